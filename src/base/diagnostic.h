@@ -1,0 +1,75 @@
+// Diagnostic: one finding, as checks produce it and reporters print it.
+//
+// Positions are 1-based; columns count Unicode code points (SARIF columnKind
+// unicodeCodePoints). Byte spans are [begin, end) into a document's normalized UTF-8
+// text; `origin` is the same place in the file as the user gave it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plancheck {
+
+enum class Severity { kInfo, kWarning, kError };
+
+// "info" / "warning" / "error".
+std::string_view SeverityName(Severity severity);
+// Parses "info", "warning" or "error"; nullopt for anything else.
+std::optional<Severity> ParseSeverity(std::string_view name);
+
+struct Position {
+  int line = 0;    // 1-based; 0 means "no position"
+  int column = 0;  // 1-based, in code points
+  friend bool operator==(const Position&, const Position&) = default;
+  friend auto operator<=>(const Position&, const Position&) = default;
+};
+
+struct ByteSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;  // exclusive
+  std::size_t size() const { return end - begin; }
+  bool empty() const { return end <= begin; }
+  friend bool operator==(const ByteSpan&, const ByteSpan&) = default;
+};
+
+// Where a person finds a place in the file as given: byte span of the source text
+// plus the line/column of its start and end.
+struct Origin {
+  ByteSpan source_span;
+  Position start;
+  Position end;
+};
+
+// A replacement, offered only when the edit is certain. `span` is in the source text.
+struct Fix {
+  ByteSpan span;
+  std::string replacement;
+};
+
+struct Related {
+  std::string file;
+  Position start;
+  std::string message;
+};
+
+struct Diagnostic {
+  std::string rule_id;
+  Severity severity = Severity::kWarning;
+  std::string file;  // as the user named it, '/' separators
+  Position start, end;
+  ByteSpan span;  // in the normalized text
+  Origin origin;
+  std::string message;
+  std::optional<std::string> suggestion;
+  std::optional<Fix> fix;
+  std::vector<Related> related;
+  std::string task;  // task number as written ("52"), empty when not about a task
+};
+
+// Orders by file, line, column, rule id, message: the order every reporter prints.
+bool DiagnosticLess(const Diagnostic& a, const Diagnostic& b);
+
+}  // namespace plancheck

@@ -1,0 +1,29 @@
+#include "base/error_list.h"
+
+namespace plancheck {
+
+std::string FormatError(const Error& error) {
+  std::string out;
+  if (!error.file.empty()) {
+    out += error.file;
+    if (error.position.line > 0) {
+      out += ':' + std::to_string(error.position.line);
+      if (error.position.column > 0) out += ':' + std::to_string(error.position.column);
+    }
+    out += ": ";
+  }
+  out += "error: ";
+  out += error.message;
+  return out;
+}
+
+std::string ErrorList::ToString() const {
+  std::string out;
+  for (const Error& error : errors_) {
+    out += FormatError(error);
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace plancheck

@@ -1,0 +1,21 @@
+#include "checks/registry.h"
+
+#include "checks/required.h"
+
+namespace plancheck::checks {
+
+const std::vector<CheckKind>& AllCheckKinds() {
+  static const std::vector<CheckKind> kKinds = {
+      {"required", &RequiredCheck::Create, RequiredCheck::kSummary},
+  };
+  return kKinds;
+}
+
+const CheckKind* FindCheckKind(std::string_view name) {
+  for (const CheckKind& kind : AllCheckKinds()) {
+    if (kind.name == name) return &kind;
+  }
+  return nullptr;
+}
+
+}  // namespace plancheck::checks

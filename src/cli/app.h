@@ -1,0 +1,20 @@
+// The command line: subcommands, options and exit codes, testable in process.
+//
+// Exit codes: 0 nothing at or above the failing severity; 1 findings; 2 usage, config,
+// rule-pack or input error.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace plancheck::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitError = 2;
+
+// Runs plancheck with `args` (args[0] is the program name), writing to `out` and `err`.
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace plancheck::cli

@@ -1,0 +1,146 @@
+// The document model: one Document per input file, plain structs with locations.
+//
+// Every node carries a Location: a byte span into Document::text (the normalized UTF-8
+// text) plus the 1-based line / code-point column of its start and end in the source
+// text as the user gave it. The parser fills Locations through Document::Locate, so the
+// two always agree. Nodes own their strings; a Document owns everything below it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/line_index.h"
+#include "model/origin_map.h"
+
+namespace plancheck::model {
+
+struct Location {
+  ByteSpan span;   // in Document::text (normalized)
+  Position start;  // in the source text
+  Position end;    // exclusive
+};
+
+// A piece of text with its place: a unit name, a leader's name, a deadline.
+struct Located {
+  std::string text;
+  Location loc;
+};
+
+// How a number is written. The level a number sits at is where the parser put it
+// (part, section, task, sub-item); the style is what the author typed.
+enum class NumberStyle {
+  kNone,            // no number (e.g. an empty 序号 cell)
+  kChineseComma,    // 一、
+  kChineseParen,    // （一）
+  kArabicDot,       // 1.  or 1．
+  kArabicComma,     // 1、
+  kArabicParen,     // （1）
+  kCircled,         // ①
+  kArabicBare,      // 1   (a table's 序号 cell)
+};
+
+// "chinese-comma", "chinese-paren", "arabic-dot", ...: the names rules and JSON use.
+const char* NumberStyleName(NumberStyle style);
+
+struct Numbering {
+  std::string text;                  // as written (normalized), e.g. "（一）", "12."
+  std::optional<std::int64_t> value;  // absent when there is no number or it overflows
+  NumberStyle style = NumberStyle::kNone;
+  Location loc;
+};
+
+struct SubItem {
+  Numbering number;
+  std::string text;
+  Location loc;
+};
+
+struct Task {
+  Numbering number;
+  int ordinal = 0;            // 1-based position among all tasks of the document
+  std::string text;           // the task statement, line breaks from PDF wrapping removed
+  Location loc;               // the whole task, statement and assignment
+  Location text_loc;          // the statement alone
+  std::string category;       // a table's 分类 cell, when the document has one
+  std::vector<Located> lead_units;
+  std::vector<Located> cooperating_units;
+  std::vector<Located> lead_leaders;  // 牵头领导 names
+  std::optional<Located> deadline;    // 完成时限
+  std::optional<Location> assignment;  // "责任单位：…；配合单位：…" or the table cells
+  // Label words as written in the assignment: "责任单位", "牵头单位", "配合单位" ...
+  std::string lead_label;
+  std::string cooperating_label;
+  std::vector<SubItem> sub_items;
+};
+
+struct Section {
+  Numbering number;  // kNone for the implicit section that holds a part's direct tasks
+  std::string title;
+  Location loc;
+  bool implicit = false;
+  std::vector<Task> tasks;
+};
+
+struct Part {
+  Numbering number;  // kNone for the implicit part of a document without parts
+  std::string title;
+  Location loc;
+  bool implicit = false;
+  std::vector<Section> sections;
+};
+
+enum class AdminLevel { kUnknown, kNational, kProvince, kDistrict };
+const char* AdminLevelName(AdminLevel level);  // "unknown", "national", "province", "district"
+
+struct Metadata {
+  std::string title;
+  std::string issuer;           // 重庆市梁平区人民政府办公室
+  std::string issue_date;       // ISO 8601, "2021-03-12"
+  std::string document_number;  // 渝府办发〔2021〕12号
+  std::optional<int> plan_year;
+  AdminLevel level = AdminLevel::kUnknown;
+  std::string region;  // 梁平区, 重庆市
+  std::string encoding = "UTF-8";
+  std::string shape;  // which parser shape read it: "line-per-task", "table", ...
+};
+
+struct DeclaredCount {
+  std::int64_t value = 0;
+  Location loc;  // the "156项" phrase
+};
+
+struct Document {
+  std::string path;    // as the user named it, '/' separators
+  std::string source;  // decoded UTF-8 text as the user gave it (BOM removed)
+  std::string text;    // normalized text; every span points here
+  OriginMap origin;    // text offsets <-> source offsets
+  LineIndex source_lines;  // over `source`; rebuild after moving a Document (see Reindex)
+
+  Metadata metadata;
+  std::optional<DeclaredCount> declared_task_count;
+  ByteSpan body;  // where the plan body (after the notice letter) starts and ends
+  std::vector<Part> parts;
+
+  Document() = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  Document(Document&& other) noexcept;
+  Document& operator=(Document&& other) noexcept;
+
+  // Location of a span of `text`: the span plus its start and end in the source.
+  Location Locate(ByteSpan span) const;
+  // Start position in the source of a `text` offset.
+  Position PositionOf(std::size_t text_offset) const;
+  // Rebuilds source_lines over `source` (call after assigning `source`).
+  void Reindex();
+  std::string_view Slice(ByteSpan span) const;
+
+  // All tasks in document order.
+  std::vector<const Task*> AllTasks() const;
+  std::size_t task_count() const;
+};
+
+}  // namespace plancheck::model

@@ -1,0 +1,149 @@
+#include "report/model_json.h"
+
+namespace plancheck::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json LocationJson(const model::Location& loc) {
+  return ordered_json{{"line", loc.start.line},
+                      {"column", loc.start.column},
+                      {"end_line", loc.end.line},
+                      {"end_column", loc.end.column},
+                      {"byte_begin", loc.span.begin},
+                      {"byte_end", loc.span.end}};
+}
+
+ordered_json NumberJson(const model::Numbering& number) {
+  ordered_json out;
+  out["text"] = number.text;
+  out["value"] = number.value ? ordered_json(*number.value) : ordered_json(nullptr);
+  out["style"] = model::NumberStyleName(number.style);
+  return out;
+}
+
+ordered_json NamesJson(const std::vector<model::Located>& list) {
+  ordered_json out = ordered_json::array();
+  for (const model::Located& item : list) out.push_back(item.text);
+  return out;
+}
+
+ordered_json TaskJson(const model::Task& task) {
+  ordered_json out;
+  out["number"] = task.number.text.empty() ? ordered_json(nullptr) : ordered_json(task.number.text);
+  out["value"] = task.number.value ? ordered_json(*task.number.value) : ordered_json(nullptr);
+  out["style"] = model::NumberStyleName(task.number.style);
+  out["ordinal"] = task.ordinal;
+  out["line"] = task.loc.start.line;
+  out["column"] = task.loc.start.column;
+  out["end_line"] = task.loc.end.line;
+  out["end_column"] = task.loc.end.column;
+  out["byte_begin"] = task.loc.span.begin;
+  out["byte_end"] = task.loc.span.end;
+  out["text"] = task.text;
+  if (!task.category.empty()) out["category"] = task.category;
+  out["lead_units"] = NamesJson(task.lead_units);
+  out["cooperating_units"] = NamesJson(task.cooperating_units);
+  out["lead_leaders"] = NamesJson(task.lead_leaders);
+  out["deadline"] = task.deadline ? ordered_json(task.deadline->text) : ordered_json(nullptr);
+  out["assignment"] = task.assignment ? LocationJson(*task.assignment) : ordered_json(nullptr);
+  if (!task.sub_items.empty()) {
+    ordered_json items = ordered_json::array();
+    for (const model::SubItem& item : task.sub_items) {
+      items.push_back({{"number", item.number.text},
+                       {"line", item.loc.start.line},
+                       {"column", item.loc.start.column},
+                       {"text", item.text}});
+    }
+    out["sub_items"] = std::move(items);
+  }
+  return out;
+}
+
+}  // namespace
+
+ordered_json DocumentToJson(const model::Document& doc) {
+  ordered_json out;
+  out["path"] = doc.path;
+  const model::Metadata& m = doc.metadata;
+  out["metadata"] = {
+      {"title", m.title},
+      {"issuer", m.issuer},
+      {"issue_date", m.issue_date.empty() ? ordered_json(nullptr) : ordered_json(m.issue_date)},
+      {"document_number",
+       m.document_number.empty() ? ordered_json(nullptr) : ordered_json(m.document_number)},
+      {"plan_year", m.plan_year ? ordered_json(*m.plan_year) : ordered_json(nullptr)},
+      {"level", model::AdminLevelName(m.level)},
+      {"region", m.region.empty() ? ordered_json(nullptr) : ordered_json(m.region)},
+      {"encoding", m.encoding},
+      {"shape", m.shape},
+  };
+  if (doc.declared_task_count) {
+    out["declared_task_count"] = doc.declared_task_count->value;
+  } else {
+    out["declared_task_count"] = nullptr;
+  }
+  out["task_count"] = doc.task_count();
+  ordered_json parts = ordered_json::array();
+  for (const model::Part& part : doc.parts) {
+    ordered_json p;
+    p["number"] = part.implicit ? ordered_json(nullptr) : NumberJson(part.number);
+    p["title"] = part.title;
+    p["line"] = part.loc.start.line;
+    p["column"] = part.loc.start.column;
+    ordered_json sections = ordered_json::array();
+    for (const model::Section& section : part.sections) {
+      ordered_json s;
+      s["number"] = section.implicit ? ordered_json(nullptr) : NumberJson(section.number);
+      s["title"] = section.title;
+      s["line"] = section.loc.start.line;
+      s["column"] = section.loc.start.column;
+      ordered_json tasks = ordered_json::array();
+      for (const model::Task& task : section.tasks) tasks.push_back(TaskJson(task));
+      s["tasks"] = std::move(tasks);
+      sections.push_back(std::move(s));
+    }
+    p["sections"] = std::move(sections);
+    parts.push_back(std::move(p));
+  }
+  out["outline"] = {{"parts", std::move(parts)}};
+  return out;
+}
+
+std::string DocumentToText(const model::Document& doc) {
+  std::string out;
+  auto join = [](const std::vector<model::Located>& list) {
+    std::string s;
+    for (const model::Located& item : list) s += (s.empty() ? "" : "、") + item.text;
+    return s;
+  };
+  out += doc.path + "  [" + doc.metadata.shape + ", " + std::to_string(doc.task_count()) +
+         " tasks";
+  if (doc.declared_task_count) {
+    out += ", declares " + std::to_string(doc.declared_task_count->value);
+  }
+  out += "]\n";
+  for (const model::Part& part : doc.parts) {
+    if (!part.implicit) {
+      out += std::to_string(part.loc.start.line) + ": " + part.number.text + part.title + "\n";
+    }
+    for (const model::Section& section : part.sections) {
+      if (!section.implicit) {
+        out += std::to_string(section.loc.start.line) + ":   " + section.number.text +
+               section.title + "\n";
+      }
+      for (const model::Task& task : section.tasks) {
+        out += std::to_string(task.loc.start.line) + ":     " + task.number.text + task.text +
+               "\n";
+        if (!task.lead_units.empty()) out += "         牵头: " + join(task.lead_units) + "\n";
+        if (!task.cooperating_units.empty()) {
+          out += "         配合: " + join(task.cooperating_units) + "\n";
+        }
+        if (!task.lead_leaders.empty()) out += "         领导: " + join(task.lead_leaders) + "\n";
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace plancheck::report

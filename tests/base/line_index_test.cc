@@ -1,0 +1,29 @@
+#include "base/line_index.h"
+
+#include <catch2/catch.hpp>
+
+namespace plancheck {
+
+TEST_CASE("LineIndex maps byte offsets to line and code-point column", "[base][line_index]") {
+  const std::string text = "一、总体\n1.甲乙\r\nabc";
+  const LineIndex index(text);
+  REQUIRE(index.line_count() == 3);
+  CHECK(index.PositionOf(0) == Position{1, 1});
+  CHECK(index.PositionOf(6) == Position{1, 3});   // after "一、"
+  CHECK(index.PositionOf(13) == Position{2, 1});  // "1"
+  CHECK(index.PositionOf(15) == Position{2, 3});  // "甲"
+  CHECK(index.PositionOf(16) == Position{2, 3});  // inside "甲"
+  CHECK(index.LineText(2) == "1.甲乙");
+  CHECK(index.LineText(3) == "abc");
+  CHECK(index.LineText(4).empty());
+}
+
+TEST_CASE("LineIndex OffsetOf inverts PositionOf", "[base][line_index]") {
+  const std::string text = "甲乙丙\n丁戊\n";
+  const LineIndex index(text);
+  for (std::size_t offset : {0u, 3u, 6u, 10u, 13u}) {
+    CHECK(index.OffsetOf(index.PositionOf(offset)) == offset);
+  }
+}
+
+}  // namespace plancheck

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Fails when a file in src/ includes a header from a layer listed after its own
+# (STYLE.md §1): dependencies point one way, base -> model -> ... -> cli.
+set -u
+layers=(base model ingest parse rule checks config engine report cli)
+rank() { local i; for i in "${!layers[@]}"; do [ "${layers[$i]}" = "$1" ] && echo "$i" && return; done; echo -1; }
+status=0
+for dir in "${layers[@]}"; do
+  [ -d "src/$dir" ] || continue
+  own=$(rank "$dir")
+  while IFS= read -r line; do
+    file=${line%%:*}
+    inc=$(sed -E 's/.*#include "([a-z_]+)\/.*/\1/' <<<"$line")
+    r=$(rank "$inc")
+    if [ "$r" -lt 0 ]; then continue; fi
+    if [ "$r" -gt "$own" ]; then
+      echo "layering: $file includes $inc/ (a layer above $dir/)"; status=1
+    fi
+  done < <(grep -HE '^#include "[a-z_]+/' src/"$dir"/*.h src/"$dir"/*.cc 2>/dev/null)
+done
+[ $status -eq 0 ] && echo "layering: ok"
+exit $status
