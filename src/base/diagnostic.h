@@ -66,7 +66,9 @@ struct Diagnostic {
   std::optional<std::string> suggestion;
   std::optional<Fix> fix;
   std::vector<Related> related;
-  std::string task;  // task number as written ("52"), empty when not about a task
+  std::string task;  // task number ("52", or the ordinal when unnumbered); empty if none
+  std::string excerpt;      // the text the span covers (at most a line), for baselines
+  std::string source_line;  // the source line holding `start`, for the caret display
 };
 
 // Orders by file, line, column, rule id, message: the order every reporter prints.
