@@ -1,0 +1,200 @@
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <cassert>
+#include <atomic>
+#include <thread>
+
+#include "base/utf8.h"
+#include "parse/parser.h"
+#include "rule/message.h"
+#include "rule/node_ref.h"
+
+namespace plancheck::engine {
+namespace {
+
+constexpr std::size_t kMaxExcerptBytes = 240;
+
+// Collects findings of one rule on one document into Diagnostics.
+class DiagnosticReporter final : public rule::Reporter {
+ public:
+  DiagnosticReporter(const model::Document& doc, const ActiveRule& active,
+                     const LintOptions& options, std::vector<Diagnostic>& out)
+      : doc_(doc), active_(active), options_(options), out_(out) {}
+
+  void Report(const rule::NodeRef& node, rule::Finding finding) override {
+    const rule::Rule& r = *active_.rule;
+    Diagnostic d;
+    d.rule_id = r.id;
+    d.severity = active_.severity;
+    d.file = doc_.path;
+    d.span = finding.span == ByteSpan{} ? node.span() : finding.span;
+    if (d.span.end > doc_.text.size()) d.span.end = doc_.text.size();
+    if (d.span.begin > d.span.end) d.span.begin = d.span.end;
+    d.start = doc_.PositionOf(d.span.begin);
+    d.end = doc_.PositionOf(d.span.end);
+    if (d.start.line == 0) d.start = {1, 1};
+    if (d.end < d.start) d.end = d.start;
+    d.origin.source_span = {doc_.origin.ToSource(d.span.begin), doc_.origin.ToSource(d.span.end)};
+    d.origin.start = d.start;
+    d.origin.end = d.end;
+    d.source_line = std::string(doc_.source_lines.LineText(d.start.line));
+    d.excerpt = Excerpt(doc_.Slice(d.span));
+    if (node.task != nullptr) d.task = node.Placeholder("number");
+
+    const bool english = options_.language == "en";
+    auto lookup = [&](std::string_view name) -> std::optional<std::string> {
+      for (const auto& [key, value] : finding.args) {
+        if (key == name) return value;
+      }
+      if (name == "suggestion") return finding.suggestion.value_or("");
+      return node.Placeholder(name);
+    };
+    const std::string& message = english && !r.message_en.empty() ? r.message_en : r.message;
+    d.message = rule::Interpolate(message, lookup);
+    const std::string& suggest = english && !r.suggest_en.empty() ? r.suggest_en : r.suggest;
+    if (!suggest.empty()) {
+      d.suggestion = rule::Interpolate(suggest, lookup);
+    } else if (finding.suggestion) {
+      d.suggestion = *finding.suggestion;
+    }
+    d.fix = std::move(finding.fix);
+    d.related = std::move(finding.related);
+    out_.push_back(std::move(d));
+  }
+
+ private:
+  // The first line of the span, cut at a character boundary.
+  static std::string Excerpt(std::string_view text) {
+    text = text.substr(0, text.find('\n'));
+    if (text.size() > kMaxExcerptBytes) {
+      std::size_t cut = kMaxExcerptBytes;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      text = text.substr(0, cut);
+    }
+    return std::string(TrimSpace(text));
+  }
+
+  const model::Document& doc_;
+  const ActiveRule& active_;
+  const LintOptions& options_;
+  std::vector<Diagnostic>& out_;
+};
+
+// Calls `visit` with a NodeRef for each node of `scope` in document order.
+template <typename Visit>
+void ForEachNode(const model::Document& doc, rule::Scope scope, Visit&& visit) {
+  rule::NodeRef ref;
+  ref.scope = scope;
+  ref.doc = &doc;
+  if (scope == rule::Scope::kDocument) {
+    visit(ref);
+    return;
+  }
+  for (const model::Part& part : doc.parts) {
+    ref.part = &part;
+    ref.section = nullptr;
+    ref.task = nullptr;
+    if (scope == rule::Scope::kPart) {
+      if (!part.implicit) visit(ref);
+      continue;
+    }
+    for (const model::Section& section : part.sections) {
+      ref.section = &section;
+      ref.task = nullptr;
+      if (scope == rule::Scope::kSection) {
+        if (!section.implicit) visit(ref);
+        continue;
+      }
+      for (const model::Task& task : section.tasks) {
+        ref.task = &task;
+        if (scope == rule::Scope::kTask) {
+          visit(ref);
+          continue;
+        }
+        ref.unit_role = "lead";
+        for (const model::Located& unit : task.lead_units) {
+          ref.unit = &unit;
+          visit(ref);
+        }
+        ref.unit_role = "cooperating";
+        for (const model::Located& unit : task.cooperating_units) {
+          ref.unit = &unit;
+          visit(ref);
+        }
+        ref.unit = nullptr;
+        ref.unit_role = {};
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Diagnostic> LintDocument(const model::Document& doc,
+                                     const std::vector<ActiveRule>& rules,
+                                     const LintOptions& options) {
+  std::vector<Diagnostic> out;
+  for (const ActiveRule& active : rules) {
+    assert(active.rule != nullptr && active.rule->check != nullptr);
+    DiagnosticReporter reporter(doc, active, options, out);
+    ForEachNode(doc, active.rule->scope,
+                [&](const rule::NodeRef& node) { active.rule->check->Run(node, reporter); });
+  }
+  std::stable_sort(out.begin(), out.end(), DiagnosticLess);
+  return out;
+}
+
+std::vector<ActiveRule> AllEnabled(const std::vector<rule::Rule>& rules) {
+  std::vector<ActiveRule> active;
+  for (const rule::Rule& r : rules) {
+    if (r.enabled) active.push_back({&r, r.severity});
+  }
+  return active;
+}
+
+Diagnostic InputErrorDiagnostic(const Error& error) {
+  Diagnostic d;
+  d.rule_id = "input.unreadable";
+  d.severity = Severity::kError;
+  d.file = error.file;
+  d.start = error.position.line > 0 ? error.position : Position{1, 1};
+  if (d.start.column == 0) d.start.column = 1;
+  d.end = d.start;
+  d.message = error.message;
+  return d;
+}
+
+std::vector<FileResult> LintFiles(const std::vector<ingest::InputFile>& inputs,
+                                  const RuleSelector& select, const LintOptions& options,
+                                  unsigned jobs) {
+  std::vector<FileResult> results(inputs.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      FileResult& result = results[i];
+      result.path = inputs[i].display_path;
+      Result<model::Document> doc = ingest::LoadDocument(inputs[i]);
+      if (!doc) {
+        result.ok = false;
+        result.diagnostics.push_back(InputErrorDiagnostic(doc.error()));
+        continue;
+      }
+      parse::ParseDocument(*doc);
+      result.diagnostics = LintDocument(*doc, select(result.path), options);
+    }
+  };
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs.size())));
+  if (jobs <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> threads;
+    threads.reserve(jobs);
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (std::thread& thread : threads) thread.join();
+  }
+  return results;
+}
+
+}  // namespace plancheck::engine

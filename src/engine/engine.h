@@ -1,0 +1,56 @@
+// The engine: runs rules over documents and turns findings into Diagnostics.
+//
+// LintDocument is the whole per-document step: every enabled rule, on every node of its
+// scope, with the rule's effective severity; Diagnostics come back sorted. LintFiles is
+// the run over many files: it reads, parses and lints them on `jobs` threads, keeps one
+// document alive per thread, and returns results in input order whatever `jobs` is.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/error_list.h"
+#include "ingest/ingest.h"
+#include "model/document.h"
+#include "rule/rule.h"
+
+namespace plancheck::engine {
+
+// A rule as it applies to one document: its effective severity after configuration.
+struct ActiveRule {
+  const rule::Rule* rule = nullptr;
+  Severity severity = Severity::kWarning;
+};
+
+struct LintOptions {
+  std::string language = "zh";  // "zh" or "en": which message and suggestion texts
+};
+
+std::vector<Diagnostic> LintDocument(const model::Document& doc,
+                                     const std::vector<ActiveRule>& rules,
+                                     const LintOptions& options);
+
+// Every enabled rule at its own severity (no configuration applied).
+std::vector<ActiveRule> AllEnabled(const std::vector<rule::Rule>& rules);
+
+struct FileResult {
+  std::string path;                      // display path
+  bool ok = true;                        // false when the file could not be read
+  std::vector<Diagnostic> diagnostics;   // includes an input.* diagnostic when !ok
+};
+
+// Chooses the rules for one document (configuration lookup); called from worker threads,
+// so it must be thread-safe.
+using RuleSelector = std::function<std::vector<ActiveRule>(const std::string& display_path)>;
+
+// Reads, parses and lints `inputs` on `jobs` threads (0 = all cores).
+std::vector<FileResult> LintFiles(const std::vector<ingest::InputFile>& inputs,
+                                  const RuleSelector& select, const LintOptions& options,
+                                  unsigned jobs);
+
+// The diagnostic for a file that could not be read (rule input.unreadable, error).
+Diagnostic InputErrorDiagnostic(const Error& error);
+
+}  // namespace plancheck::engine
