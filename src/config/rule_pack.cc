@@ -157,7 +157,8 @@ void LoadRule(const YAML::Node& node, const std::string& file, std::vector<rule:
     std::unique_ptr<rule::Check> check = kind->create(params, errors);
     const auto& common = rule::CommonRuleKeys();
     for (const std::string& key : params.UnreadKeys({common.begin(), common.end()})) {
-      std::vector<std::string> known(common.begin(), common.end());
+      std::vector<std::string> known = params.ReadKeys();
+      known.insert(known.end(), common.begin(), common.end());
       std::string message =
           "unknown parameter '" + key + "' for check '" + r.check_kind + "'";
       if (const std::string near = DidYouMean(key, known); !near.empty()) {

@@ -52,6 +52,8 @@ class Params {
   Position position() const;  // of the rule mapping itself
   // Keys present but never read by a getter.
   std::vector<std::string> UnreadKeys(const std::set<std::string>& common_keys) const;
+  // Keys a getter asked for, present or not (the kind's parameter names).
+  std::vector<std::string> ReadKeys() const { return {read_.begin(), read_.end()}; }
 
  private:
   YAML::Node Get(std::string_view key) const;

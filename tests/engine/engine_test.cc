@@ -1,0 +1,95 @@
+#include "engine/engine.h"
+
+#include <catch2/catch.hpp>
+
+#include "config/rule_pack.h"
+#include "ingest/ingest.h"
+
+namespace plancheck::engine {
+namespace {
+
+// A document with one part, one section and two tasks, built by hand so that the engine
+// is tested independently of the parser.
+model::Document TwoTaskDocument() {
+  model::Document doc =
+      std::move(*ingest::LoadDocumentFromString("1.甲任务。\n2.乙任务。\n责任单位：区科技局。\n", "d.txt"));
+  model::Part& part = doc.parts.emplace_back();
+  part.implicit = true;
+  model::Section& section = part.sections.emplace_back();
+  section.implicit = true;
+  const std::string_view text = doc.text;
+  auto add_task = [&](const char* number, const char* statement, int ordinal) {
+    model::Task& task = section.tasks.emplace_back();
+    const std::size_t at = text.find(number);
+    task.number.text = number;
+    task.number.value = ordinal;
+    task.number.style = model::NumberStyle::kArabicDot;
+    task.number.loc = doc.Locate({at, at + 2});
+    task.text = statement;
+    task.ordinal = ordinal;
+    const std::size_t end = text.find('\n', at);
+    task.loc = doc.Locate({at, end});
+    task.text_loc = doc.Locate({at + 2, end});
+  };
+  add_task("1.", "甲任务。", 1);
+  add_task("2.", "乙任务。", 2);
+  const std::size_t unit = text.find("区科技局");
+  section.tasks[1].lead_units.push_back({"区科技局", doc.Locate({unit, unit + 12})});
+  return doc;
+}
+
+}  // namespace
+
+TEST_CASE("LintDocument turns findings into located, interpolated diagnostics", "[engine]") {
+  std::vector<rule::Rule> rules;
+  ErrorList errors;
+  config::LoadRulePackFromString(R"(- id: task.lead-unit-required
+  title: 任务缺少牵头单位
+  message: 第{number}项任务未明确牵头单位
+  message_en: Task {number} names no lead unit
+  severity: error
+  scope: task
+  check: required
+  field: lead_units
+  suggest: 补充“牵头单位：……”
+)",
+                                 "pack.yaml", rules, errors);
+  REQUIRE(errors.empty());
+  const model::Document doc = TwoTaskDocument();
+
+  const auto zh = LintDocument(doc, AllEnabled(rules), {"zh"});
+  REQUIRE(zh.size() == 1);
+  CHECK(zh[0].rule_id == "task.lead-unit-required");
+  CHECK(zh[0].severity == Severity::kError);
+  CHECK(zh[0].file == "d.txt");
+  CHECK(zh[0].start == Position{1, 1});
+  CHECK(zh[0].end == Position{1, 3});
+  CHECK(zh[0].message == "第1项任务未明确牵头单位");
+  CHECK(zh[0].suggestion == std::optional<std::string>("补充“牵头单位：……”"));
+  CHECK(zh[0].task == "1");
+  CHECK(zh[0].excerpt == "1.");
+  CHECK(zh[0].source_line == "1.甲任务。");
+
+  const auto en = LintDocument(doc, {{&rules[0], Severity::kInfo}}, {"en"});
+  REQUIRE(en.size() == 1);
+  CHECK(en[0].message == "Task 1 names no lead unit");
+  CHECK(en[0].severity == Severity::kInfo);
+}
+
+TEST_CASE("LintFiles keeps input order and reports unreadable files", "[engine]") {
+  std::vector<ingest::InputFile> inputs = {{"/nonexistent/a.txt", "a.txt"},
+                                           {"/nonexistent/b.txt", "b.txt"}};
+  const RuleSelector none = [](const std::string&) { return std::vector<ActiveRule>{}; };
+  for (unsigned jobs : {1u, 2u, 4u}) {
+    const auto results = LintFiles(inputs, none, {}, jobs);
+    REQUIRE(results.size() == 2);
+    CHECK(results[0].path == "a.txt");
+    CHECK(results[1].path == "b.txt");
+    CHECK_FALSE(results[0].ok);
+    REQUIRE(results[0].diagnostics.size() == 1);
+    CHECK(results[0].diagnostics[0].rule_id == "input.unreadable");
+    CHECK(results[0].diagnostics[0].message == "文件不存在");
+  }
+}
+
+}  // namespace plancheck::engine
