@@ -1,9 +1,13 @@
 // Reading a text file from disk into validated UTF-8.
 //
-// Accepts UTF-8 (with or without BOM) and UTF-16 LE/BE with a BOM. Refuses, with one
-// Error naming the file (and the line/column where it applies): a missing or unreadable
-// path, a directory or other non-regular file, an empty file, a binary file (NUL bytes),
-// invalid UTF-8, and files above kMaxFileBytes.
+// Accepts UTF-8 (with or without BOM), UTF-16 LE/BE with a BOM, and GB18030 (hence GBK
+// and GB2312) without a BOM. Bytes that are not valid UTF-8 are read as GB18030 only when
+// ICU's charset detector (ucsdet) rates GB18030 highest with confidence >= 50 and a strict
+// ucnv conversion meets no invalid sequence; the file's extension plays no part.
+// Refuses, with one Error naming the file (and the line/column where it applies): a
+// missing or unreadable path, a directory or other non-regular file, an empty file, a
+// binary file (NUL bytes), an encoding that cannot be determined confidently ("无法确定
+// 文件编码：…", at the first byte that is not UTF-8), and files above kMaxFileBytes.
 #pragma once
 
 #include <cstddef>
@@ -17,7 +21,7 @@ inline constexpr std::size_t kMaxFileBytes = 256u * 1024u * 1024u;
 
 struct DecodedText {
   std::string text;      // UTF-8, BOM removed, line endings as in the file
-  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE"
+  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"
 };
 
 // `display_path` names the file in errors; `path` is what is opened.

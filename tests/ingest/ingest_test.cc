@@ -13,7 +13,10 @@ TEST_CASE("LoadDocumentFromString rejects bad input with a located error", "[ing
   auto [bytes, message, line] = GENERATE(table<std::string, std::string, int>({
       {"", "文件为空", 0},
       {"\xEF\xBB\xBF", "文件为空（只有字节序标记）", 0},
-      {"第一行\n第二\xFF行", "文件不是有效的 UTF-8 文本（第一个无效字节在此）", 2},
+      {"第一行\n第二\xFF行",
+       "无法确定文件编码：不是有效的 UTF-8（第一个无效字节在此），也不是 GB18030/GBK 文本；"
+       "请另存为 UTF-8",
+       2},
       {std::string("abc\0def", 7), "这是二进制文件（含有 NUL 字节），不是文本文件", 1},
   }));
   Result<model::Document> doc = LoadDocumentFromString(bytes, "x.txt");
