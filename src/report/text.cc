@@ -1,0 +1,217 @@
+// The text format: what a person reads in a terminal, laid out like a compiler's errors so
+// that editors' "path:line:col:" matchers jump to the place.
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "base/utf8.h"
+#include "report/report.h"
+
+namespace plancheck::report {
+namespace {
+
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kRed = "\x1b[1;31m";
+constexpr std::string_view kMagenta = "\x1b[1;35m";
+constexpr std::string_view kBlue = "\x1b[1;34m";
+constexpr std::string_view kCyan = "\x1b[1;36m";
+constexpr std::string_view kGreen = "\x1b[1;32m";
+
+// Wraps `text` in an ANSI style when colour is on.
+class Painter {
+ public:
+  explicit Painter(bool color) : color_(color) {}
+  void Put(std::string& out, std::string_view style, std::string_view text) const {
+    if (color_ && !text.empty()) {
+      out += style;
+      out += text;
+      out += kReset;
+    } else {
+      out += text;
+    }
+  }
+
+ private:
+  bool color_;
+};
+
+bool IsEnglish(const ReportOptions& options) { return options.language == "en"; }
+
+std::string_view SeverityStyle(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return kRed;
+    case Severity::kWarning:
+      return kMagenta;
+    case Severity::kInfo:
+      return kBlue;
+  }
+  return kBold;
+}
+
+// "path:line:col" with the parts that are known: line 0 means no position, column 0 no column.
+std::string LocationPrefix(const std::string& file, const Position& pos) {
+  std::string out = file;
+  if (pos.line > 0) {
+    out += ':' + std::to_string(pos.line);
+    if (pos.column > 0) out += ':' + std::to_string(pos.column);
+  }
+  return out;
+}
+
+// One code point of the source line as printed: the text and the cells it takes. Tabs are
+// kept (the caret line repeats them); other control characters would move the cursor or
+// restyle the terminal, so they print as U+FFFD, one cell, keeping one code point per column.
+struct Cell {
+  std::string text;
+  int display_width = 0;
+  bool is_tab = false;
+};
+
+std::vector<Cell> SplitCells(std::string_view line) {
+  std::vector<Cell> cells;
+  std::size_t offset = 0;
+  while (offset < line.size()) {
+    char32_t cp = DecodeUtf8(line, offset);
+    Cell cell;
+    if (cp == '\t') {
+      cell.text = "\t";
+      cell.is_tab = true;
+      cells.push_back(std::move(cell));
+      continue;
+    }
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) cp = 0xFFFD;
+    cell.text = ToUtf8(cp);
+    cell.display_width = DisplayWidth(cp);
+    cells.push_back(std::move(cell));
+  }
+  return cells;
+}
+
+std::string_view StripLineEnd(std::string_view line) {
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  return line;
+}
+
+}  // namespace
+
+std::string FormatSourceExcerpt(const Diagnostic& diag, bool color) {
+  if (diag.start.line <= 0) return {};
+  const Painter paint(color);
+  const std::vector<Cell> cells = SplitCells(StripLineEnd(diag.source_line));
+  const int line_cps = static_cast<int>(cells.size());
+
+  // The span on this line as 0-based code point indexes [first, last). A span running on
+  // to later lines is underlined to the end of this one; an empty span gets one caret.
+  const int first = std::clamp(diag.start.column - 1, 0, line_cps);
+  int last = first;
+  if (diag.end.line > diag.start.line) {
+    last = line_cps;
+  } else if (diag.end.line == diag.start.line) {
+    last = std::clamp(diag.end.column - 1, first, line_cps);
+  }
+
+  const std::string number = std::to_string(diag.start.line);
+  std::string out = "  " + number + " |";
+  if (!cells.empty()) out += ' ';
+  for (const Cell& cell : cells) out += cell.text;
+  out += '\n';
+
+  // Indentation under the text before the span: tabs copied so the terminal's tab stops
+  // land the caret where they land the text, spaces for the rest, two per wide character.
+  std::string caret;
+  for (int i = 0; i < first; ++i) {
+    caret += cells[i].is_tab ? std::string("\t") : std::string(cells[i].display_width, ' ');
+  }
+  const bool has_visible =
+      std::any_of(cells.begin() + first, cells.begin() + last,
+                  [](const Cell& c) { return !c.is_tab && c.display_width > 0; });
+  std::string underline;
+  if (!has_visible) {
+    underline = "^";
+  } else {
+    bool started = false;
+    for (int i = first; i < last; ++i) {
+      if (cells[i].is_tab) {
+        underline += '\t';
+        continue;
+      }
+      for (int k = 0; k < cells[i].display_width; ++k) {
+        underline += started ? '~' : '^';
+        started = true;
+      }
+    }
+    while (underline.back() == '\t') underline.pop_back();
+  }
+  out += "  " + std::string(number.size(), ' ') + " | " + caret;
+  paint.Put(out, kGreen, underline);
+  out += '\n';
+  return out;
+}
+
+std::string FormatText(const std::vector<Diagnostic>& diags, const std::vector<std::string>& files,
+                       const ReportOptions& options) {
+  const Painter paint(options.color);
+  const bool english = IsEnglish(options);
+  std::string out;
+  for (const Diagnostic& diag : diags) {
+    paint.Put(out, kBold, LocationPrefix(diag.file, diag.start) + ":");
+    out += ' ';
+    paint.Put(out, SeverityStyle(diag.severity), std::string(SeverityName(diag.severity)) + ":");
+    out += ' ';
+    paint.Put(out, kBold, diag.message);
+    if (!diag.rule_id.empty()) out += " [" + diag.rule_id + "]";
+    out += '\n';
+    out += FormatSourceExcerpt(diag, options.color);
+    if (diag.suggestion && !diag.suggestion->empty()) {
+      out += "  ";
+      paint.Put(out, kGreen, english ? "suggestion:" : "建议：");
+      if (english) out += ' ';
+      out += *diag.suggestion;
+      out += '\n';
+    }
+    for (const Related& related : diag.related) {
+      const std::string& file = related.file.empty() ? diag.file : related.file;
+      paint.Put(out, kBold, LocationPrefix(file, related.start) + ":");
+      out += ' ';
+      paint.Put(out, kCyan, "note:");
+      out += ' ';
+      if (!related.message.empty()) {
+        out += related.message;
+      } else {
+        out += english ? "related location" : "相关位置";
+      }
+      out += '\n';
+    }
+  }
+
+  const RunSummary summary = Summarize(diags, files);
+  std::string line;
+  if (english) {
+    auto count = [](int n, const char* one, const char* many) {
+      return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    line = count(summary.files, "file", "files") + ": ";
+    if (diags.empty()) {
+      line += "no problems found";
+    } else {
+      line += count(summary.errors, "error", "errors") + ", " +
+              count(summary.warnings, "warning", "warnings") + ", " +
+              count(summary.infos, "info", "info");
+    }
+  } else {
+    line = "共 " + std::to_string(summary.files) + " 个文件：";
+    if (diags.empty()) {
+      line += "未发现问题";
+    } else {
+      line += std::to_string(summary.errors) + " 个错误，" + std::to_string(summary.warnings) +
+              " 个警告，" + std::to_string(summary.infos) + " 个提示";
+    }
+  }
+  paint.Put(out, kBold, line);
+  out += '\n';
+  return out;
+}
+
+}  // namespace plancheck::report
