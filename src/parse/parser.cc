@@ -1,7 +1,101 @@
 #include "parse/parser.h"
 
-namespace plancheck::parse {
+#include <string_view>
 
-void ParseDocument(model::Document& doc) { doc.metadata.shape = "unknown"; }
+#include "parse/lines.h"
+#include "parse/metadata.h"
+#include "parse/numbering.h"
+#include "parse/shapes.h"
+#include "parse/units.h"
+
+namespace plancheck::parse {
+namespace {
+
+enum class Shape { kLinePerTask, kTable, kParagraphs, kPdfText };
+
+const char* ShapeName(Shape shape) {
+  switch (shape) {
+    case Shape::kLinePerTask:
+      return "line-per-task";
+    case Shape::kTable:
+      return "table";
+    case Shape::kParagraphs:
+      return "paragraphs";
+    case Shape::kPdfText:
+      return "pdf-text";
+  }
+  return "line-per-task";
+}
+
+// Looks at the plan's lines once and picks the shape:
+//   table      most lines start with a tab (a flattened Word table, fixtures/seeds/001);
+//   pdf-text   lead labels often follow other text on their line, i.e. tasks and their
+//              assignments run together (fixtures/seeds/004);
+//   paragraphs numbered lines are long and almost none is followed by an assignment
+//              (fixtures/seeds/002);
+//   line-per-task otherwise (fixtures/seeds/000, 003).
+Shape DetectShape(std::string_view text, std::size_t begin) {
+  const std::vector<Line> lines = SplitLines(text, {begin, text.size()});
+  std::size_t non_blank = 0;
+  std::size_t tabbed = 0;
+  std::size_t numbered = 0;
+  std::size_t numbered_chars = 0;
+  std::size_t leads = 0;
+  std::size_t inline_leads = 0;
+  for (const Line& line : lines) {
+    const ByteSpan content = TrimSpan(text, {line.begin, line.end});
+    if (content.empty()) continue;
+    ++non_blank;
+    if (text[line.begin] == '\t') ++tabbed;
+    if (MatchNumbering(text, content.begin, content.end)) {
+      ++numbered;
+      numbered_chars += CodePointsIn(text, content);
+    }
+    for (std::size_t pos = content.begin; pos < content.end;) {
+      std::size_t size = 0;
+      CodePointAt(text, pos, content.end, &size);
+      if (std::optional<LabelMatch> label = MatchLabel(text, pos, content.end)) {
+        if (label->kind == LabelKind::kLead) {
+          ++leads;
+          if (pos != content.begin) ++inline_leads;
+        }
+        pos = label->content_begin;
+        continue;
+      }
+      pos += size;
+    }
+  }
+  if (tabbed >= 8 && tabbed * 3 >= non_blank) return Shape::kTable;
+  if (inline_leads >= 3 && inline_leads * 10 >= leads) return Shape::kPdfText;
+  if (numbered > 0 && leads * 4 < numbered && numbered_chars / numbered >= 80) {
+    return Shape::kParagraphs;
+  }
+  return Shape::kLinePerTask;
+}
+
+}  // namespace
+
+void ParseDocument(model::Document& doc) {
+  doc.parts.clear();
+  doc.declared_task_count.reset();
+  const PlanStart start = FindPlanStart(doc);
+  FillMetadata(doc, start);
+  const Shape shape = DetectShape(doc.text, start.outline_begin);
+  doc.metadata.shape = ShapeName(shape);
+  switch (shape) {
+    case Shape::kLinePerTask:
+      ParseLinePerTask(doc, start.outline_begin);
+      break;
+    case Shape::kTable:
+      ParseTable(doc, start.outline_begin);
+      break;
+    case Shape::kParagraphs:
+      ParseParagraphs(doc, start.outline_begin);
+      break;
+    case Shape::kPdfText:
+      ParsePdfText(doc, start.outline_begin);
+      break;
+  }
+}
 
 }  // namespace plancheck::parse

@@ -45,6 +45,9 @@ ordered_json TaskJson(const model::Task& task) {
   out["lead_units"] = NamesJson(task.lead_units);
   out["cooperating_units"] = NamesJson(task.cooperating_units);
   out["lead_leaders"] = NamesJson(task.lead_leaders);
+  out["lead_label"] = task.lead_label.empty() ? ordered_json(nullptr) : ordered_json(task.lead_label);
+  out["cooperating_label"] =
+      task.cooperating_label.empty() ? ordered_json(nullptr) : ordered_json(task.cooperating_label);
   out["deadline"] = task.deadline ? ordered_json(task.deadline->text) : ordered_json(nullptr);
   out["assignment"] = task.assignment ? LocationJson(*task.assignment) : ordered_json(nullptr);
   if (!task.sub_items.empty()) {

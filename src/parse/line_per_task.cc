@@ -1,0 +1,293 @@
+// The running-text scanner behind the line-per-task, PDF-text and paragraph shapes.
+//
+// One pass over the text with a cursor. At a line start (after indentation) a numbering
+// token opens a part (一、), a section (（一）), a task (1. 1． 1、) or a sub-item ((1) ①); an
+// assignment label (责任单位：, 配合单位：, ...) inside a task ends its statement and is parsed
+// by ParseAssignment, which may run over several lines. Text that belongs to no task
+// (section introductions, closing remarks) is skipped.
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "base/utf8.h"
+#include "parse/lines.h"
+#include "parse/numbering.h"
+#include "parse/outline.h"
+#include "parse/shapes.h"
+#include "parse/units.h"
+
+namespace plancheck::parse {
+namespace {
+
+using model::NumberStyle;
+
+// A title longer than this is a sentence, not the heading of a part ("2、 重点任务").
+constexpr std::size_t kMaxPartTitleChars = 30;
+
+class FlowParser {
+ public:
+  FlowParser(model::Document& doc, std::size_t begin, const FlowOptions& options)
+      : text_(doc.text),
+        end_(doc.text.size()),
+        options_(options),
+        builder_(doc),
+        pos_(std::min(begin, doc.text.size())) {}
+
+  void Run() {
+    bool line_start = true;
+    while (pos_ < end_) {
+      if (line_start) {
+        line_start = false;
+        StartLine();
+        continue;
+      }
+      std::size_t size = 0;
+      const char32_t cp = CodePointAt(text_, pos_, end_, &size);
+      if (cp == '\n') {
+        ++pos_;
+        line_start = true;
+        continue;
+      }
+      if ((state_ == State::kStatement || state_ == State::kSubItem) && TryAssignment()) continue;
+      if (options_.inline_starts && prev_ == U'。' && TryInlineStart()) continue;
+      if (!IsAnySpace(cp)) {
+        prev_ = cp;
+        if (state_ == State::kStatement) {
+          if (text_begin_ == kNone) text_begin_ = pos_;
+          text_end_ = pos_ + size;
+        } else if (state_ == State::kSubItem) {
+          if (sub_begin_ == kNone) sub_begin_ = pos_;
+          sub_end_ = pos_ + size;
+        }
+      }
+      pos_ += size;
+    }
+    FinishTask();
+  }
+
+ private:
+  enum class State { kOutside, kStatement, kSubItem };
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+  std::size_t LineEnd(std::size_t from) const {
+    const std::size_t newline = text_.find('\n', from);
+    return newline == std::string_view::npos ? end_ : newline;
+  }
+
+  void StartLine() {
+    prev_ = 0;
+    const std::size_t start = SkipHorizontalSpace(text_, pos_, end_);
+    const std::size_t line_end = LineEnd(start);
+    pos_ = start;
+    if (start == line_end) return;  // blank: a PDF page break inside a task continues it
+    if (std::optional<NumberToken> token = MatchNumbering(text_, start, line_end)) {
+      if (HandleToken(*token, line_end, /*inline_start=*/false)) return;
+    }
+    // Long paragraphs (fixtures/seeds/002_*.txt): an unnumbered paragraph after an item
+    // is a new paragraph of the section, not more of the item.
+    if (options_.paragraph_per_line && task_open_) FinishTask();
+  }
+
+  bool TryAssignment() {
+    std::optional<Assignment> assignment = ParseAssignment(text_, pos_, end_);
+    if (!assignment) return false;
+    CloseSubItem();
+    builder_.ApplyAssignment(*builder_.task(), *assignment);
+    task_end_ = std::max(task_end_, assignment->span.end);
+    pos_ = std::max(pos_ + 1, assignment->consumed_end);
+    std::size_t size = 0;
+    prev_ = CodePointAt(text_, PreviousCodePoint(text_, pos_, 0), end_, &size);
+    FinishTask();
+    return true;
+  }
+
+  bool TryInlineStart() {
+    std::optional<NumberToken> token = MatchNumbering(text_, pos_, LineEnd(pos_));
+    if (!token || !InlineExpected(*token)) return false;
+    return HandleToken(*token, LineEnd(pos_), /*inline_start=*/true);
+  }
+
+  // PDF text runs tasks together ("…等。 4.新型研发机构…", fixtures/seeds/004_*.txt): a
+  // number after "。" starts a node only when it is the next one expected at its level (a
+  // single skipped task number is tolerated, so a gap stays visible to the rules).
+  bool InlineExpected(const NumberToken& token) const {
+    if (!token.value) return false;
+    const std::int64_t value = *token.value;
+    switch (token.style) {
+      case NumberStyle::kArabicDot:
+      case NumberStyle::kArabicComma: {
+        const std::int64_t expected = last_task_ ? *last_task_ + 1 : 1;
+        return value == expected || value == expected + 1 || (tasks_in_section_ == 0 && value == 1);
+      }
+      case NumberStyle::kChineseParen:
+        return value == (last_section_ ? *last_section_ + 1 : 1);
+      case NumberStyle::kChineseComma:
+        return value == (last_part_ ? *last_part_ + 1 : 1);
+      default:
+        return false;
+    }
+  }
+
+  bool HandleToken(const NumberToken& token, std::size_t line_end, bool inline_start) {
+    switch (token.style) {
+      case NumberStyle::kChineseComma:
+        StartHeading(token, /*part=*/true, line_end);
+        return true;
+      case NumberStyle::kChineseParen:
+        StartHeading(token, /*part=*/false, line_end);
+        return true;
+      case NumberStyle::kArabicComma:
+        if (!inline_start && IsArabicCommaPart(token, line_end)) {
+          StartHeading(token, /*part=*/true, line_end);
+        } else {
+          StartTask(token);
+        }
+        return true;
+      case NumberStyle::kArabicDot:
+        StartTask(token);
+        return true;
+      case NumberStyle::kArabicParen:
+      case NumberStyle::kCircled:
+        if (state_ == State::kStatement || state_ == State::kSubItem) {
+          StartSubItem(token);
+        } else {
+          StartTask(token);
+        }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // "2、 重点任务" (fixtures/seeds/002_*.txt, where "二、" was meant) is a part, not a task:
+  // its title is short, no sentence, and the next numbered line is a （一） section. The
+  // number keeps its written style so that a rule can flag it.
+  bool IsArabicCommaPart(const NumberToken& token, std::size_t line_end) const {
+    const ByteSpan title = TrimSpan(text_, {token.span.end, line_end});
+    if (title.empty() || CodePointsIn(text_, title) > kMaxPartTitleChars) return false;
+    const std::string_view words = text_.substr(title.begin, title.size());
+    if (words.find("。") != std::string_view::npos || words.find("，") != std::string_view::npos) {
+      return false;
+    }
+    const std::size_t next = SkipAnySpace(text_, line_end, end_);
+    const std::optional<NumberToken> following = MatchNumbering(text_, next, LineEnd(next));
+    return following && following->style == NumberStyle::kChineseParen;
+  }
+
+  void StartHeading(const NumberToken& token, bool part, std::size_t line_end) {
+    FinishTask();
+    // The title is the heading's first sentence; the rest of the line introduces the part or
+    // section ("(一)坚持创新驱动发展，…科技创新中心。优化创新布局，…", fixtures/seeds/004).
+    const std::size_t title_begin = SkipHorizontalSpace(text_, token.span.end, line_end);
+    std::size_t title_end = line_end;
+    const std::size_t period = text_.substr(0, line_end).find("。", title_begin);
+    if (period != std::string_view::npos) title_end = period + std::string_view("。").size();
+    const ByteSpan title = TrimSpan(text_, {title_begin, title_end});
+    const ByteSpan heading{token.span.begin, std::max(token.span.end, title.end)};
+    std::string title_text = JoinLines(text_, title);
+    if (part) {
+      builder_.StartPart(token, std::move(title_text), heading);
+      last_part_ = token.value;
+      last_section_.reset();
+    } else {
+      builder_.StartSection(token, std::move(title_text), heading);
+      last_section_ = token.value;
+    }
+    tasks_in_section_ = 0;
+    state_ = State::kOutside;
+    pos_ = std::max(token.span.end, title.end);
+    std::size_t size = 0;
+    prev_ = CodePointAt(text_, PreviousCodePoint(text_, pos_, 0), end_, &size);
+  }
+
+  void StartTask(const NumberToken& token) {
+    FinishTask();
+    builder_.StartTask(&token, token.span.begin);
+    task_open_ = true;
+    task_begin_ = token.span.begin;
+    task_end_ = token.span.end;
+    text_begin_ = kNone;
+    text_end_ = token.span.end;
+    state_ = State::kStatement;
+    last_task_ = token.value;
+    ++tasks_in_section_;
+    pos_ = token.span.end;
+    prev_ = 0;
+  }
+
+  void StartSubItem(const NumberToken& token) {
+    CloseSubItem();
+    model::SubItem item;
+    item.number = MakeNumbering(builder_.doc(), token);
+    builder_.task()->sub_items.push_back(std::move(item));
+    sub_token_ = token.span;
+    sub_begin_ = kNone;
+    sub_end_ = token.span.end;
+    state_ = State::kSubItem;
+    pos_ = token.span.end;
+    prev_ = 0;
+  }
+
+  void CloseSubItem() {
+    if (state_ != State::kSubItem) return;
+    model::SubItem& item = builder_.task()->sub_items.back();
+    const std::size_t begin = sub_begin_ == kNone ? sub_end_ : sub_begin_;
+    item.text = JoinLines(text_, {begin, sub_end_});
+    item.loc = builder_.doc().Locate({sub_token_.begin, sub_end_});
+    task_end_ = std::max(task_end_, sub_end_);
+    state_ = State::kStatement;
+  }
+
+  void FinishTask() {
+    if (!task_open_) return;
+    CloseSubItem();
+    model::Task& task = *builder_.task();
+    const std::size_t begin = text_begin_ == kNone ? text_end_ : text_begin_;
+    const ByteSpan statement{begin, std::max(begin, text_end_)};
+    task.text = JoinLines(text_, statement);
+    task.text_loc = builder_.doc().Locate(statement);
+    task.loc = builder_.doc().Locate({task_begin_, std::max(task_end_, statement.end)});
+    task_open_ = false;
+    state_ = State::kOutside;
+  }
+
+  std::string_view text_;
+  std::size_t end_;
+  FlowOptions options_;
+  OutlineBuilder builder_;
+  std::size_t pos_;
+  State state_ = State::kOutside;
+  char32_t prev_ = 0;  // last non-space code point on this line, 0 at its start
+
+  bool task_open_ = false;
+  std::size_t task_begin_ = 0;
+  std::size_t task_end_ = 0;
+  std::size_t text_begin_ = kNone;
+  std::size_t text_end_ = 0;
+  ByteSpan sub_token_;
+  std::size_t sub_begin_ = kNone;
+  std::size_t sub_end_ = 0;
+
+  std::optional<std::int64_t> last_task_;
+  std::optional<std::int64_t> last_section_;
+  std::optional<std::int64_t> last_part_;
+  int tasks_in_section_ = 0;
+};
+
+}  // namespace
+
+void ParseTextFlow(model::Document& doc, std::size_t begin, const FlowOptions& options) {
+  FlowParser(doc, begin, options).Run();
+}
+
+void ParseLinePerTask(model::Document& doc, std::size_t begin) {
+  ParseTextFlow(doc, begin, FlowOptions{});
+}
+
+void ParsePdfText(model::Document& doc, std::size_t begin) {
+  FlowOptions options;
+  options.inline_starts = true;
+  ParseTextFlow(doc, begin, options);
+}
+
+}  // namespace plancheck::parse

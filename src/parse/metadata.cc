@@ -1,0 +1,362 @@
+#include "parse/metadata.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "base/utf8.h"
+#include "parse/lines.h"
+#include "parse/numbering.h"
+#include "parse/units.h"
+
+namespace plancheck::parse {
+namespace {
+
+// How far into a document the notice letter may reach, in lines. Notices are a page or
+// two; the bound keeps the title search linear on a huge file without one.
+constexpr std::size_t kMaxPreambleLines = 120;
+// Quoted titles tried, at most.
+constexpr int kMaxQuotes = 16;
+// Lines a title may be broken into ("重庆市梁平区落实" + "《…》工作方案", fixtures/seeds/002).
+constexpr int kMaxTitleLines = 4;
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A title compared without white space and without 《》〈〉: the notice quotes the plan as
+// 《…〈…〉…》 while the title line writes 《…》 (fixtures/seeds/002_*.txt).
+std::string TitleKey(std::string_view text) {
+  std::string key;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const std::size_t begin = offset;
+    const char32_t cp = DecodeUtf8(text, offset);
+    if (IsAnySpace(cp) || cp == U'《' || cp == U'》' || cp == U'〈' || cp == U'〉') continue;
+    key.append(text.substr(begin, offset - begin));
+  }
+  return key;
+}
+
+// The plan title quoted in the notice ("《2021年区政府工作报告目标任务分解方案》已经区政府同意")
+// and the line(s) after the quote that spell it out.
+std::optional<ByteSpan> FindQuotedTitle(std::string_view text, const std::vector<Line>& lines) {
+  int quotes = 0;
+  const std::size_t limit = std::min(lines.size(), kMaxPreambleLines);
+  for (std::size_t i = 0; i < limit && quotes < kMaxQuotes; ++i) {
+    const std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    for (std::size_t open = line.find("《"); open != std::string_view::npos && quotes < kMaxQuotes;
+         open = line.find("《", open + 1)) {
+      // The matching 》, counting nested 《》.
+      int depth = 0;
+      std::size_t close = std::string_view::npos;
+      for (std::size_t offset = open; offset < line.size();) {
+        const std::size_t begin = offset;
+        const char32_t cp = DecodeUtf8(line, offset);
+        if (cp == U'《') ++depth;
+        if (cp == U'》' && --depth == 0) {
+          close = begin;
+          break;
+        }
+      }
+      if (close == std::string_view::npos) break;
+      ++quotes;
+      const std::string target = TitleKey(line.substr(open, close - open));
+      if (target.size() < 6) continue;
+      for (std::size_t j = i + 1; j < lines.size() && j < i + 1 + kMaxPreambleLines; ++j) {
+        std::string key;
+        int used = 0;
+        for (std::size_t k = j; k < lines.size() && used < kMaxTitleLines; ++k) {
+          const std::string part =
+              TitleKey(text.substr(lines[k].begin, lines[k].end - lines[k].begin));
+          if (part.empty()) {
+            if (k == j) break;  // a title starts on a non-blank line
+            continue;
+          }
+          key += part;
+          ++used;
+          if (key == target) return TrimSpan(text, {lines[j].begin, lines[k].end});
+          if (!StartsWith(target, key)) break;
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// Without a quote: the first short line that names a plan ("…分解方案"), not the notice's
+// own title ("关于印发…方案的通知") nor an attachment line ("附件：…").
+std::optional<ByteSpan> FindTitleLine(std::string_view text, const std::vector<Line>& lines) {
+  static constexpr std::array<std::string_view, 5> kEndings = {"方案", "计划", "清单", "分工",
+                                                               "要点"};
+  const std::size_t limit = std::min(lines.size(), kMaxPreambleLines);
+  for (std::size_t i = 0; i < limit; ++i) {
+    const ByteSpan span = TrimSpan(text, {lines[i].begin, lines[i].end});
+    const std::string_view line = text.substr(span.begin, span.size());
+    if (line.empty() || CodePointsIn(text, span) > 60) continue;
+    if (StartsWith(line, "关于") || StartsWith(line, "附件") || MatchNumbering(text, span.begin, span.end)) {
+      continue;
+    }
+    for (std::string_view ending : kEndings) {
+      if (EndsWith(line, ending)) return span;
+    }
+  }
+  return std::nullopt;
+}
+
+// The issuing office: the last short line of the notice naming a government office (the
+// signature above the date), or the office before "关于" in a first line such as
+// "重庆市人民政府办公厅关于印发…的通知" (fixtures/seeds/004_*.txt).
+std::string FindIssuer(std::string_view text, const std::vector<Line>& lines, std::size_t end) {
+  static constexpr std::array<std::string_view, 6> kOffices = {
+      "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办公厅", "国务院办公厅"};
+  std::string found;
+  for (const Line& raw : lines) {
+    if (raw.begin >= end) break;
+    const ByteSpan span = TrimSpan(text, {raw.begin, std::min(raw.end, end)});
+    const std::string_view line = text.substr(span.begin, span.size());
+    if (line.empty() || CodePointsIn(text, span) > 30) continue;
+    bool office = false;
+    for (std::string_view suffix : kOffices) office = office || EndsWith(line, suffix);
+    if (!office) continue;
+    bool plain = true;  // no punctuation: a heading or a sentence is no signature
+    for (std::size_t offset = 0; offset < line.size() && plain;) {
+      plain = IsHan(DecodeUtf8(line, offset));
+    }
+    if (plain) found = std::string(line);
+  }
+  if (!found.empty() || lines.empty()) return found;
+  const ByteSpan first = TrimSpan(text, {lines[0].begin, std::min(lines[0].end, end)});
+  const std::string_view line = text.substr(first.begin, first.size());
+  const std::size_t about = line.find("关于");
+  if (about != std::string_view::npos && about > 0) {
+    const std::string_view office = line.substr(0, about);
+    for (std::string_view suffix : kOffices) {
+      if (EndsWith(office, suffix)) return std::string(office);
+    }
+  }
+  return found;
+}
+
+// The date the notice is signed: a line holding only "2021年3月12日"; else a "发布日期"
+// line with an ISO date.
+std::string FindIssueDate(std::string_view text, const std::vector<Line>& lines,
+                          std::size_t end) {
+  for (const Line& raw : lines) {
+    if (raw.begin >= end) break;
+    const ByteSpan span = TrimSpan(text, {raw.begin, std::min(raw.end, end)});
+    const std::string iso = IsoDate(text.substr(span.begin, span.size()));
+    if (!iso.empty()) return iso;
+  }
+  for (const Line& raw : lines) {
+    if (raw.begin >= end) break;
+    const std::string_view line = text.substr(raw.begin, std::min(raw.end, end) - raw.begin);
+    const std::size_t label = line.find("发布日期");
+    if (label == std::string_view::npos) continue;
+    for (std::size_t i = label; i + 10 <= line.size(); ++i) {
+      const std::string_view candidate = line.substr(i, 10);
+      if (IsAsciiDigit(candidate[0]) && IsAsciiDigit(candidate[3]) && candidate[4] == '-' &&
+          candidate[7] == '-' && IsAsciiDigit(candidate[5]) && IsAsciiDigit(candidate[9])) {
+        return std::string(candidate);
+      }
+    }
+  }
+  return "";
+}
+
+// "渝府办发〔2021〕12号": Han characters, 〔year〕, digits, 号.
+std::string FindDocumentNumber(std::string_view text, std::size_t end) {
+  static constexpr std::string_view kOpen = "〔";
+  static constexpr std::string_view kClose = "〕";
+  static constexpr std::string_view kHao = "号";
+  const std::string_view head = text.substr(0, std::min(end, text.size()));
+  for (std::size_t open = head.find(kOpen); open != std::string_view::npos;
+       open = head.find(kOpen, open + 1)) {
+    std::size_t cur = open + kOpen.size();
+    std::size_t digits = 0;
+    while (cur < head.size() && IsAsciiDigit(head[cur]) && digits < 4) ++cur, ++digits;
+    if (digits != 4 || head.substr(cur, kClose.size()) != kClose) continue;
+    cur += kClose.size();
+    const std::size_t number_begin = cur;
+    while (cur < head.size() && IsAsciiDigit(head[cur]) && cur - number_begin < 6) ++cur;
+    if (cur == number_begin || head.substr(cur, kHao.size()) != kHao) continue;
+    // The issuer's abbreviation before 〔, at most 10 Han characters.
+    std::size_t begin = open;
+    for (int n = 0; n < 10 && begin > 0; ++n) {
+      const std::size_t prev = PreviousCodePoint(head, begin, 0);
+      std::size_t size = 0;
+      if (!IsHan(CodePointAt(head, prev, begin, &size))) break;
+      begin = prev;
+    }
+    if (begin == open) continue;
+    return std::string(head.substr(begin, cur + kHao.size() - begin));
+  }
+  return "";
+}
+
+bool IsRangeDash(char32_t cp) {
+  return cp == U'—' || cp == '-' || cp == U'–' || cp == U'－' || cp == U'~' || cp == U'～' ||
+         cp == U'至';
+}
+
+// The plan year from "2021年区政府工作报告…"; none for a range "（2023—2027年）".
+std::optional<int> FindPlanYear(std::string_view title) {
+  static constexpr std::string_view kNian = "年";
+  for (std::size_t i = 0; i + 4 <= title.size(); ++i) {
+    if (!IsAsciiDigit(title[i]) || (i > 0 && IsAsciiDigit(title[i - 1]))) continue;
+    std::size_t j = i;
+    while (j < title.size() && IsAsciiDigit(title[j])) ++j;
+    if (j - i != 4) {
+      i = j;
+      continue;
+    }
+    const std::size_t prev = PreviousCodePoint(title, i, 0);
+    std::size_t size = 0;
+    const char32_t before = i > 0 ? CodePointAt(title, prev, i, &size) : 0;
+    const char32_t after = CodePointAt(title, j, title.size(), &size);
+    const bool dash = IsRangeDash(before) || IsRangeDash(after);
+    if (dash) return std::nullopt;
+    if (title.substr(j, kNian.size()) == kNian) {
+      return static_cast<int>(*ArabicValue(title.substr(i, 4)));
+    }
+    i = j;
+  }
+  return std::nullopt;
+}
+
+// "将156项目标任务" in the notice: digits, 项, and 任务 within a few characters.
+std::optional<model::DeclaredCount> FindDeclaredCount(const model::Document& doc,
+                                                      std::size_t end) {
+  static constexpr std::string_view kXiang = "项";
+  static constexpr std::string_view kRenwu = "任务";
+  const std::string_view text = std::string_view(doc.text).substr(0, end);
+  for (std::size_t at = text.find(kXiang); at != std::string_view::npos;
+       at = text.find(kXiang, at + 1)) {
+    std::size_t begin = at;
+    while (begin > 0 && IsAsciiDigit(text[begin - 1]) && at - begin < 9) --begin;
+    if (begin == at || (begin > 0 && IsAsciiDigit(text[begin - 1]))) continue;
+    const std::string_view after = text.substr(at + kXiang.size(), 6 * 3 + kRenwu.size());
+    if (after.find(kRenwu) == std::string_view::npos) continue;
+    if (after.find("。") != std::string_view::npos &&
+        after.find("。") < after.find(kRenwu)) {
+      continue;
+    }
+    model::DeclaredCount count;
+    count.value = *ArabicValue(text.substr(begin, at - begin));
+    count.loc = doc.Locate({begin, at + kXiang.size()});
+    return count;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string IsoDate(std::string_view text) {
+  const ByteSpan span = TrimSpan(text, {0, text.size()});
+  text = text.substr(span.begin, span.size());
+  static constexpr std::string_view kNian = "年";
+  static constexpr std::string_view kYue = "月";
+  static constexpr std::string_view kRi = "日";
+  std::size_t cur = 0;
+  auto digits = [&](std::size_t min, std::size_t max) -> std::optional<int> {
+    const std::size_t begin = cur;
+    while (cur < text.size() && IsAsciiDigit(text[cur]) && cur - begin < max) ++cur;
+    if (cur - begin < min) return std::nullopt;
+    return static_cast<int>(*ArabicValue(text.substr(begin, cur - begin)));
+  };
+  auto word = [&](std::string_view w) {
+    if (text.substr(cur, w.size()) != w) return false;
+    cur += w.size();
+    return true;
+  };
+  const std::optional<int> year = digits(4, 4);
+  if (!year || !word(kNian)) return "";
+  const std::optional<int> month = digits(1, 2);
+  if (!month || !word(kYue)) return "";
+  const std::optional<int> day = digits(1, 2);
+  if (!day || !word(kRi) || cur != text.size()) return "";
+  if (*month < 1 || *month > 12 || *day < 1 || *day > 31) return "";
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", *year, *month, *day);
+  return buffer;
+}
+
+void InferRegion(std::string_view issuer, model::Metadata& metadata) {
+  if (issuer.find("国务院") != std::string_view::npos) {
+    metadata.level = model::AdminLevel::kNational;
+    return;
+  }
+  std::size_t end = issuer.find("人民政府");
+  if (end == std::string_view::npos) end = issuer.find("政府");
+  if (end == std::string_view::npos) return;
+  const std::string_view names = issuer.substr(0, end);
+  // Split "重庆市梁平区" into 重庆市 / 梁平区 at 省 市 区 县 州 (a name has two characters
+  // or more, so 市中区 stays whole).
+  std::string_view last;
+  std::size_t name_begin = 0;
+  int chars = 0;
+  for (std::size_t offset = 0; offset < names.size();) {
+    const char32_t cp = DecodeUtf8(names, offset);
+    ++chars;
+    const bool suffix = cp == U'省' || cp == U'市' || cp == U'区' || cp == U'县' || cp == U'州';
+    if (suffix && chars >= 2) {
+      last = names.substr(name_begin, offset - name_begin);
+      name_begin = offset;
+      chars = 0;
+    }
+  }
+  if (last.empty()) return;
+  metadata.region = std::string(last);
+  if (EndsWith(last, "区") || EndsWith(last, "县")) {
+    metadata.level = model::AdminLevel::kDistrict;
+  } else {
+    metadata.level = model::AdminLevel::kProvince;
+  }
+}
+
+PlanStart FindPlanStart(const model::Document& doc) {
+  const std::string_view text = doc.text;
+  const std::vector<Line> lines = SplitLines(text, {0, text.size()});
+  std::optional<ByteSpan> title = FindQuotedTitle(text, lines);
+  if (!title) title = FindTitleLine(text, lines);
+  PlanStart start;
+  if (title) {
+    start.title = *title;
+    const std::size_t newline = text.find('\n', title->end);
+    start.outline_begin = newline == std::string_view::npos ? text.size() : newline + 1;
+  }
+  return start;
+}
+
+void FillMetadata(model::Document& doc, const PlanStart& start) {
+  const std::string_view text = doc.text;
+  const bool has_title = !start.title.empty();
+  doc.body = {has_title ? start.title.begin : 0, text.size()};
+  const std::size_t preamble_end = has_title ? start.title.begin : 0;
+  const std::vector<Line> lines = SplitLines(text, {0, preamble_end});
+  model::Metadata& m = doc.metadata;
+  if (has_title) m.title = JoinLines(text, start.title);
+  if (preamble_end > 0) {
+    m.issuer = FindIssuer(text, lines, preamble_end);
+    m.issue_date = FindIssueDate(text, lines, preamble_end);
+    m.document_number = FindDocumentNumber(text, preamble_end);
+    doc.declared_task_count = FindDeclaredCount(doc, preamble_end);
+  }
+  m.plan_year = FindPlanYear(m.title);
+  InferRegion(m.issuer, m);
+  if (m.level == model::AdminLevel::kUnknown) {
+    // "2021年区政府工作报告…" names the level even when no issuer was found.
+    if (m.title.find("区政府") != std::string::npos || m.title.find("县政府") != std::string::npos) {
+      m.level = model::AdminLevel::kDistrict;
+    } else if (m.title.find("市政府") != std::string::npos ||
+               m.title.find("省政府") != std::string::npos) {
+      m.level = model::AdminLevel::kProvince;
+    }
+  }
+}
+
+}  // namespace plancheck::parse

@@ -1,0 +1,212 @@
+#include "parse/numbering.h"
+
+#include <algorithm>
+
+#include "base/utf8.h"
+
+namespace plancheck::parse {
+namespace {
+
+using model::NumberStyle;
+
+// 0-9 for a Chinese digit, -1 otherwise.
+int ChineseDigit(char32_t cp) {
+  switch (cp) {
+    case U'零':
+    case U'〇':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
+  }
+}
+
+int ChineseUnit(char32_t cp) {
+  switch (cp) {
+    case U'十':
+      return 10;
+    case U'百':
+      return 100;
+    case U'千':
+      return 1000;
+    default:
+      return 0;
+  }
+}
+
+bool IsChineseNumeralChar(char32_t cp) { return ChineseDigit(cp) >= 0 || ChineseUnit(cp) > 0; }
+
+bool IsAsciiDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+
+// Code point at `pos` (0 past `end`) and its size in bytes.
+char32_t PeekAt(std::string_view text, std::size_t pos, std::size_t end, std::size_t* size) {
+  if (pos >= end || pos >= text.size()) {
+    *size = 0;
+    return 0;
+  }
+  std::size_t next = pos;
+  const char32_t cp = DecodeUtf8(text, next);
+  *size = next - pos;
+  return cp;
+}
+
+// Scans a run of numeral characters of one kind from `pos`; returns its end (== pos when
+// none, or when longer than kMaxNumeralChars).
+std::size_t ScanRun(std::string_view text, std::size_t pos, std::size_t end, bool chinese) {
+  std::size_t cur = pos;
+  std::size_t count = 0;
+  while (true) {
+    std::size_t size = 0;
+    const char32_t cp = PeekAt(text, cur, end, &size);
+    if (size == 0) break;
+    if (chinese ? !IsChineseNumeralChar(cp) : !IsAsciiDigit(cp)) break;
+    if (++count > kMaxNumeralChars) return pos;
+    cur += size;
+  }
+  return cur;
+}
+
+std::size_t SkipSpaces(std::string_view text, std::size_t pos, std::size_t end) {
+  while (true) {
+    std::size_t size = 0;
+    const char32_t cp = PeekAt(text, pos, end, &size);
+    if (size == 0 || !IsHorizontalSpace(cp)) return pos;
+    pos += size;
+  }
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ChineseNumeralValue(std::string_view numeral) {
+  if (numeral.empty()) return std::nullopt;
+  std::int64_t total = 0;
+  int current = -1;  // a digit waiting for its unit
+  bool last_was_digit = false;
+  std::size_t count = 0;
+  for (std::size_t offset = 0; offset < numeral.size();) {
+    const char32_t cp = DecodeUtf8(numeral, offset);
+    if (++count > kMaxNumeralChars) return std::nullopt;
+    const int digit = ChineseDigit(cp);
+    const int unit = ChineseUnit(cp);
+    if (digit >= 0) {
+      // "一二" is no numeral; "一百零五" is (零 holds a place).
+      if (last_was_digit && current != 0) return std::nullopt;
+      current = digit;
+      last_was_digit = true;
+    } else if (unit > 0) {
+      total += static_cast<std::int64_t>(current < 0 ? 1 : current) * unit;
+      current = -1;
+      last_was_digit = false;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (current > 0) total += current;
+  return total;
+}
+
+std::optional<std::int64_t> ArabicValue(std::string_view digits) {
+  if (digits.empty()) return std::nullopt;
+  std::int64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    if (value > (std::int64_t{1} << 62) / 10) return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+std::optional<NumberToken> MatchNumbering(std::string_view text, std::size_t pos,
+                                          std::size_t end) {
+  end = std::min(end, text.size());
+  std::size_t size = 0;
+  const char32_t first = PeekAt(text, pos, end, &size);
+  if (size == 0) return std::nullopt;
+
+  // ①..⑳
+  if (first >= U'①' && first <= U'⑳') {
+    return NumberToken{NumberStyle::kCircled, static_cast<std::int64_t>(first - U'①' + 1),
+                       {pos, pos + size}};
+  }
+
+  if (first == U'（' || first == '(') {
+    const std::size_t inner = pos + size;
+    std::size_t first_size = 0;
+    const bool chinese = IsChineseNumeralChar(PeekAt(text, inner, end, &first_size));
+    const std::size_t run_end = ScanRun(text, inner, end, chinese);
+    if (run_end == inner) return std::nullopt;
+    const std::size_t close_at = SkipSpaces(text, run_end, end);
+    std::size_t close_size = 0;
+    const char32_t close = PeekAt(text, close_at, end, &close_size);
+    if (close != U'）' && close != ')') return std::nullopt;
+    const std::string_view run = text.substr(inner, run_end - inner);
+    NumberToken token;
+    token.style = chinese ? NumberStyle::kChineseParen : NumberStyle::kArabicParen;
+    token.value = chinese ? ChineseNumeralValue(run) : ArabicValue(run);
+    if (chinese && !token.value) return std::nullopt;
+    token.span = {pos, close_at + close_size};
+    return token;
+  }
+
+  const bool chinese = IsChineseNumeralChar(first);
+  if (!chinese && !IsAsciiDigit(first)) return std::nullopt;
+  const std::size_t run_end = ScanRun(text, pos, end, chinese);
+  if (run_end == pos) return std::nullopt;
+  std::size_t mark_size = 0;
+  const char32_t mark = PeekAt(text, run_end, end, &mark_size);
+  const std::string_view run = text.substr(pos, run_end - pos);
+  NumberToken token;
+  token.span = {pos, run_end + mark_size};
+  if (chinese) {
+    if (mark != U'、') return std::nullopt;
+    token.style = NumberStyle::kChineseComma;
+    token.value = ChineseNumeralValue(run);
+    if (!token.value) return std::nullopt;
+    return token;
+  }
+  if (mark == U'、') {
+    token.style = NumberStyle::kArabicComma;
+  } else if (mark == '.' || mark == U'．') {
+    // "2.5%" and "2．5" are decimals, not "2." followed by text.
+    std::size_t after_size = 0;
+    if (IsAsciiDigit(PeekAt(text, run_end + mark_size, end, &after_size))) return std::nullopt;
+    token.style = NumberStyle::kArabicDot;
+  } else {
+    return std::nullopt;
+  }
+  token.value = ArabicValue(run);
+  return token;
+}
+
+std::optional<NumberToken> MatchBareNumber(std::string_view text, ByteSpan cell) {
+  const std::size_t end = std::min(cell.end, text.size());
+  if (cell.begin >= end) return std::nullopt;
+  const std::string_view trimmed = TrimSpace(text.substr(cell.begin, end - cell.begin));
+  if (trimmed.empty() || trimmed.size() > kMaxNumeralChars) return std::nullopt;
+  for (char c : trimmed) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  const std::size_t begin = static_cast<std::size_t>(trimmed.data() - text.data());
+  return NumberToken{model::NumberStyle::kArabicBare, ArabicValue(trimmed),
+                     {begin, begin + trimmed.size()}};
+}
+
+}  // namespace plancheck::parse

@@ -1,0 +1,80 @@
+#include "parse/numbering.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace plancheck::parse {
+namespace {
+
+// "style value token" for the token at the start of `text`, "" when there is none.
+std::string Describe(const std::string& text) {
+  const std::optional<NumberToken> token = MatchNumbering(text, 0, text.size());
+  if (!token) return "";
+  return std::string(model::NumberStyleName(token->style)) + " " +
+         (token->value ? std::to_string(*token->value) : "-") + " " +
+         text.substr(token->span.begin, token->span.size());
+}
+
+}  // namespace
+
+TEST_CASE("MatchNumbering recognizes every numbering style", "[parse][numbering]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"一、总体要求", "chinese-comma 1 一、"},
+      {"十一、其他", "chinese-comma 11 十一、"},
+      {"二十、其他", "chinese-comma 20 二十、"},
+      {"（一）坚持创新", "chinese-paren 1 （一）"},
+      {"（十一）统筹发展", "chinese-paren 11 （十一）"},
+      {"(三)壮大", "chinese-paren 3 (三)"},
+      {"（十一 ）统筹", "chinese-paren 11 （十一 ）"},
+      {"1.完善科技", "arabic-dot 1 1."},
+      {"12．规上工业", "arabic-dot 12 12．"},
+      {"53.\n提升", "arabic-dot 53 53."},
+      {"1、地区生产总值", "arabic-comma 1 1、"},
+      {"2、 重点任务", "arabic-comma 2 2、"},
+      {"（1）推进", "arabic-paren 1 （1）"},
+      {"①推进", "circled 1 ①"},
+      {"⑳推进", "circled 20 ⑳"},
+      // A number too long for int64 is still a token, without a value.
+      {"1234567890123456789012345678901234567890.甲", "arabic-dot - 1234567890123456789012345678901234567890."},
+      // Near misses.
+      {"2.5%以上", ""},
+      {"6．5%", ""},
+      {"2021年", ""},
+      {"一二、", ""},
+      {"（重庆）科学城", ""},
+      {"（一", ""},
+      {"PM2.5", ""},
+      {"400平方公里", ""},
+      {"", ""},
+      {std::string(100, '9') + ".", ""},  // longer than kMaxNumeralChars: no token
+  }));
+  CAPTURE(text);
+  CHECK(Describe(text) == expected);
+}
+
+TEST_CASE("ChineseNumeralValue reads Chinese numerals", "[parse][numbering]") {
+  auto [numeral, expected] = GENERATE(table<std::string, std::int64_t>({
+      {"一", 1},
+      {"十", 10},
+      {"十一", 11},
+      {"二十", 20},
+      {"二十三", 23},
+      {"一百零五", 105},
+      {"两百", 200},
+  }));
+  CHECK(ChineseNumeralValue(numeral) == expected);
+  CHECK_FALSE(ChineseNumeralValue("甲"));
+  CHECK_FALSE(ChineseNumeralValue(""));
+}
+
+TEST_CASE("MatchBareNumber reads a table's 序号 cell", "[parse][numbering]") {
+  const std::string text = "\t12\n\t1a\n";
+  const std::optional<NumberToken> token = MatchBareNumber(text, {1, 3});
+  REQUIRE(token);
+  CHECK(token->value == 12);
+  CHECK(token->style == model::NumberStyle::kArabicBare);
+  CHECK_FALSE(MatchBareNumber(text, {5, 7}));
+}
+
+}  // namespace plancheck::parse

@@ -1,0 +1,125 @@
+#include "parse/units.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace plancheck::parse {
+namespace {
+
+// Names joined with '|'.
+std::string Split(const std::string& text, bool newline_separates = false) {
+  SplitOptions options;
+  options.newline_separates = newline_separates;
+  std::string out;
+  for (const UnitPiece& piece : SplitUnitList(text, {0, text.size()}, options)) {
+    out += (out.empty() ? "" : "|") + piece.text;
+  }
+  return out;
+}
+
+// "lead=A|B; coop=C; deadline=D" with the labels as written.
+std::string Describe(const std::string& text) {
+  const std::optional<Assignment> assignment = ParseAssignment(text, 0, text.size());
+  if (!assignment) return "";
+  std::string out;
+  for (const AssignmentList& list : assignment->lists) {
+    if (!out.empty()) out += "; ";
+    out += list.label.written + "=" + Split(text.substr(list.content.begin, list.content.size()));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("SplitUnitList splits on list separators", "[parse][units]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"区科技局、区经济信息委", "区科技局|区经济信息委"},
+      {"各乡镇街道，区级相关部门单位，各工业园区", "各乡镇街道|区级相关部门单位|各工业园区"},
+      {"市发展改革委;市科技局", "市发展改革委|市科技局"},
+      // Aliases in brackets stay one unit, even with a separator inside.
+      {"区农业农村委（区乡村振兴局）、区科技局", "区农业农村委（区乡村振兴局）|区科技局"},
+      {"市发展改革委（市粮食局、市能源局）、市应急局", "市发展改革委（市粮食局、市能源局）|市应急局"},
+      {"有关乡镇（街道）", "有关乡镇（街道）"},
+      // A trailing 等 is dropped, inside the list too.
+      {"市科协等", "市科协"},
+      {"市体育局等，各区县政府", "市体育局|各区县政府"},
+      // PDF line breaks inside a name are removed.
+      {"市住房\n城乡建委", "市住房城乡建委"},
+      {"市经济信息\n委、市科\n协", "市经济信息委|市科协"},
+      {"市规划\n\n自然资源局", "市规划自然资源局"},
+      // Kept as written, misspellings included.
+      {"区经济信委", "区经济信委"},
+      // An unclosed bracket does not swallow the list.
+      {"有关乡镇（街、区科技局", "有关乡镇（街|区科技局"},
+      {"、，", ""},
+      {"", ""},
+  }));
+  CAPTURE(text);
+  CHECK(Split(text) == expected);
+}
+
+TEST_CASE("SplitUnitList in table cells takes each line as a name", "[parse][units]") {
+  CHECK(Split("区发展改革委\n\n区生态环境局", true) == "区发展改革委|区生态环境局");
+  CHECK(Split("冯星贵\n胡涛", true) == "冯星贵|胡涛");
+  CHECK(Split("区发展改革委\n\n区生态环境局", false) == "区发展改革委区生态环境局");
+}
+
+TEST_CASE("SplitUnitList locates each name", "[parse][units]") {
+  const std::string text = "市科\n协等、区科技局";
+  const std::vector<UnitPiece> pieces = SplitUnitList(text, {0, text.size()});
+  REQUIRE(pieces.size() == 2);
+  CHECK(text.substr(pieces[0].span.begin, pieces[0].span.size()) == "市科\n协");
+  CHECK(text.substr(pieces[1].span.begin, pieces[1].span.size()) == "区科技局");
+}
+
+TEST_CASE("ParseAssignment reads every label variant", "[parse][units]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"责任单位：区科技局；配合单位：区经济信息委、区人力社保局。",
+       "责任单位=区科技局; 配合单位=区经济信息委|区人力社保局"},
+      {"牵头单位：区发展改革委。", "牵头单位=区发展改革委"},
+      {"牵头责任单位：区财政局；责任（配合）单位：区税务局",
+       "牵头责任单位=区财政局; 责任（配合）单位=区税务局"},
+      {"责任单位:市教委;配合单位:市财政局", "责任单位=市教委; 配合单位=市财政局"},
+      // The wrong separator "。" between the lists (fixtures/seeds/000_*.txt task 153).
+      {"责任单位：区政府办公室。配合单位：区政府各部门、各乡镇（街道）。",
+       "责任单位=区政府办公室; 配合单位=区政府各部门|各乡镇（街道）"},
+      // PDF text: the label broken across lines, the bare word 配合.
+      {"责任单位：市发展改革委；配合单\n位：市财政局。", "责任单位=市发展改革委; 配合单位=市财政局"},
+      {"责任单位：市农业农村委；配合：市林业局等。", "责任单位=市农业农村委; 配合=市林业局"},
+      {"责任单位：区林业局；完成时限：2021年12月底", "责任单位=区林业局; 完成时限=2021年12月底"},
+      // Near misses: no colon, or text that merely mentions the word.
+      {"责任单位区科技局", ""},
+      {"各责任单位要统筹抓总", ""},
+  }));
+  CAPTURE(text);
+  CHECK(Describe(text) == expected);
+}
+
+TEST_CASE("ParseAssignment ends at the closing 。 or the next numbered line", "[parse][units]") {
+  const std::string inline_tasks = "责任单位：市科技局；配合单位：市国资委等。 4.新型研发机构";
+  const std::optional<Assignment> a = ParseAssignment(inline_tasks, 0, inline_tasks.size());
+  REQUIRE(a);
+  CHECK(inline_tasks.substr(a->consumed_end) == " 4.新型研发机构");
+  CHECK(inline_tasks.substr(a->span.begin, a->span.size()) ==
+        "责任单位：市科技局；配合单位：市国资委等");
+
+  const std::string no_period = "责任单位：区科技局\n12.深化改革";
+  const std::optional<Assignment> b = ParseAssignment(no_period, 0, no_period.size());
+  REQUIRE(b);
+  CHECK(no_period.substr(b->consumed_end) == "\n12.深化改革");
+
+  const std::string wrapped = "责任单位：市发展改革委；配合单位：市国\n资委、市住房城乡建委等。\n8.健全";
+  const std::optional<Assignment> c = ParseAssignment(wrapped, 0, wrapped.size());
+  REQUIRE(c);
+  REQUIRE(c->lists.size() == 2);
+  CHECK(Split(wrapped.substr(c->lists[1].content.begin, c->lists[1].content.size())) ==
+        "市国资委|市住房城乡建委");
+}
+
+TEST_CASE("JoinLines removes PDF line breaks and indentation", "[parse][units]") {
+  const std::string text = "健全 \n  “马路办公”长效机制\t";
+  CHECK(JoinLines(text, {0, text.size()}) == "健全“马路办公”长效机制");
+}
+
+}  // namespace plancheck::parse
