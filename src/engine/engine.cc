@@ -53,7 +53,10 @@ class DiagnosticReporter final : public rule::Reporter {
     const std::string& message = english && !r.message_en.empty() ? r.message_en : r.message;
     d.message = rule::Interpolate(message, lookup);
     const std::string& suggest = english && !r.suggest_en.empty() ? r.suggest_en : r.suggest;
-    if (!suggest.empty()) {
+    // A `suggest` built on {suggestion} ("是否应为“{suggestion}”？") is shown only when the
+    // check found one.
+    const bool needs_suggestion = suggest.find("{suggestion}") != std::string::npos;
+    if (!suggest.empty() && (finding.suggestion || !needs_suggestion)) {
       d.suggestion = rule::Interpolate(suggest, lookup);
     } else if (finding.suggestion) {
       d.suggestion = *finding.suggestion;

@@ -1,0 +1,134 @@
+#include "checks/consistent_unit_names.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+namespace plancheck::checks {
+namespace {
+
+struct Occurrence {
+  std::string spelling;
+  ByteSpan span;
+};
+
+// A group of occurrences that name one unit.
+struct Group {
+  std::string canonical;  // empty for a group of unregistered names
+  std::vector<std::size_t> occurrences;  // indexes, in document order
+};
+
+}  // namespace
+
+std::unique_ptr<rule::Check> ConsistentUnitNamesCheck::Create(const rule::Params& params,
+                                                              ErrorList& errors) {
+  const std::size_t errors_before = errors.size();
+  auto registries = LoadRegistriesParam(params, errors, /*required=*/false);
+  const bool ignore_parenthetical = params.Bool("ignore_parenthetical", true, errors);
+  if (errors.size() != errors_before) return nullptr;
+  return std::unique_ptr<rule::Check>(
+      new ConsistentUnitNamesCheck(std::move(registries), ignore_parenthetical));
+}
+
+void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
+  if (node.doc == nullptr) return;
+  const model::Document& doc = *node.doc;
+  std::vector<Occurrence> occurrences;
+  for (const model::Task* task : doc.AllTasks()) {
+    for (const auto* units : {&task->lead_units, &task->cooperating_units}) {
+      for (const model::Located& unit : *units) {
+        std::string spelling = model::CleanUnitName(unit.text);
+        if (ignore_parenthetical_) spelling = std::string(model::StripParenthetical(spelling));
+        if (!spelling.empty()) occurrences.push_back({std::move(spelling), unit.loc.span});
+      }
+    }
+  }
+  std::stable_sort(occurrences.begin(), occurrences.end(),
+                   [](const Occurrence& a, const Occurrence& b) { return a.span.begin < b.span.begin; });
+
+  const auto directory = registries_ != nullptr ? registries_->For(doc.metadata)
+                                                : std::make_shared<const model::UnitDirectory>();
+  std::map<std::string, Group> groups;  // key -> group
+  std::vector<std::string> unknown;     // distinct unregistered spellings, first-use order
+  std::map<std::string, std::vector<std::size_t>> unknown_uses;
+  for (std::size_t i = 0; i < occurrences.size(); ++i) {
+    const std::string& spelling = occurrences[i].spelling;
+    const model::UnitMatch match = directory->Lookup(spelling);
+    switch (match.kind) {
+      case model::UnitMatchKind::kCanonical:
+      case model::UnitMatchKind::kAlias:
+      case model::UnitMatchKind::kPrefixOmitted: {
+        Group& group = groups["unit:" + match.canonical];
+        group.canonical = match.canonical;
+        group.occurrences.push_back(i);
+        break;
+      }
+      case model::UnitMatchKind::kCollective:
+      case model::UnitMatchKind::kPattern:
+        break;
+      case model::UnitMatchKind::kNone:
+        // A slip of a registered name is registered-unit's finding, not a second spelling.
+        if (!directory->Suggest(spelling, 1).empty()) break;
+        if (unknown_uses.count(spelling) == 0) unknown.push_back(spelling);
+        unknown_uses[spelling].push_back(i);
+        break;
+    }
+  }
+  // Unregistered names: group likely slips of each other (union-find over spellings), so
+  // a region without a registry still gets 区经济信委 / 区经济信息委.
+  std::vector<std::size_t> parent(unknown.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (std::size_t i = 0; i < unknown.size(); ++i) {
+    for (std::size_t j = i + 1; j < unknown.size(); ++j) {
+      if (model::IsLikelySlip(unknown[i], unknown[j])) parent[find(j)] = find(i);
+    }
+  }
+  for (std::size_t i = 0; i < unknown.size(); ++i) {
+    Group& group = groups["name:" + unknown[find(i)]];
+    const auto& uses = unknown_uses[unknown[i]];
+    group.occurrences.insert(group.occurrences.end(), uses.begin(), uses.end());
+  }
+
+  std::vector<std::pair<std::size_t, rule::Finding>> findings;  // (text offset, finding)
+  for (auto& [key, group] : groups) {
+    std::sort(group.occurrences.begin(), group.occurrences.end());
+    std::map<std::string, std::size_t> counts;
+    std::vector<std::string> order;  // spellings in order of first use
+    for (std::size_t i : group.occurrences) {
+      if (counts[occurrences[i].spelling]++ == 0) order.push_back(occurrences[i].spelling);
+    }
+    if (order.size() < 2) continue;
+    std::string majority = order.front();
+    for (const std::string& spelling : order) {
+      const bool more = counts[spelling] > counts[majority];
+      const bool tie_to_canonical = counts[spelling] == counts[majority] &&
+                                    spelling == group.canonical && majority != group.canonical;
+      if (more || tie_to_canonical) majority = spelling;
+    }
+    const auto first_majority =
+        std::find_if(group.occurrences.begin(), group.occurrences.end(),
+                     [&](std::size_t i) { return occurrences[i].spelling == majority; });
+    const Position majority_start = doc.PositionOf(occurrences[*first_majority].span.begin);
+    for (std::size_t i : group.occurrences) {
+      const Occurrence& occurrence = occurrences[i];
+      if (occurrence.spelling == majority) continue;
+      rule::Finding finding;
+      finding.span = occurrence.span;
+      finding.args = {{"spelling", occurrence.spelling},
+                      {"majority", majority},
+                      {"count", std::to_string(counts[majority])}};
+      finding.suggestion = majority;
+      finding.related.push_back({doc.path, majority_start, majority});
+      findings.emplace_back(occurrence.span.begin, std::move(finding));
+    }
+  }
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [offset, finding] : findings) out.Report(node, std::move(finding));
+}
+
+}  // namespace plancheck::checks

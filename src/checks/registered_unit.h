@@ -1,0 +1,41 @@
+// `registered-unit`: a unit name is in a unit registry that applies to the document.
+//
+//   check: registered-unit
+//   scope: unit
+//   registries: [../units]   # files or directories, relative to the rule file
+//
+// The registries are chosen per document by metadata.level and metadata.region (see
+// model::UnitRegistry::AppliesTo); collective phrases (各乡镇（街道）) and names matching a
+// registry pattern (竹山镇) count as known. A name in no registry is reported with the
+// closest registered names (model::IsLikelySlip): Finding::suggestion is the closest one
+// ("区经济信息委"), placeholder {candidates} lists up to three, joined by "、".
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/error_list.h"
+#include "checks/unit_registry_loader.h"
+#include "rule/check.h"
+#include "rule/params.h"
+
+namespace plancheck::checks {
+
+class RegisteredUnitCheck final : public rule::Check {
+ public:
+  static constexpr const char* kSummary = "a unit name is in a unit registry for the document";
+  // A missing or bad `registries` (or a broken registry file) adds located errors and
+  // returns nullptr.
+  static std::unique_ptr<rule::Check> Create(const rule::Params& params, ErrorList& errors);
+  // Runs on unit nodes; reports once per unknown name, at the name.
+  void Run(const rule::NodeRef& node, rule::Reporter& out) const override;
+  std::vector<std::string> ProvidedPlaceholders() const override { return {"candidates"}; }
+
+ private:
+  explicit RegisteredUnitCheck(std::shared_ptr<const UnitRegistrySet> registries)
+      : registries_(std::move(registries)) {}
+  std::shared_ptr<const UnitRegistrySet> registries_;
+};
+
+}  // namespace plancheck::checks

@@ -1,0 +1,277 @@
+#include "checks/unit_registry_loader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "base/line_index.h"
+
+namespace plancheck::checks {
+namespace fs = std::filesystem;
+namespace {
+
+// Adds each error of `local` to `errors` unless an identical one is there already: two
+// rules naming the same registries must not repeat every mistake in them.
+void AppendNew(const ErrorList& local, ErrorList& errors) {
+  for (const Error& error : local.errors()) {
+    const bool seen = std::any_of(errors.errors().begin(), errors.errors().end(), [&](const Error& e) {
+      return e.file == error.file && e.position == error.position && e.message == error.message;
+    });
+    if (!seen) errors.Add(error);
+  }
+}
+
+class RegistryReader {
+ public:
+  RegistryReader(std::string file, const std::string& text, ErrorList& errors)
+      : file_(std::move(file)), lines_(text), errors_(errors) {}
+
+  std::shared_ptr<const model::UnitRegistry> Read(const YAML::Node& root) {
+    if (!root.IsMap()) {
+      Fail(root, "a unit registry must be a mapping with 'registry', 'level', 'units', ...");
+      return nullptr;
+    }
+    static const std::set<std::string> kKeys = {
+        "registry", "description", "level",    "regions",     "omissible_prefix",
+        "units",    "patterns",    "collectives", "collective_patterns"};
+    for (const auto& entry : root) {
+      const std::string key = entry.first.Scalar();
+      if (kKeys.count(key) == 0) Fail(entry.first, "unknown key '" + key + "' in unit registry");
+    }
+    auto registry = std::make_shared<model::UnitRegistry>();
+    registry->file = file_;
+    registry->id = Scalar(root, "registry");
+    if (registry->id.empty()) Fail(root, "unit registry has no 'registry' id");
+    registry->description = Scalar(root, "description");
+    registry->level = Scalar(root, "level");
+    if (registry->level.empty()) {
+      Fail(root, "unit registry has no 'level' (province, district or any)");
+      registry->level = "any";
+    } else if (registry->level != "province" && registry->level != "district" &&
+               registry->level != "any") {
+      Fail(root["level"], "unknown level '" + registry->level + "' (province, district or any)");
+      registry->level = "any";
+    }
+    registry->regions = List(root, "regions");
+    registry->omissible_prefix = Scalar(root, "omissible_prefix");
+    registry->patterns = List(root, "patterns");
+    registry->collectives = List(root, "collectives");
+    registry->collective_patterns = List(root, "collective_patterns");
+    for (const std::string& pattern : registry->patterns) {
+      if (pattern.find('*') == std::string::npos) {
+        Fail(root["patterns"], "pattern '" + pattern + "' has no '*': list the name under 'units'");
+      }
+    }
+    ReadUnits(root["units"], *registry);
+    if (registry->units.empty() && registry->collectives.empty() &&
+        registry->collective_patterns.empty() && registry->patterns.empty()) {
+      Fail(root, "unit registry '" + registry->id + "' lists no units, patterns or collectives");
+    }
+    return registry;
+  }
+
+ private:
+  void Fail(const YAML::Node& node, std::string message) {
+    errors_.Add(file_, Where(node), std::move(message));
+  }
+
+  // yaml-cpp marks count bytes; our columns count code points (registries are Chinese).
+  Position Where(const YAML::Node& node) const {
+    const YAML::Mark mark = node.Mark();
+    if (mark.pos < 0) return {};
+    return lines_.PositionOf(static_cast<std::size_t>(mark.pos));
+  }
+
+  std::string Scalar(const YAML::Node& map, const char* key) {
+    const YAML::Node value = map[key];
+    if (!value.IsDefined() || value.IsNull()) return "";
+    if (!value.IsScalar()) {
+      Fail(value, std::string("'") + key + "' must be a string");
+      return "";
+    }
+    return value.Scalar();
+  }
+
+  std::vector<std::string> List(const YAML::Node& map, const char* key) {
+    const YAML::Node value = map[key];
+    std::vector<std::string> out;
+    if (!value.IsDefined() || value.IsNull()) return out;
+    if (!value.IsSequence()) {
+      Fail(value, std::string("'") + key + "' must be a list of strings");
+      return out;
+    }
+    for (const YAML::Node& item : value) {
+      if (!item.IsScalar() || item.Scalar().empty()) {
+        Fail(item, std::string("items of '") + key + "' must be non-empty strings");
+        continue;
+      }
+      out.push_back(item.Scalar());
+    }
+    return out;
+  }
+
+  void ReadUnits(const YAML::Node& units, model::UnitRegistry& registry) {
+    if (!units.IsDefined() || units.IsNull()) return;
+    if (!units.IsSequence()) {
+      Fail(units, "'units' must be a list of {name, aliases, full_name} mappings");
+      return;
+    }
+    std::map<std::string, Position> spellings;  // every name and alias seen, where
+    auto claim = [&](const std::string& spelling, const YAML::Node& node) {
+      const Position here = Where(node);
+      auto [it, inserted] = spellings.emplace(spelling, here);
+      if (!inserted) {
+        Fail(node, "'" + spelling + "' is listed twice (first at line " +
+                       std::to_string(it->second.line) + ")");
+      }
+      return inserted;
+    };
+    for (const YAML::Node& item : units) {
+      if (!item.IsMap()) {
+        Fail(item, "a unit must be a mapping: {name: 区发展改革委, aliases: [区发改委]}");
+        continue;
+      }
+      for (const auto& entry : item) {
+        const std::string key = entry.first.Scalar();
+        if (key != "name" && key != "aliases" && key != "full_name") {
+          Fail(entry.first, "unknown key '" + key + "' in unit (name, aliases, full_name)");
+        }
+      }
+      model::UnitEntry unit;
+      unit.position = Where(item);
+      unit.name = Scalar(item, "name");
+      if (unit.name.empty()) {
+        Fail(item, "unit has no 'name'");
+        continue;
+      }
+      if (!claim(unit.name, item["name"])) continue;
+      unit.full_name = Scalar(item, "full_name");
+      const YAML::Node aliases = item["aliases"];
+      for (const std::string& alias : List(item, "aliases")) {
+        if (alias == unit.name) {
+          Fail(aliases, "alias '" + alias + "' is the unit's own name");
+          continue;
+        }
+        if (claim(alias, aliases)) unit.aliases.push_back(alias);
+      }
+      registry.units.push_back(std::move(unit));
+    }
+  }
+
+  std::string file_;
+  LineIndex lines_;
+  ErrorList& errors_;
+};
+
+std::string Generic(const fs::path& path) { return path.generic_string(); }
+
+}  // namespace
+
+std::shared_ptr<const model::UnitRegistry> LoadUnitRegistryFromString(const std::string& yaml,
+                                                                       const std::string& file,
+                                                                       ErrorList& errors) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::Exception& e) {
+    const Position where = e.mark.pos < 0 ? Position{}
+                                          : LineIndex(yaml).PositionOf(static_cast<std::size_t>(e.mark.pos));
+    errors.Add(file, where, "invalid YAML: " + e.msg);
+    return nullptr;
+  }
+  return RegistryReader(file, yaml, errors).Read(root);
+}
+
+RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
+                                const std::string& from_file, Position where) {
+  ErrorList local;
+  RegistryList out;
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+      if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) local.Add(from_file, where, "no unit registry (*.yaml) in '" + path + "'");
+  } else if (fs::is_regular_file(path, ec)) {
+    files.push_back(path);
+  } else {
+    local.Add(from_file, where, "unit registry '" + path + "' not found");
+  }
+  std::map<std::string, std::string> ids;  // id -> file
+  for (const fs::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      local.Add(Generic(file), {}, "cannot read unit registry");
+      continue;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto registry = LoadUnitRegistryFromString(text.str(), Generic(file), local);
+    if (registry == nullptr) continue;
+    auto [it, inserted] = ids.emplace(registry->id, Generic(file));
+    if (!inserted) {
+      local.Add(Generic(file), {}, "duplicate unit registry id '" + registry->id +
+                                       "' (also in " + it->second + ")");
+      continue;
+    }
+    out.push_back(std::move(registry));
+  }
+  AppendNew(local, errors);
+  return out;
+}
+
+std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::For(
+    const model::Metadata& metadata) const {
+  const std::string key =
+      std::string(model::AdminLevelName(metadata.level)) + "/" + metadata.region;
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return it->second;
+  RegistryList applying;
+  for (const auto& registry : registries_) {
+    if (registry->AppliesTo(metadata)) applying.push_back(registry);
+  }
+  auto directory = std::make_shared<const model::UnitDirectory>(std::move(applying));
+  cache_.emplace(key, directory);
+  return directory;
+}
+
+std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::All() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = cache_.find("*");
+  if (it != cache_.end()) return it->second;
+  auto directory = std::make_shared<const model::UnitDirectory>(registries_);
+  cache_.emplace("*", directory);
+  return directory;
+}
+
+std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
+                                                           ErrorList& errors, bool required) {
+  if (!params.Has("registries")) {
+    if (required) {
+      errors.Add(params.file(), params.position(), "missing parameter 'registries'");
+    }
+    return nullptr;
+  }
+  const std::size_t errors_before = errors.size();
+  const std::vector<std::string> paths = params.StringList("registries", errors);
+  if (errors.size() != errors_before) return nullptr;
+  const fs::path base = fs::path(params.file()).parent_path();
+  RegistryList all;
+  for (const std::string& path : paths) {
+    const fs::path resolved = fs::path(path).is_absolute() ? fs::path(path) : base / path;
+    RegistryList loaded = LoadUnitRegistries(resolved.lexically_normal().generic_string(), errors,
+                                             params.file(), params.PositionOf("registries"));
+    all.insert(all.end(), loaded.begin(), loaded.end());
+  }
+  if (all.empty()) return nullptr;
+  return std::make_shared<const UnitRegistrySet>(std::move(all));
+}
+
+}  // namespace plancheck::checks

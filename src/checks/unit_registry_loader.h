@@ -1,0 +1,67 @@
+// Loading unit registries (rules/units/*.yaml) and choosing the ones a document uses.
+//
+// Why here and not in config/: check kinds (units.unknown, units.inconsistent-name, and
+// `unique`/`disjoint` with `registries:`) load their registries in Create, and checks/
+// may include only the layers below it (STYLE §1). The data and matching live in
+// model/unit_registry.h; this is the one file that reads registry YAML with yaml-cpp.
+// `plancheck units` (cli/) uses it too.
+//
+// File format: see rules/units/chongqing-district.yaml. Every mistake is reported like a
+// compiler error at its YAML position (file:line:col), loading goes on, nothing throws.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "base/error_list.h"
+#include "model/document.h"
+#include "model/unit_registry.h"
+#include "rule/params.h"
+
+namespace plancheck::checks {
+
+using RegistryList = std::vector<std::shared_ptr<const model::UnitRegistry>>;
+
+// Parses one registry from YAML text; `file` names it in errors. nullptr (with errors
+// added) when the text is not a usable registry; a registry with some bad entries is
+// returned without them.
+std::shared_ptr<const model::UnitRegistry> LoadUnitRegistryFromString(const std::string& yaml,
+                                                                       const std::string& file,
+                                                                       ErrorList& errors);
+
+// Loads a registry file, or every *.yaml in a directory (sorted, not recursive). A
+// missing path, or a directory without registries, is an error at `where` in `from_file`
+// (the rule that named it); errors inside registry files point into them. Registry ids
+// must be unique across what one call loads.
+RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
+                                 const std::string& from_file = "", Position where = {});
+
+// A loaded set of registries, and per document the directory of those that apply.
+class UnitRegistrySet {
+ public:
+  explicit UnitRegistrySet(RegistryList registries) : registries_(std::move(registries)) {}
+  // The merged registries applying to `metadata` (UnitRegistry::AppliesTo). Built once
+  // per (level, region) and cached; safe to call from several threads.
+  std::shared_ptr<const model::UnitDirectory> For(const model::Metadata& metadata) const;
+  // Every registry, whatever it applies to.
+  std::shared_ptr<const model::UnitDirectory> All() const;
+  const RegistryList& registries() const { return registries_; }
+
+ private:
+  RegistryList registries_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::shared_ptr<const model::UnitDirectory>> cache_;
+};
+
+// Reads a check's `registries:` parameter (a path or a list of paths, each relative to
+// the directory of the rule file, e.g. `registries: [../units]`) and loads them. Returns
+// nullptr when the parameter is absent (and `required` adds "missing parameter") or when
+// nothing could be loaded; errors are added at the parameter's position.
+std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
+                                                           ErrorList& errors,
+                                                           bool required = true);
+
+}  // namespace plancheck::checks

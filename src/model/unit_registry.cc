@@ -1,0 +1,242 @@
+#include "model/unit_registry.h"
+
+#include <algorithm>
+#include <tuple>
+#include <utility>
+
+#include "base/utf8.h"
+
+namespace plancheck::model {
+namespace {
+
+std::u32string ToCodePoints(std::string_view text) {
+  std::u32string out;
+  for (std::size_t offset = 0; offset < text.size();) out.push_back(DecodeUtf8(text, offset));
+  return out;
+}
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+bool GlobMatchAt(const std::u32string& pattern, std::size_t p, const std::u32string& text,
+                 std::size_t t, std::size_t min_star, std::size_t max_star, bool han_only) {
+  if (p == pattern.size()) return t == text.size();
+  if (pattern[p] != U'*') {
+    return t < text.size() && text[t] == pattern[p] &&
+           GlobMatchAt(pattern, p + 1, text, t + 1, min_star, max_star, han_only);
+  }
+  for (std::size_t n = 0; t + n <= text.size() && n <= max_star; ++n) {
+    if (n > 0 && han_only && !IsHan(text[t + n - 1])) break;
+    if (n >= min_star && GlobMatchAt(pattern, p + 1, text, t + n, min_star, max_star, han_only)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Length of the longest common subsequence, in code points: among equally distant
+// candidates, the one keeping more of the name is the likelier intent (市金融管理局 keeps
+// 市金融…局 of 市金融监管局 but only 市…管理局 of 市城市管理局).
+std::size_t CommonSubsequence(const std::u32string& x, const std::u32string& y) {
+  std::vector<std::size_t> row(y.size() + 1, 0);
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = 0;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = x[i - 1] == y[j - 1] ? diagonal + 1 : std::max(row[j], row[j - 1]);
+      diagonal = above;
+    }
+  }
+  return row[y.size()];
+}
+
+}  // namespace
+
+const char* UnitMatchKindName(UnitMatchKind kind) {
+  switch (kind) {
+    case UnitMatchKind::kNone: return "none";
+    case UnitMatchKind::kCanonical: return "canonical";
+    case UnitMatchKind::kAlias: return "alias";
+    case UnitMatchKind::kPrefixOmitted: return "prefix-omitted";
+    case UnitMatchKind::kPattern: return "pattern";
+    case UnitMatchKind::kCollective: return "collective";
+  }
+  return "none";
+}
+
+bool UnitRegistry::AppliesTo(const Metadata& metadata) const {
+  if (level == "any" || metadata.level == AdminLevel::kUnknown) return true;
+  if (level != AdminLevelName(metadata.level)) return false;
+  if (regions.empty() || metadata.region.empty()) return true;
+  return std::any_of(regions.begin(), regions.end(),
+                     [&](const std::string& region) { return EndsWith(metadata.region, region); });
+}
+
+UnitDirectory::UnitDirectory(std::vector<std::shared_ptr<const UnitRegistry>> registries)
+    : registries_(std::move(registries)) {
+  // Canonical names first, so that a name one registry lists as canonical and another as
+  // an alias stays canonical: two registries cannot make one unit an alias of another.
+  for (const auto& registry : registries_) {
+    for (const UnitEntry& entry : registry->units) {
+      auto [it, inserted] =
+          names_.try_emplace(entry.name, UnitMatch{UnitMatchKind::kCanonical, entry.name, registry->id});
+      if (inserted) ++canonical_count_;
+    }
+  }
+  for (const auto& registry : registries_) {
+    for (const UnitEntry& entry : registry->units) {
+      for (const std::string& alias : entry.aliases) {
+        names_.try_emplace(alias, UnitMatch{UnitMatchKind::kAlias, entry.name, registry->id});
+      }
+    }
+  }
+}
+
+UnitMatch UnitDirectory::LookupExact(std::string_view name) const {
+  if (name.empty()) return {};
+  if (auto it = names_.find(std::string(name)); it != names_.end()) return it->second;
+  for (const auto& registry : registries_) {
+    for (const std::string& collective : registry->collectives) {
+      if (collective == name) return {UnitMatchKind::kCollective, std::string(name), registry->id};
+    }
+    for (const std::string& pattern : registry->collective_patterns) {
+      if (GlobMatch(pattern, name, 0, std::string::npos, false)) {
+        return {UnitMatchKind::kCollective, std::string(name), registry->id};
+      }
+    }
+  }
+  for (const auto& registry : registries_) {
+    const std::string& prefix = registry->omissible_prefix;
+    if (prefix.empty() || name.substr(0, prefix.size()) == prefix) continue;
+    auto it = names_.find(prefix + std::string(name));
+    if (it != names_.end()) {
+      return {UnitMatchKind::kPrefixOmitted, it->second.canonical, it->second.registry};
+    }
+  }
+  for (const auto& registry : registries_) {
+    for (const std::string& pattern : registry->patterns) {
+      if (GlobMatch(pattern, name, 1, 8, true)) {
+        return {UnitMatchKind::kPattern, std::string(name), registry->id};
+      }
+    }
+  }
+  return {};
+}
+
+UnitMatch UnitDirectory::Lookup(std::string_view name) const {
+  const std::string cleaned = CleanUnitName(name);
+  UnitMatch match = LookupExact(cleaned);
+  if (match.known()) return match;
+  // 区农业农村委（区乡村振兴局）, 市发展改革委（市粮食局）: one body under two names; the
+  // first is the one registries list (fixtures/seeds/003, 004).
+  const std::string_view base = StripParenthetical(cleaned);
+  if (base.size() != cleaned.size()) return LookupExact(base);
+  return match;
+}
+
+std::string UnitDirectory::Canonicalize(std::string_view name) const {
+  const UnitMatch match = Lookup(name);
+  return match.known() ? match.canonical : CleanUnitName(name);
+}
+
+bool UnitDirectory::IsCanonical(std::string_view name) const {
+  auto it = names_.find(std::string(name));
+  return it != names_.end() && it->second.kind == UnitMatchKind::kCanonical;
+}
+
+std::vector<std::string> UnitDirectory::Suggest(std::string_view name, std::size_t limit) const {
+  const std::string cleaned = CleanUnitName(name);
+  const std::u32string points = ToCodePoints(cleaned);
+  struct Candidate {
+    std::size_t distance;
+    std::size_t kept;  // common subsequence, in code points; more is better
+    std::string canonical;
+  };
+  std::vector<Candidate> found;
+  for (const auto& [spelling, match] : names_) {
+    if (!IsLikelySlip(cleaned, spelling)) continue;
+    const Candidate candidate{CodePointEditDistance(cleaned, spelling),
+                              CommonSubsequence(points, ToCodePoints(spelling)), match.canonical};
+    auto same = std::find_if(found.begin(), found.end(), [&](const Candidate& item) {
+      return item.canonical == match.canonical;
+    });
+    if (same == found.end()) {
+      found.push_back(candidate);
+    } else if (std::tie(candidate.distance, same->kept) < std::tie(same->distance, candidate.kept)) {
+      *same = candidate;
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    return std::tie(a.distance, b.kept, a.canonical) < std::tie(b.distance, a.kept, b.canonical);
+  });
+  std::vector<std::string> out;
+  for (Candidate& item : found) {
+    if (out.size() >= limit) break;
+    out.push_back(std::move(item.canonical));
+  }
+  return out;
+}
+
+std::string CleanUnitName(std::string_view name) {
+  name = TrimSpace(name);
+  // Trailing punctuation a splitter may leave, then a list's closing "等" (市科协等).
+  for (bool changed = true; changed && !name.empty();) {
+    changed = false;
+    for (std::string_view tail : {"。", "，", "；", "、", "：", ".", ",", ";", "等"}) {
+      if (EndsWith(name, tail) && name.size() > tail.size()) {
+        name.remove_suffix(tail.size());
+        name = TrimSpace(name);
+        changed = true;
+      }
+    }
+  }
+  return std::string(name);
+}
+
+std::string_view StripParenthetical(std::string_view name) {
+  if (!EndsWith(name, "）")) return name;
+  const std::size_t open = name.rfind("（");
+  if (open == std::string_view::npos || open == 0) return name;
+  return TrimSpace(name.substr(0, open));
+}
+
+std::size_t CodePointEditDistance(std::string_view a, std::string_view b) {
+  const std::u32string x = ToCodePoints(a);
+  const std::u32string y = ToCodePoints(b);
+  std::vector<std::size_t> row(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[y.size()];
+}
+
+bool IsLikelySlip(std::string_view a, std::string_view b) {
+  if (a == b) return false;
+  const std::u32string x = ToCodePoints(a);
+  const std::u32string y = ToCodePoints(b);
+  if (x.empty() || y.empty() || x[0] != y[0]) return false;
+  const std::size_t shorter = std::min(x.size(), y.size());
+  // Length alone rules most pairs out before the quadratic distance.
+  const std::size_t length_gap = std::max(x.size(), y.size()) - shorter;
+  if (length_gap > 2) return false;
+  const std::size_t distance = CodePointEditDistance(a, b);
+  if (distance == 1) return shorter >= 4;
+  if (distance == 2) return shorter >= 6;
+  return false;
+}
+
+bool GlobMatch(std::string_view pattern, std::string_view text, std::size_t min_star,
+               std::size_t max_star, bool han_only) {
+  return GlobMatchAt(ToCodePoints(pattern), 0, ToCodePoints(text), 0, min_star, max_star,
+                     han_only);
+}
+
+}  // namespace plancheck::model

@@ -1,0 +1,76 @@
+#include "checks/unit_registry_loader.h"
+
+#include <catch2/catch.hpp>
+
+#include "rule/params.h"
+#include "test_util.h"
+
+namespace plancheck::checks {
+using plancheck::testing::MakeTempDir;
+using plancheck::testing::RulesPath;
+using plancheck::testing::WriteFile;
+
+TEST_CASE("unit registry files report mistakes at their YAML position", "[units][checks]") {
+  auto [yaml, error] = GENERATE(table<std::string, std::string>({
+      {"registry: x\nlevel: district\nunits:\n  - {name: 区教委}\n", ""},
+      {"- a\n", "r.yaml:1:1: error: a unit registry must be a mapping with 'registry', 'level', "
+                "'units', ..."},
+      {"registry: x\nlevel: city\nunits: [{name: 区教委}]\n",
+       "r.yaml:2:8: error: unknown level 'city' (province, district or any)"},
+      {"level: any\nunits: [{name: 区教委}]\n", "r.yaml:1:1: error: unit registry has no 'registry' id"},
+      {"registry: x\nlevel: any\nunits:\n  - {name: 区教委}\n  - {name: 区教委}\n",
+       "r.yaml:5:12: error: '区教委' is listed twice (first at line 4)"},
+      {"registry: x\nlevel: any\nunits:\n  - {name: 区发展改革委, aliases: [区教委]}\n  - {name: 区教委}\n",
+       "r.yaml:5:12: error: '区教委' is listed twice (first at line 4)"},
+      {"registry: x\nlevel: any\nunits:\n  - {nmae: 区教委}\n",
+       "r.yaml:4:6: error: unknown key 'nmae' in unit (name, aliases, full_name)\n"
+       "r.yaml:4:5: error: unit has no 'name'\n"
+       "r.yaml:1:1: error: unit registry 'x' lists no units, patterns or collectives"},
+      {"registry: x\nlevel: any\nunit: []\n",
+       "r.yaml:3:1: error: unknown key 'unit' in unit registry\n"
+       "r.yaml:1:1: error: unit registry 'x' lists no units, patterns or collectives"},
+      {"registry: x\nlevel: any\npatterns: [竹山镇]\n",
+       "r.yaml:3:11: error: pattern '竹山镇' has no '*': list the name under 'units'"},
+      {"registry: x\nlevel: any\nunits: [{name: 区教委, aliases: 区教育委}]\n",
+       "r.yaml:3:30: error: 'aliases' must be a list of strings"},
+      {"registry: x\nunits: [{name: [", "r.yaml:2:17: error: invalid YAML: end of sequence flow not found"},
+  }));
+  ErrorList errors;
+  LoadUnitRegistryFromString(yaml, "r.yaml", errors);
+  CHECK(errors.ToString() == (error.empty() ? "" : error + "\n"));
+}
+
+TEST_CASE("the bundled unit registries load cleanly", "[units][checks]") {
+  ErrorList errors;
+  const RegistryList registries = LoadUnitRegistries(RulesPath("units"), errors);
+  CHECK(errors.ToString() == "");
+  CHECK(registries.size() == 6);
+  UnitRegistrySet set(registries);
+  CHECK(set.All()->unit_count() > 150);
+}
+
+TEST_CASE("registries parameter resolves paths against the rule file", "[units][checks]") {
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/units/a.yaml", "registry: a\nlevel: any\nunits: [{name: 区教委}]\n");
+  WriteFile(dir + "/units/b.yaml", "registry: a\nlevel: any\nunits: [{name: 区科技局}]\n");
+  WriteFile(dir + "/default/rules.yaml", "- registries: [../units, ../missing]\n");
+  YAML::Node node = YAML::LoadFile(dir + "/default/rules.yaml")[0];
+  rule::Params params(node, dir + "/default/rules.yaml", rule::Scope::kUnit);
+  ErrorList errors;
+  auto set = LoadRegistriesParam(params, errors);
+  REQUIRE(set != nullptr);
+  CHECK(set->registries().size() == 1);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors.errors()[0].file == dir + "/units/b.yaml");
+  CHECK(errors.errors()[0].message == "duplicate unit registry id 'a' (also in " + dir +
+                                          "/units/a.yaml)");
+  CHECK(errors.errors()[1].file == dir + "/default/rules.yaml");
+  CHECK(errors.errors()[1].position == Position{1, 15});
+  CHECK(errors.errors()[1].message == "unit registry '" + dir + "/missing' not found");
+
+  ErrorList missing;
+  CHECK(LoadRegistriesParam(rule::Params::FromYaml("check: registered-unit"), missing) == nullptr);
+  CHECK(missing.ToString() == "<test>:1:1: error: missing parameter 'registries'\n");
+}
+
+}  // namespace plancheck::checks
