@@ -49,7 +49,9 @@ class FlowParser {
         continue;
       }
       if ((state_ == State::kStatement || state_ == State::kSubItem) && TryAssignment()) continue;
-      if (options_.inline_starts && prev_ == U'。' && TryInlineStart()) continue;
+      if (options_.inline_starts && prev_ == U'。' && CouldStartNumber(cp) && TryInlineStart()) {
+        continue;
+      }
       if (!IsAnySpace(cp)) {
         prev_ = cp;
         if (state_ == State::kStatement) {
@@ -74,10 +76,17 @@ class FlowParser {
     return newline == std::string_view::npos ? end_ : newline;
   }
 
+  static bool CouldStartNumber(char32_t cp) {
+    return (cp >= '0' && cp <= '9') || cp == U'（' || cp == '(' || cp == U'一' || cp == U'二' ||
+           cp == U'三' || cp == U'四' || cp == U'五' || cp == U'六' || cp == U'七' ||
+           cp == U'八' || cp == U'九' || cp == U'十';
+  }
+
   void StartLine() {
     prev_ = 0;
     const std::size_t start = SkipHorizontalSpace(text_, pos_, end_);
     const std::size_t line_end = LineEnd(start);
+    line_end_ = line_end;
     pos_ = start;
     if (start == line_end) return;  // blank: a PDF page break inside a task continues it
     if (std::optional<NumberToken> token = MatchNumbering(text_, start, line_end)) {
@@ -95,6 +104,7 @@ class FlowParser {
     builder_.ApplyAssignment(*builder_.task(), *assignment);
     task_end_ = std::max(task_end_, assignment->span.end);
     pos_ = std::max(pos_ + 1, assignment->consumed_end);
+    if (pos_ > line_end_) line_end_ = LineEnd(pos_);  // the assignment ran over lines
     std::size_t size = 0;
     prev_ = CodePointAt(text_, PreviousCodePoint(text_, pos_, 0), end_, &size);
     FinishTask();
@@ -102,9 +112,9 @@ class FlowParser {
   }
 
   bool TryInlineStart() {
-    std::optional<NumberToken> token = MatchNumbering(text_, pos_, LineEnd(pos_));
+    std::optional<NumberToken> token = MatchNumbering(text_, pos_, line_end_);
     if (!token || !InlineExpected(*token)) return false;
-    return HandleToken(*token, LineEnd(pos_), /*inline_start=*/true);
+    return HandleToken(*token, line_end_, /*inline_start=*/true);
   }
 
   // PDF text runs tasks together ("…等。 4.新型研发机构…", fixtures/seeds/004_*.txt): a
@@ -256,6 +266,7 @@ class FlowParser {
   FlowOptions options_;
   OutlineBuilder builder_;
   std::size_t pos_;
+  std::size_t line_end_ = 0;  // end of the line holding pos_ (the '\n' or the text's end)
   State state_ = State::kOutside;
   char32_t prev_ = 0;  // last non-space code point on this line, 0 at its start
 

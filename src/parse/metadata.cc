@@ -71,6 +71,8 @@ std::optional<ByteSpan> FindQuotedTitle(std::string_view text, const std::vector
         std::string key;
         int used = 0;
         for (std::size_t k = j; k < lines.size() && used < kMaxTitleLines; ++k) {
+          // A line much longer than the title cannot be part of it (keeps huge lines cheap).
+          if (lines[k].end - lines[k].begin > 2 * target.size() + 256) break;
           const std::string part =
               TitleKey(text.substr(lines[k].begin, lines[k].end - lines[k].begin));
           if (part.empty()) {

@@ -213,9 +213,9 @@ std::optional<Assignment> ParseAssignment(std::string_view text, std::size_t pos
         break;
       }
       // Brackets do not span lines in any shape we read; an unclosed one must not hide
-      // the "。" that ends the assignment.
+      // the "。" that ends the assignment. The blank run just skipped is not rescanned.
       depth = 0;
-      cur += size;
+      cur = std::max(cur + size, next);
       continue;
     }
     if (depth == 0 && CouldStartLabel(cp)) {
