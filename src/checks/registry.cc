@@ -3,6 +3,9 @@
 #include "checks/consistent_unit_names.h"
 #include "checks/registered_unit.h"
 #include "checks/required.h"
+#include "checks/target_conflict.h"
+#include "checks/target_parent.h"
+#include "checks/unparsed_number.h"
 
 namespace plancheck::checks {
 
@@ -12,6 +15,9 @@ const std::vector<CheckKind>& AllCheckKinds() {
        ConsistentUnitNamesCheck::kSummary},
       {"registered-unit", &RegisteredUnitCheck::Create, RegisteredUnitCheck::kSummary},
       {"required", &RequiredCheck::Create, RequiredCheck::kSummary},
+      {"target-conflict", &TargetConflictCheck::Create, TargetConflictCheck::kSummary},
+      {"target-parent", &TargetParentCheck::Create, TargetParentCheck::kSummary},
+      {"unparsed-number", &UnparsedNumberCheck::Create, UnparsedNumberCheck::kSummary},
   };
   return kKinds;
 }

@@ -7,6 +7,7 @@
 
 #include "base/utf8.h"
 #include "parse/parser.h"
+#include "parse/targets.h"
 #include "rule/message.h"
 #include "rule/node_ref.h"
 
@@ -138,11 +139,16 @@ std::vector<Diagnostic> LintDocument(const model::Document& doc,
                                      const std::vector<ActiveRule>& rules,
                                      const LintOptions& options) {
   std::vector<Diagnostic> out;
+  const rule::PlanContext plan{options.indicators,
+                               options.parent_of ? options.parent_of(doc) : nullptr};
   for (const ActiveRule& active : rules) {
     assert(active.rule != nullptr && active.rule->check != nullptr);
     DiagnosticReporter reporter(doc, active, options, out);
-    ForEachNode(doc, active.rule->scope,
-                [&](const rule::NodeRef& node) { active.rule->check->Run(node, reporter); });
+    ForEachNode(doc, active.rule->scope, [&](const rule::NodeRef& node) {
+      rule::NodeRef with_plan = node;
+      with_plan.plan = &plan;
+      active.rule->check->Run(with_plan, reporter);
+    });
   }
   std::stable_sort(out.begin(), out.end(), DiagnosticLess);
   return out;
@@ -184,6 +190,7 @@ std::vector<FileResult> LintFiles(const std::vector<ingest::InputFile>& inputs,
         continue;
       }
       parse::ParseDocument(*doc);
+      if (options.indicators != nullptr) parse::ExtractTargets(*doc, *options.indicators);
       result.diagnostics = LintDocument(*doc, select(result.path), options);
     }
   };

@@ -14,6 +14,8 @@
 #include "base/error_list.h"
 #include "ingest/ingest.h"
 #include "model/document.h"
+#include "model/target.h"
+#include "parse/indicators.h"
 #include "rule/rule.h"
 
 namespace plancheck::engine {
@@ -26,6 +28,10 @@ struct ActiveRule {
 
 struct LintOptions {
   std::string language = "zh";  // "zh" or "en": which message and suggestion texts
+  // Target checks: with a dictionary, LintFiles extracts each document's targets after
+  // parsing; `parent_of` names a document's parent plan (nullptr: none). Both borrowed.
+  const parse::IndicatorDictionary* indicators = nullptr;
+  std::function<const model::PlanTargets*(const model::Document&)> parent_of = nullptr;
 };
 
 std::vector<Diagnostic> LintDocument(const model::Document& doc,

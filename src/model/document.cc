@@ -50,6 +50,7 @@ Document& Document::operator=(Document&& other) noexcept {
   declared_task_count = std::move(other.declared_task_count);
   body = other.body;
   parts = std::move(other.parts);
+  targets = std::move(other.targets);
   // The index holds a view of `source`; short strings move by copy, so rebuild it.
   Reindex();
   other.Reindex();

@@ -14,6 +14,7 @@
 #include "base/diagnostic.h"
 #include "base/line_index.h"
 #include "model/origin_map.h"
+#include "model/target.h"
 
 namespace plancheck::model {
 
@@ -123,6 +124,9 @@ struct Document {
   std::optional<DeclaredCount> declared_task_count;
   ByteSpan body;  // where the plan body (after the notice letter) starts and ends
   std::vector<Part> parts;
+  // Quantitative and qualitative targets in task order (parse::ExtractTargets fills them;
+  // empty until then).
+  std::vector<Target> targets;
 
   Document() = default;
   Document(const Document&) = delete;

@@ -12,6 +12,7 @@
 
 #include "base/diagnostic.h"
 #include "model/document.h"
+#include "rule/plan_context.h"
 #include "rule/scope.h"
 
 namespace plancheck::rule {
@@ -29,6 +30,7 @@ struct NodeRef {
   const model::Task* task = nullptr;        // set for task and unit scopes
   const model::Located* unit = nullptr;     // set for unit scope
   std::string_view unit_role;               // "lead" or "cooperating" for unit scope
+  const PlanContext* plan = nullptr;        // dictionary and parent plan (target checks)
 
   // The field's items; empty when the field is empty or unknown for this scope.
   std::vector<FieldItem> Field(std::string_view name) const;

@@ -1,0 +1,93 @@
+// Plans and parents: targets sheets, the region table, and choosing a document's parent
+// plan for the target checks (targets.weaker-than-parent, targets.missing-binding).
+//
+// A parent is a decomposition document (seed 004 is the parent of 000) or a targets
+// sheet: a small YAML file for a work report that is not itself a decomposition
+// (rules/plans/*.yaml, format in rules/plans/README.md). The parent of a document is, in
+// order: the --parent file; the `parent:` of its `plans:` entry in .plancheck.yaml; or
+// inferred: the same year, one level up, a region containing the document's region
+// (rules/regions.yaml). Every choice carries its reason, for `plancheck parse` and
+// `plancheck targets`.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/error_list.h"
+#include "model/document.h"
+#include "model/target.h"
+#include "parse/indicators.h"
+
+namespace plancheck::config {
+
+// Reads a targets sheet; each `targets:` entry's text goes through the extractor, so a
+// sheet says "地区生产总值增长6%以上" exactly as a document would. Errors are located in
+// the YAML; nullopt when the file cannot be read or has no `plan:` mapping.
+std::optional<model::PlanTargets> LoadTargetsSheet(const std::string& path,
+                                                   const parse::IndicatorDictionary& dict,
+                                                   ErrorList& errors);
+std::optional<model::PlanTargets> LoadTargetsSheetFromString(const std::string& yaml,
+                                                             const std::string& file,
+                                                             const parse::IndicatorDictionary& dict,
+                                                             ErrorList& errors);
+
+// A plan from a file: a sheet when it ends in .yaml / .yml, else a document read, parsed
+// and extracted. `display_path` names it in findings.
+std::optional<model::PlanTargets> LoadPlanFile(const std::string& path,
+                                               const std::string& display_path,
+                                               const parse::IndicatorDictionary& dict,
+                                               ErrorList& errors);
+
+// The targets and plan facts of a parsed document whose targets are extracted.
+model::PlanTargets PlanOfDocument(const model::Document& doc);
+
+// Which region contains which (rules/regions.yaml): 梁平区 is in 重庆市, 重庆市 in 全国.
+class RegionTable {
+ public:
+  void Add(const std::string& region, const std::string& parent) { parent_[region] = parent; }
+  // The region directly containing `region`; empty when unknown.
+  std::string ParentOf(const std::string& region) const;
+  // Whether `outer` contains `inner` (directly or not); 全国 contains every region.
+  bool Contains(const std::string& outer, const std::string& inner) const;
+  std::size_t size() const { return parent_.size(); }
+
+ private:
+  std::map<std::string, std::string> parent_;
+};
+
+RegionTable LoadRegions(const std::string& path, ErrorList& errors);
+RegionTable LoadRegionsFromString(const std::string& yaml, const std::string& file,
+                                  ErrorList& errors);
+
+// "district" -> "province" -> "national"; empty above national or when unknown.
+std::string LevelAbove(const std::string& level);
+
+struct ParentChoice {
+  const model::PlanTargets* parent = nullptr;  // borrowed from the PlanSet
+  std::string reason;  // "--parent", ".plancheck.yaml", "inferred: …", or why there is none
+};
+
+// The plans a run knows: sheets, --parent files, config entries. Owns them.
+class PlanSet {
+ public:
+  // Adds a plan; returns it (stable address).
+  const model::PlanTargets* Add(model::PlanTargets plan);
+  // Loads every *.yaml sheet in `directory` (sorted); a missing directory is no error.
+  void AddSheets(const std::string& directory, const parse::IndicatorDictionary& dict,
+                 ErrorList& errors);
+  // The plan whose file is `file` (as added); nullptr when none.
+  const model::PlanTargets* FindFile(const std::string& file) const;
+  const std::vector<std::unique_ptr<model::PlanTargets>>& plans() const { return plans_; }
+
+  // The inferred parent of a plan: same year, one level up, containing region. When
+  // several fit, a document is preferred over a sheet, then the first added.
+  ParentChoice Infer(const model::PlanInfo& child, const RegionTable& regions) const;
+
+ private:
+  std::vector<std::unique_ptr<model::PlanTargets>> plans_;
+};
+
+}  // namespace plancheck::config

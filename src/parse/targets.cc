@@ -1,0 +1,519 @@
+#include "parse/targets.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <optional>
+
+namespace plancheck::parse {
+namespace {
+
+using model::Change;
+using model::Comparator;
+using model::Period;
+using model::PeriodKind;
+using model::Target;
+
+RE2::Options Quiet() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  return options;
+}
+
+// A value phrase: verb, number, unit, bound. Longer verbs come first (RE2 alternation is
+// leftmost-first). The units are those the seeds use with targets; a number followed by
+// anything else (年, 岁, 千伏) is not a target value.
+const RE2& ValuePattern() {
+  static const RE2 kPattern(
+      "(增速达到|增速达|增速为|增速|增长|提高到|提高至|提升到|提升至|提高|提升|达到|达|"
+      "突破|超过|控制在|稳定在|保持在|下降|降低|减少|增加到|增加至|增加|增至|扩大至|扩大到|"
+      "不低于|不高于|不超过|低于|高于|在)?"
+      "[ \\t\\n]*([0-9]+(?:\\.[0-9]+)?)[ \\t\\n]*"
+      "(万亿斤|亿公斤|亿斤|万吨|亿立方米|亿元|万元|万人次|万人|人次|人|天|家|户|个|%|‰|万亩|亩|"
+      "公里|所|项|口|座|辆)"
+      "(以上|左右|以内|以下)?",
+      Quiet());
+  return kPattern;
+}
+
+// Words allowed between an indicator and its value phrase.
+const RE2& FillerPattern() {
+  static const RE2 kPattern(
+      "(?:[ \\t\\n]|全年|年均|全市|全区|累计|分别|均|力争|争取|确保|实现|继续|同比|比上年|较上年|"
+      "预计|稳定|保持|要)*",
+      Quiet());
+  return kPattern;
+}
+
+// Qualitative statements right after an indicator (from the seeds and the national
+// reports: 000 task 51, 003 tasks 7-8, README of the plans).
+const RE2& QualitativePattern() {
+  static const RE2 kPattern(
+      "(?:[ \\t\\n]|全年|年均|均)*(?:增长|增速)?"
+      "(与经济增长基本同步|与经济增长同步|基本同步|快于经济增长|稳步增长|继续下降|量稳质升|"
+      "基本平衡|完成(?:国家|市里|市上|市级|全市|上级)?(?:下达|分解)?(?:的)?(?:目标)?任务)",
+      Quiet());
+  return kPattern;
+}
+
+const RE2& YearPattern() {
+  static const RE2 kPattern("(到|至)(20[0-9]{2})年", Quiet());
+  return kPattern;
+}
+
+const RE2& FiveYearPattern() {
+  static const RE2 kPattern("(十[一二三四五六七八九]五)[”\"]?[ \\t]*(末|期间|时期)?", Quiet());
+  return kPattern;
+}
+
+// Sub-areas of a district named before a target (001: "提质建设高新区，……，规上工业产值增长
+// 6%"; "提速建设临港经济区，……，增长43%"): such targets are not the district's own.
+const RE2& SubAreaPattern() {
+  static const RE2 kPattern(
+      "([\\p{Han}]{0,6}(?:高新区|经济区|工业园区|园区|科技城|开发区|产业园|新城))", Quiet());
+  return kPattern;
+}
+
+bool IsFiller(std::string_view gap) {
+  return RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), FillerPattern());
+}
+
+// Separators that chain indicators sharing one value ("基础设施投资、民间投资均增长12%").
+bool IsListSeparator(std::string_view gap) {
+  return gap == "、" || gap == "和" || gap == "及" || gap == "以及";
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool Contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
+
+// Start of the sentence (after the last 。；！？ or line start) holding `pos`.
+std::size_t SentenceStart(std::string_view text, std::size_t pos) {
+  std::size_t start = 0;
+  for (std::string_view stop : {"。", "；", "！", "？", ";", "\n"}) {
+    const std::size_t found = text.rfind(stop, pos == 0 ? 0 : pos - 1);
+    if (found != std::string_view::npos && found < pos) {
+      start = std::max(start, found + stop.size());
+    }
+  }
+  return start;
+}
+
+// Start of the clause (also after ，：) holding `pos`.
+std::size_t ClauseStart(std::string_view text, std::size_t pos) {
+  std::size_t start = SentenceStart(text, pos);
+  for (std::string_view stop : {"，", "：", ",", ":"}) {
+    const std::size_t found = text.rfind(stop, pos == 0 ? 0 : pos - 1);
+    if (found != std::string_view::npos && found < pos) {
+      start = std::max(start, found + stop.size());
+    }
+  }
+  return start;
+}
+
+// The period set by `prefix` (the sentence up to the indicator) and the gap words.
+Period PeriodFor(std::string_view prefix, std::string_view gap, const StatementContext& context) {
+  Period period = context.default_period;
+  if (period.kind == PeriodKind::kPlanYear) period.year = context.plan_year;
+  const bool average = Contains(gap, "年均") || Contains(prefix, "年均");
+  std::string plan;
+  std::string plan_text;
+  bool plan_end = false;
+  {
+    re2::StringPiece input(prefix.data(), prefix.size());
+    re2::StringPiece name;
+    re2::StringPiece when;
+    re2::StringPiece whole;
+    // The last five-year-plan mention before the indicator decides.
+    while (RE2::FindAndConsume(&input, FiveYearPattern(), &name, &when)) {
+      plan = std::string(name.data(), name.size());
+      plan_end = when == "末" || when == "期间" || when == "时期";
+      plan_text = std::string(name.data(), name.size()) + std::string(when.data(), when.size());
+    }
+  }
+  int year = 0;
+  std::string year_text;
+  {
+    re2::StringPiece input(prefix.data(), prefix.size());
+    re2::StringPiece to;
+    re2::StringPiece digits;
+    while (RE2::FindAndConsume(&input, YearPattern(), &to, &digits)) {
+      year = std::atoi(std::string(digits.data(), digits.size()).c_str());
+      year_text = std::string(to.data(), to.size()) + std::string(digits.data(), digits.size()) +
+                  "年";
+    }
+  }
+  if (average) {
+    period.kind = PeriodKind::kAnnualAverage;
+    period.year = 0;
+    if (!plan.empty()) period.plan = plan;
+    if (period.plan.empty() && context.default_period.kind != PeriodKind::kPlanYear) {
+      period.plan = context.default_period.plan;
+    }
+    period.text = plan_text.empty() ? std::string("年均") : plan_text + "年均";
+    return period;
+  }
+  if (year > 0) {
+    if (year == context.plan_year) {
+      period = Period{PeriodKind::kPlanYear, year, "", year_text};
+    } else {
+      period = Period{PeriodKind::kYear, year, "", year_text};
+    }
+    return period;
+  }
+  if (!plan.empty() && plan_end) {
+    period = Period{PeriodKind::kPlanEnd, 0, plan, plan_text};
+  }
+  return period;
+}
+
+struct ValueMatch {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string verb, number, unit, bound;
+};
+
+std::vector<ValueMatch> FindValues(std::string_view text) {
+  std::vector<ValueMatch> out;
+  re2::StringPiece input(text.data(), text.size());
+  const char* const base = text.data();
+  while (true) {
+    re2::StringPiece groups[5];
+    const std::size_t offset = static_cast<std::size_t>(input.data() - base);
+    if (!ValuePattern().Match(re2::StringPiece(base, text.size()), offset, text.size(),
+                              RE2::UNANCHORED, groups, 5)) {
+      break;
+    }
+    ValueMatch m;
+    m.begin = static_cast<std::size_t>(groups[0].data() - base);
+    m.end = m.begin + groups[0].size();
+    auto str = [](const re2::StringPiece& p) {
+      return p.data() == nullptr ? std::string() : std::string(p.data(), p.size());
+    };
+    m.verb = str(groups[1]);
+    m.number = str(groups[2]);
+    m.unit = str(groups[3]);
+    m.bound = str(groups[4]);
+    // A number glued to a preceding digit or decimal point is part of something else.
+    const std::size_t number_begin = static_cast<std::size_t>(groups[2].data() - base);
+    const bool glued = m.verb.empty() && number_begin > 0 &&
+                       (std::isdigit(static_cast<unsigned char>(text[number_begin - 1])) ||
+                        text[number_begin - 1] == '.');
+    if (!glued) out.push_back(m);
+    input = re2::StringPiece(base + m.end, text.size() - m.end);
+    if (m.end >= text.size()) break;
+  }
+  return out;
+}
+
+void ApplyVerbAndBound(const ValueMatch& m, Target& t) {
+  t.verb = m.verb;
+  const std::string& v = m.verb;
+  if (v == "增长" || StartsWith(v, "增速") || v == "提高" || v == "提升" || v == "增加") {
+    t.change = Change::kIncrease;
+  } else if (v == "下降" || v == "降低" || v == "减少") {
+    t.change = Change::kDecrease;
+  } else {
+    t.change = Change::kLevel;
+  }
+  if (m.bound == "以上") {
+    t.comparator = Comparator::kAtLeast;
+  } else if (m.bound == "左右") {
+    t.comparator = Comparator::kAbout;
+  } else if (m.bound == "以内" || m.bound == "以下") {
+    t.comparator = Comparator::kAtMost;
+  } else if (v == "控制在" || v == "不超过" || v == "不高于" || v == "低于") {
+    t.comparator = Comparator::kAtMost;
+  } else if (v == "突破" || v == "超过" || v == "不低于" || v == "高于" || v == "达到" ||
+             v == "达" || v == "提高到" || v == "提高至" || v == "提升到" || v == "提升至" ||
+             v == "增至" || v == "增加到" || v == "增加至" || v == "扩大至" || v == "扩大到" ||
+             v == "增速达到" || v == "增速达") {
+    t.comparator = Comparator::kAtLeast;
+  } else {
+    t.comparator = Comparator::kExact;
+  }
+  const bool verb_bounds = v == "控制在" || v == "不超过" || v == "不高于" || v == "低于" ||
+                           v == "突破" || v == "超过" || v == "不低于" || v == "高于";
+  if (verb_bounds && !m.bound.empty()) {
+    t.comparator_text = v + "…" + m.bound;
+  } else if (!m.bound.empty()) {
+    t.comparator_text = m.bound;
+  } else if (t.comparator != Comparator::kExact) {
+    t.comparator_text = v;
+  }
+  t.value_text = m.number;
+  t.value = std::strtod(m.number.c_str(), nullptr);
+  t.unit = m.unit;
+}
+
+// Whether a value phrase without a known indicator still clearly states a target.
+bool ClearlyATarget(const ValueMatch& m) {
+  static const std::vector<std::string_view> kVerbs = {
+      "增长", "增速", "增速达到", "增速达", "增速为", "达到", "达", "突破", "超过", "提高到",
+      "提高至", "提升到", "提升至", "控制在", "下降", "降低", "增加", "增至"};
+  static const std::vector<std::string_view> kUnits = {"%", "亿元", "万元", "万人"};
+  return std::find(kVerbs.begin(), kVerbs.end(), m.verb) != kVerbs.end() &&
+         std::find(kUnits.begin(), kUnits.end(), m.unit) != kUnits.end();
+}
+
+// The indicators a target at `anchor` (a mention index) applies to: the anchor and those
+// chained before it with 、 / 和.
+std::vector<std::size_t> Chain(std::string_view text,
+                               const std::vector<IndicatorDictionary::Mention>& mentions,
+                               std::size_t anchor) {
+  std::vector<std::size_t> chain = {anchor};
+  for (std::size_t i = anchor; i > 0; --i) {
+    const auto& prev = mentions[i - 1];
+    const auto& cur = mentions[i];
+    if (prev.end > cur.begin) break;
+    if (!IsListSeparator(text.substr(prev.end, cur.begin - prev.end))) break;
+    chain.insert(chain.begin(), i - 1);
+  }
+  return chain;
+}
+
+std::string SubAreaBefore(std::string_view sentence_prefix) {
+  re2::StringPiece input(sentence_prefix.data(), sentence_prefix.size());
+  re2::StringPiece area;
+  // The first area named leads the sentence (001: "提质建设高新区，……，推动涪陵工业园区升级国家级
+  // 经济技术开发区，规上工业产值增长6%" is the 高新区's target).
+  if (!RE2::PartialMatch(input, SubAreaPattern(), &area)) return "";
+  std::string name(area.data(), area.size());
+  for (std::string_view verb : {"建设", "打造", "推动", "创建", "升级"}) {
+    const std::size_t at = name.rfind(verb);
+    if (at != std::string::npos && at + verb.size() < name.size()) {
+      name = name.substr(at + verb.size());
+    }
+  }
+  return name;
+}
+
+// Words right before an indicator that make its value an increment: "新增高新技术企业30户"
+// is 30 more, not 30 in all (001, 000 task 58).
+bool IncrementBefore(std::string_view text, std::size_t mention_begin) {
+  for (std::string_view word : {"新增", "新培育", "新引进", "新建", "新认定"}) {
+    if (mention_begin >= word.size() &&
+        text.substr(mention_begin - word.size(), word.size()) == word) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Target> ExtractFromText(std::string_view text, const IndicatorDictionary& dict,
+                                    const StatementContext& context, std::size_t base_offset) {
+  std::vector<Target> out;
+  const std::vector<IndicatorDictionary::Mention> mentions = dict.FindMentions(text);
+  const std::vector<ValueMatch> values = FindValues(text);
+
+  auto make = [&](const IndicatorDictionary::Mention* mention, std::size_t begin,
+                  std::size_t end, std::string_view gap) {
+    Target t;
+    if (mention != nullptr) {
+      t.indicator_id = mention->indicator->id;
+      t.indicator_text = std::string(text.substr(mention->begin, mention->end - mention->begin));
+    }
+    const std::size_t sentence = SentenceStart(text, begin);
+    const std::size_t clause = ClauseStart(text, begin);
+    t.period = PeriodFor(text.substr(sentence, begin - sentence), gap, context);
+    const std::string_view clause_text = text.substr(clause, end - clause);
+    t.aspirational = Contains(clause_text, "力争") || Contains(clause_text, "争取");
+    t.sub_area = SubAreaBefore(text.substr(sentence, begin - sentence));
+    t.text = std::string(text.substr(begin, end - begin));
+    t.span = {base_offset + begin, base_offset + end};
+    t.task_ordinal = context.task_ordinal;
+    t.task_number = context.task_number;
+    return t;
+  };
+
+  std::vector<bool> mention_used(mentions.size(), false);
+  for (const ValueMatch& v : values) {
+    // The nearest mention before the value with only filler between.
+    std::optional<std::size_t> anchor;
+    for (std::size_t i = mentions.size(); i > 0; --i) {
+      const auto& m = mentions[i - 1];
+      if (m.end > v.begin) continue;
+      if (IsFiller(text.substr(m.end, v.begin - m.end))) anchor = i - 1;
+      break;
+    }
+    if (!anchor) {
+      if (ClearlyATarget(v)) {
+        Target t = make(nullptr, v.begin, v.end, "");
+        ApplyVerbAndBound(v, t);
+        out.push_back(std::move(t));
+      }
+      continue;
+    }
+    // A second value right after a used mention ("工业总产值突破500亿元，工业投资…" is two
+    // mentions; "增长8%、9%" is not supported) is left to the first value.
+    if (mention_used[*anchor]) continue;
+    const std::string_view gap = text.substr(mentions[*anchor].end, v.begin - mentions[*anchor].end);
+    // "A、B占GDP比重分别达到3.5%、5.5%" (000 task 37) pairs lists we do not split: leave it
+    // unclassified, so it is reported rather than paired wrongly.
+    if (Contains(gap, "分别")) {
+      Target t = make(nullptr, mentions[*anchor].begin, v.end, gap);
+      ApplyVerbAndBound(v, t);
+      out.push_back(std::move(t));
+      continue;
+    }
+    for (std::size_t index : Chain(text, mentions, *anchor)) {
+      mention_used[index] = true;
+      const auto& m = mentions[index];
+      const std::size_t begin = m.begin;
+      Target t = make(&m, begin, v.end, gap);
+      ApplyVerbAndBound(v, t);
+      if (t.change == Change::kLevel && IncrementBefore(text, m.begin)) t.change = Change::kIncrease;
+      out.push_back(std::move(t));
+    }
+  }
+
+  // Qualitative statements: a mention followed by a qualitative phrase, no value.
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    if (mention_used[i]) continue;
+    const auto& m = mentions[i];
+    re2::StringPiece rest(text.data() + m.end, text.size() - m.end);
+    re2::StringPiece phrase;
+    if (!RE2::Consume(&rest, QualitativePattern(), &phrase)) continue;
+    const std::size_t end = static_cast<std::size_t>(rest.data() - text.data());
+    for (std::size_t index : Chain(text, mentions, i)) {
+      if (mention_used[index] && index != i) continue;
+      mention_used[index] = true;
+      const auto& cm = mentions[index];
+      Target t = make(&cm, cm.begin, end, "");
+      t.qualitative = true;
+      t.comparator = Comparator::kNone;
+      t.comparator_text = std::string(phrase.data(), phrase.size());
+      out.push_back(std::move(t));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Target& a, const Target& b) {
+    return a.span.begin < b.span.begin;
+  });
+  return out;
+}
+
+int PlanYearOf(const model::Document& doc) {
+  if (doc.metadata.plan_year) return *doc.metadata.plan_year;
+  // The parser may not know the year; the notice's title names it (000: "关于印发2021年区政府
+  // 工作报告目标任务分解方案的通知", with a line break inside the title).
+  static const RE2 kTitle("(20[0-9]{2})年[\\p{Han}\\s]{0,12}政府[\\s]*工作[\\s]*报告", Quiet());
+  const std::string_view head = std::string_view(doc.text).substr(0, 4000);
+  re2::StringPiece year;
+  if (RE2::PartialMatch(re2::StringPiece(head.data(), head.size()), kTitle, &year)) {
+    return std::atoi(std::string(year.data(), year.size()).c_str());
+  }
+  return 0;
+}
+
+model::PlanInfo PlanInfoOf(const model::Document& doc) {
+  model::PlanInfo info;
+  info.file = doc.path;
+  info.title = doc.metadata.title;
+  if (const int year = PlanYearOf(doc); year > 0) info.year = year;
+  if (doc.metadata.level != model::AdminLevel::kUnknown) {
+    info.level = model::AdminLevelName(doc.metadata.level);
+  }
+  info.region = doc.metadata.region;
+  if (!info.level.empty() && !info.region.empty()) return info;
+  // 001 names its issuer only at the end of the notice (line 21), so look a little further
+  // than the title.
+  static const RE2 kIssuer(
+      "([\\p{Han}]{2,3}(?:省|市|自治区))([\\p{Han}]{1,8}?(?:区|县|自治县))?[ \\t]*人民政府", Quiet());
+  const std::string_view head = std::string_view(doc.text).substr(0, 6000);
+  re2::StringPiece province;
+  re2::StringPiece district;
+  if (RE2::PartialMatch(re2::StringPiece(head.data(), head.size()), kIssuer, &province,
+                        &district)) {
+    if (district.data() != nullptr && !district.empty()) {
+      if (info.level.empty()) info.level = model::AdminLevelName(model::AdminLevel::kDistrict);
+      if (info.region.empty()) info.region = std::string(district.data(), district.size());
+    } else {
+      if (info.level.empty()) info.level = model::AdminLevelName(model::AdminLevel::kProvince);
+      if (info.region.empty()) info.region = std::string(province.data(), province.size());
+    }
+  }
+  return info;
+}
+
+namespace {
+
+// The period a heading implies for the targets under it: 000 and 004 part 一 is
+// "“十四五”时期重点工作", whose figures are five-year targets, not the plan year's.
+Period HeadingPeriod(std::string_view title) {
+  re2::StringPiece input(title.data(), title.size());
+  re2::StringPiece name;
+  re2::StringPiece when;
+  if (RE2::PartialMatch(input, FiveYearPattern(), &name, &when) && !when.empty()) {
+    return Period{PeriodKind::kPlanEnd, 0, std::string(name.data(), name.size()),
+                  std::string(name.data(), name.size()) + std::string(when.data(), when.size())};
+  }
+  return Period{};
+}
+
+void Locate(const model::Document& doc, std::vector<Target>& targets) {
+  for (Target& t : targets) {
+    t.start = doc.PositionOf(t.span.begin);
+    t.end = doc.PositionOf(t.span.end);
+  }
+}
+
+void Append(std::vector<Target>& out, std::vector<Target> more) {
+  out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+}  // namespace
+
+void ExtractTargets(model::Document& doc, const IndicatorDictionary& dict) {
+  doc.targets.clear();
+  const int year = PlanYearOf(doc);
+  std::vector<Target> out;
+  bool any_task = false;
+  for (const model::Part& part : doc.parts) {
+    const Period part_period = HeadingPeriod(part.title);
+    for (const model::Section& section : part.sections) {
+      Period period = HeadingPeriod(section.title);
+      if (period.kind == PeriodKind::kPlanYear) period = part_period;
+      for (const model::Task& task : section.tasks) {
+        any_task = true;
+        StatementContext context{task.ordinal, task.number.text, year, period};
+        ByteSpan span = task.text_loc.span.empty() ? task.loc.span : task.text_loc.span;
+        Append(out, ExtractFromText(doc.Slice(span), dict, context, span.begin));
+        for (const model::SubItem& item : task.sub_items) {
+          if (item.loc.span.begin >= span.begin && item.loc.span.end <= span.end) continue;
+          Append(out, ExtractFromText(doc.Slice(item.loc.span), dict, context,
+                                      item.loc.span.begin));
+        }
+      }
+    }
+  }
+  if (!any_task) {
+    // No outline: every body line is a statement; a "一、" heading line sets the period.
+    ByteSpan body = doc.body.empty() ? ByteSpan{0, doc.text.size()} : doc.body;
+    static const RE2 kHeading("^[ \\t]*[一二三四五六七八九十]+、", Quiet());
+    Period period;
+    std::size_t pos = body.begin;
+    while (pos < body.end) {
+      std::size_t end = doc.text.find('\n', pos);
+      if (end == std::string::npos || end > body.end) end = body.end;
+      const std::string_view line(doc.text.data() + pos, end - pos);
+      if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kHeading)) {
+        period = HeadingPeriod(line);
+      }
+      StatementContext context{0, "", year, period};
+      Append(out, ExtractFromText(line, dict, context, pos));
+      pos = end + 1;
+    }
+  }
+  Locate(doc, out);
+  doc.targets = std::move(out);
+}
+
+}  // namespace plancheck::parse

@@ -1,0 +1,100 @@
+// Comparator semantics: a child's target against its parent's (issue 5).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "parse/indicators.h"
+#include "parse/target_compare.h"
+#include "parse/targets.h"
+#include "test_util.h"
+
+namespace plancheck {
+namespace {
+
+const parse::IndicatorDictionary& Dict() {
+  static const parse::IndicatorDictionary kDict = [] {
+    ErrorList errors;
+    return parse::LoadIndicatorDictionary(testing::RulesPath("indicators.yaml"), errors);
+  }();
+  return kDict;
+}
+
+model::Target One(const std::string& text) {
+  parse::StatementContext context;
+  context.plan_year = 2021;
+  std::vector<model::Target> targets = parse::ExtractFromText(text, Dict(), context);
+  REQUIRE(targets.size() == 1);
+  return targets[0];
+}
+
+// The verdict of `child` under `parent`, "" when no parent target matches.
+std::string Verdict(const std::string& child, const std::string& parent) {
+  const std::vector<model::Target> c = {One(child)};
+  const std::vector<model::Target> p = {One(parent)};
+  const auto matches = parse::MatchWithParent(c, p, Dict());
+  return matches.empty() ? "" : parse::VerdictName(matches[0].comparison.verdict);
+}
+
+TEST_CASE("comparisons honour the comparator", "[targets][compare]") {
+  auto [child, parent, expected] = GENERATE(table<std::string, std::string, std::string>({
+      // Floors of growth rates.
+      {"GDP增长6.5%", "地区生产总值增长6%以上", "consistent"},
+      {"GDP增长8%以上", "地区生产总值增长6%以上", "consistent"},
+      {"GDP增长6%", "地区生产总值增长6%以上", "consistent"},
+      {"GDP增长6%左右", "地区生产总值增长6%以上", "consistent"},
+      {"GDP增长5.9%", "地区生产总值增长6%以上", "weaker"},
+      {"GDP增长5%以上", "地区生产总值增长6%", "weaker"},
+      {"规上工业增加值增长7.5%", "规模以上工业增加值增长8%", "weaker"},
+      // Ceilings.
+      {"城镇调查失业率控制在5.5%以内", "城镇调查失业率5.5%左右", "consistent"},
+      {"城镇调查失业率5.5%左右", "城镇调查失业率控制在5.5%以内", "consistent"},
+      {"城镇调查失业率控制在5%以内", "城镇调查失业率5.5%左右", "consistent"},
+      {"城镇调查失业率控制在6%以内", "城镇调查失业率5.5%左右", "weaker"},
+      {"居民消费价格涨幅控制在3.5%以内", "居民消费价格涨幅控制在3.2%以内", "weaker"},
+      // Reductions: a larger fall is better.
+      {"单位GDP能耗下降3.5%", "单位地区生产总值能耗下降3%左右", "consistent"},
+      {"单位GDP能耗下降2.5%", "单位地区生产总值能耗下降3%左右", "weaker"},
+      // Never compared: levels and shares, or different indicators.
+      {"森林覆盖率提高到50%", "森林覆盖率达到57%", "not-comparable"},
+      {"城镇新增就业7000人以上", "城镇新增就业60万人以上", "not-comparable"},
+      {"城镇登记失业率控制在4%以内", "城镇调查失业率5.5%左右", ""},
+      // A wrong-side bound states nothing to compare.
+      {"城镇调查失业率6%以上", "城镇调查失业率5.5%左右", "not-comparable"},
+  }));
+  CHECK(Verdict(child, parent) == expected);
+}
+
+TEST_CASE("左右 allows the dictionary's tolerance", "[targets][compare]") {
+  parse::Indicator gdp = *Dict().Find("gdp");
+  const model::Target child = One("GDP增长5.8%左右");
+  const model::Target parent = One("地区生产总值增长6%以上");
+  CHECK(parse::CompareTargets(child, parent, gdp).verdict == parse::Verdict::kWeaker);
+  gdp.tolerance = 0.2;
+  CHECK(parse::CompareTargets(child, parent, gdp).verdict == parse::Verdict::kConsistent);
+  const model::Target exact = One("GDP增长5.8%");
+  CHECK(parse::CompareTargets(exact, parent, gdp).verdict == parse::Verdict::kWeaker);
+}
+
+TEST_CASE("periods must match", "[targets][compare]") {
+  parse::StatementContext context;
+  context.plan_year = 2021;
+  const auto child = parse::ExtractFromText("“十四五”期间固投年均增长5%。", Dict(), context);
+  const auto parent = parse::ExtractFromText("固定资产投资增长6%。", Dict(), context);
+  CHECK(parse::MatchWithParent(child, parent, Dict()).empty());
+}
+
+TEST_CASE("internal conflicts need the same indicator and period", "[targets][compare]") {
+  parse::StatementContext context;
+  context.plan_year = 2021;
+  auto [text, conflicts] = GENERATE(table<std::string, int>({
+      {"GDP增长8%以上。全年地区生产总值增长7%。", 1},
+      {"GDP增长8%以上。地区生产总值增长8%。", 0},
+      {"固定资产投资增长12%。“十四五”期间固投年均增长10%。", 0},
+      {"提质建设高新区，规上工业产值增长6%。提速建设临港经济区，规上工业产值增长43%。", 0},
+  }));
+  const auto targets = parse::ExtractFromText(text, Dict(), context);
+  CHECK(static_cast<int>(parse::InternalConflicts(targets).size()) == conflicts);
+}
+
+}  // namespace
+}  // namespace plancheck
