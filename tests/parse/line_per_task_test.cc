@@ -1,0 +1,76 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "test_util.h"
+
+namespace plancheck::testing {
+namespace {
+
+// The outline, one node a line: "P 一、 title", "S （一） title", "T 1. text | lead | coop".
+std::string Outline(const std::string& text) {
+  const model::Document doc = ParseSnippet(text);
+  std::string out;
+  auto join = [](const std::vector<model::Located>& list) {
+    std::string s;
+    for (const model::Located& item : list) s += (s.empty() ? "" : "、") + item.text;
+    return s;
+  };
+  for (const model::Part& part : doc.parts) {
+    if (!part.implicit) out += "P " + part.number.text + " " + part.title + "\n";
+    for (const model::Section& section : part.sections) {
+      if (!section.implicit) out += "S " + section.number.text + " " + section.title + "\n";
+      for (const model::Task& task : section.tasks) {
+        out += "T " + task.number.text + " " + task.text + " | " + join(task.lead_units) + " | " +
+               join(task.cooperating_units) + "\n";
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an arabic-comma line is a part only before a section", "[parse][outline]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      // fixtures/seeds/002: "2、 重点任务" where "二、" was meant.
+      {"一、总体要求\n2、 重点任务\n（一）实施行动。\n1．强化能力。\n",
+       "P 一、 总体要求\nP 2、 重点任务\nS （一） 实施行动。\nT 1． 强化能力。 |  | \n"},
+      // Near misses: a sentence, or no section after it.
+      {"2、加强管理，提升服务。\n（一）实施行动。\n",
+       "T 2、 加强管理，提升服务。 |  | \nS （一） 实施行动。\n"},
+      {"2、重点任务\n1．强化能力。\n", "T 2、 重点任务 |  | \nT 1． 强化能力。 |  | \n"},
+  }));
+  CAPTURE(text);
+  CHECK(Outline(text) == expected);
+}
+
+TEST_CASE("PDF text starts a task mid-line only at the expected number", "[parse][outline]") {
+  // Three inline labels make the text pdf-text (fixtures/seeds/004).
+  const std::string prefix =
+      "1.甲。责任单位：市科技局。 2.乙。责任单位：市教委。 3.丙。责任单位：市财政局。";
+  auto [rest, expected] = GENERATE(table<std::string, std::string>({
+      {" 4.丁。责任单位：市民政局。\n", "T 4. 丁。 | 市民政局 | \n"},
+      // One skipped number is still a task (a rule reports the gap)...
+      {" 5.丁。责任单位：市民政局。\n", "T 5. 丁。 | 市民政局 | \n"},
+      // ...a far-off one is not, nor a decimal.
+      {" 40.丁。责任单位：市民政局。\n", ""},
+      {"\n4.丁2.5%。责任单位：市民政局。\n", "T 4. 丁2.5%。 | 市民政局 | \n"},
+  }));
+  CAPTURE(rest);
+  const std::string head =
+      "T 1. 甲。 | 市科技局 | \nT 2. 乙。 | 市教委 | \nT 3. 丙。 | 市财政局 | \n";
+  CHECK(Outline(prefix + rest) == head + expected);
+}
+
+TEST_CASE("wrapped statements and assignments are joined", "[parse][outline]") {
+  const std::string text =
+      "一、重点工作\n（一）创新。引言不是任务。\n1.健全 \n“马路办公”长效机制。责任单位：市城市管理局；配合单位：市住房\n"
+      "城乡建委、市科\n协等。\n2.\n提升品质。\n责任单位：区林业局。配合单位：区水利局。\n";
+  CHECK(Outline(text) ==
+        "P 一、 重点工作\nS （一） 创新。\n"
+        "T 1. 健全“马路办公”长效机制。 | 市城市管理局 | 市住房城乡建委、市科协\n"
+        "T 2. 提升品质。 | 区林业局 | 区水利局\n");
+}
+
+}  // namespace plancheck::testing
