@@ -10,10 +10,11 @@
 // 区规划自然资源局, 区农业农村委 / 农业农村委), and names in no registry that are likely
 // slips of each other (model::IsLikelySlip). Collectives and pattern matches are left
 // out, as are unknown names that are slips of a registered one (`registered-unit`
-// reports those). The spelling used most often is the majority (a tie goes to the
-// canonical name, then to the first written); every occurrence of another spelling is
-// reported with {spelling}, {majority}, {count} (times the majority is used),
-// suggestion = the majority and a related location at its first use.
+// reports those). A name missing the omissible prefix after a name that has it in the
+// same list ("区经济信息委、科技局") shares that prefix and is not another spelling. The spelling
+// used most often is the majority (a tie goes to the canonical name, then to the first written);
+// every occurrence of another spelling is reported with {spelling}, {majority}, {count} (times the
+// majority is used), suggestion = the majority and a related location at its first use.
 #pragma once
 
 #include <memory>

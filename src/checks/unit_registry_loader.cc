@@ -18,9 +18,10 @@ namespace {
 // rules naming the same registries must not repeat every mistake in them.
 void AppendNew(const ErrorList& local, ErrorList& errors) {
   for (const Error& error : local.errors()) {
-    const bool seen = std::any_of(errors.errors().begin(), errors.errors().end(), [&](const Error& e) {
-      return e.file == error.file && e.position == error.position && e.message == error.message;
-    });
+    const bool seen =
+        std::any_of(errors.errors().begin(), errors.errors().end(), [&](const Error& e) {
+          return e.file == error.file && e.position == error.position && e.message == error.message;
+        });
     if (!seen) errors.Add(error);
   }
 }
@@ -36,8 +37,9 @@ class RegistryReader {
       return nullptr;
     }
     static const std::set<std::string> kKeys = {
-        "registry", "description", "level",    "regions",     "omissible_prefix",
-        "units",    "patterns",    "collectives", "collective_patterns"};
+        "registry", "description",      "level",
+        "regions",  "omissible_prefix", "units",
+        "patterns", "collectives",      "collective_patterns"};
     for (const auto& entry : root) {
       const std::string key = entry.first.Scalar();
       if (kKeys.count(key) == 0) Fail(entry.first, "unknown key '" + key + "' in unit registry");
@@ -172,14 +174,15 @@ std::string Generic(const fs::path& path) { return path.generic_string(); }
 }  // namespace
 
 std::shared_ptr<const model::UnitRegistry> LoadUnitRegistryFromString(const std::string& yaml,
-                                                                       const std::string& file,
-                                                                       ErrorList& errors) {
+                                                                      const std::string& file,
+                                                                      ErrorList& errors) {
   YAML::Node root;
   try {
     root = YAML::Load(yaml);
   } catch (const YAML::Exception& e) {
-    const Position where = e.mark.pos < 0 ? Position{}
-                                          : LineIndex(yaml).PositionOf(static_cast<std::size_t>(e.mark.pos));
+    const Position where = e.mark.pos < 0
+                               ? Position{}
+                               : LineIndex(yaml).PositionOf(static_cast<std::size_t>(e.mark.pos));
     errors.Add(file, where, "invalid YAML: " + e.msg);
     return nullptr;
   }
@@ -216,8 +219,8 @@ RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
     if (registry == nullptr) continue;
     auto [it, inserted] = ids.emplace(registry->id, Generic(file));
     if (!inserted) {
-      local.Add(Generic(file), {}, "duplicate unit registry id '" + registry->id +
-                                       "' (also in " + it->second + ")");
+      local.Add(Generic(file), {},
+                "duplicate unit registry id '" + registry->id + "' (also in " + it->second + ")");
       continue;
     }
     out.push_back(std::move(registry));

@@ -29,15 +29,15 @@ using RegistryList = std::vector<std::shared_ptr<const model::UnitRegistry>>;
 // added) when the text is not a usable registry; a registry with some bad entries is
 // returned without them.
 std::shared_ptr<const model::UnitRegistry> LoadUnitRegistryFromString(const std::string& yaml,
-                                                                       const std::string& file,
-                                                                       ErrorList& errors);
+                                                                      const std::string& file,
+                                                                      ErrorList& errors);
 
 // Loads a registry file, or every *.yaml in a directory (sorted, not recursive). A
 // missing path, or a directory without registries, is an error at `where` in `from_file`
 // (the rule that named it); errors inside registry files point into them. Registry ids
 // must be unique across what one call loads.
 RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
-                                 const std::string& from_file = "", Position where = {});
+                                const std::string& from_file = "", Position where = {});
 
 // A loaded set of registries, and per document the directory of those that apply.
 class UnitRegistrySet {
@@ -61,7 +61,6 @@ class UnitRegistrySet {
 // nullptr when the parameter is absent (and `required` adds "missing parameter") or when
 // nothing could be loaded; errors are added at the parameter's position.
 std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
-                                                           ErrorList& errors,
-                                                           bool required = true);
+                                                           ErrorList& errors, bool required = true);
 
 }  // namespace plancheck::checks

@@ -1,5 +1,6 @@
 #include "ingest/text_reader.h"
 
+#include <sys/stat.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
@@ -8,7 +9,6 @@
 #include <cstring>
 #include <fstream>
 #include <optional>
-#include <sys/stat.h>
 
 #include "base/line_index.h"
 #include "base/utf8.h"
@@ -31,9 +31,9 @@ Result<DecodedText> DecodeUtf16(const std::string& bytes, const char* charset,
   ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   std::string out(bytes.size() * 2 + 16, '\0');
   status = U_ZERO_ERROR;
-  const int32_t length = ucnv_toAlgorithmic(UCNV_UTF8, converter, out.data(),
-                                            static_cast<int32_t>(out.size()), bytes.data() + 2,
-                                            static_cast<int32_t>(bytes.size() - 2), &status);
+  const int32_t length =
+      ucnv_toAlgorithmic(UCNV_UTF8, converter, out.data(), static_cast<int32_t>(out.size()),
+                         bytes.data() + 2, static_cast<int32_t>(bytes.size() - 2), &status);
   ucnv_close(converter);
   if (U_FAILURE(status)) {
     return FileError(display_path, std::string("文件声明为 ") + charset +
@@ -103,9 +103,9 @@ std::optional<std::string> ConvertGb18030Strictly(const std::string& bytes) {
   // A GB18030 character takes 1, 2 or 4 bytes and at most 4 bytes in UTF-8: twice the
   // input size is always enough.
   std::string out(bytes.size() * 2 + 16, '\0');
-  const int32_t length = ucnv_toAlgorithmic(UCNV_UTF8, converter, out.data(),
-                                            static_cast<int32_t>(out.size()), bytes.data(),
-                                            static_cast<int32_t>(bytes.size()), &status);
+  const int32_t length =
+      ucnv_toAlgorithmic(UCNV_UTF8, converter, out.data(), static_cast<int32_t>(out.size()),
+                         bytes.data(), static_cast<int32_t>(bytes.size()), &status);
   ucnv_close(converter);
   if (U_FAILURE(status)) return std::nullopt;
   out.resize(static_cast<std::size_t>(length));
@@ -132,15 +132,13 @@ Result<DecodedText> DecodeLegacy(const std::string& bytes, std::size_t bad_utf8,
   }
   std::optional<std::string> converted = ConvertGb18030Strictly(bytes);
   if (!converted || !IsValidUtf8(*converted)) {
-    return Error{display_path, where,
-                 prefix + "，也不是 GB18030/GBK 文本；请另存为 UTF-8"};
+    return Error{display_path, where, prefix + "，也不是 GB18030/GBK 文本；请另存为 UTF-8"};
   }
   if (detection.gb18030_confidence < kMinGb18030Confidence ||
       detection.gb18030_confidence < detection.best_confidence) {
     std::string detail = "GB18030 置信度 " + std::to_string(detection.gb18030_confidence);
     if (!detection.best_name.empty()) {
-      detail += "，" + detection.best_name + " 置信度 " +
-                std::to_string(detection.best_confidence);
+      detail += "，" + detection.best_name + " 置信度 " + std::to_string(detection.best_confidence);
     }
     return Error{display_path, where,
                  prefix + "，按 GB18030/GBK 解码把握不足（" + detail + "）；请另存为 UTF-8"};

@@ -55,12 +55,18 @@ std::size_t CommonSubsequence(const std::u32string& x, const std::u32string& y) 
 
 const char* UnitMatchKindName(UnitMatchKind kind) {
   switch (kind) {
-    case UnitMatchKind::kNone: return "none";
-    case UnitMatchKind::kCanonical: return "canonical";
-    case UnitMatchKind::kAlias: return "alias";
-    case UnitMatchKind::kPrefixOmitted: return "prefix-omitted";
-    case UnitMatchKind::kPattern: return "pattern";
-    case UnitMatchKind::kCollective: return "collective";
+    case UnitMatchKind::kNone:
+      return "none";
+    case UnitMatchKind::kCanonical:
+      return "canonical";
+    case UnitMatchKind::kAlias:
+      return "alias";
+    case UnitMatchKind::kPrefixOmitted:
+      return "prefix-omitted";
+    case UnitMatchKind::kPattern:
+      return "pattern";
+    case UnitMatchKind::kCollective:
+      return "collective";
   }
   return "none";
 }
@@ -79,15 +85,15 @@ UnitDirectory::UnitDirectory(std::vector<std::shared_ptr<const UnitRegistry>> re
   // an alias stays canonical: two registries cannot make one unit an alias of another.
   for (const auto& registry : registries_) {
     for (const UnitEntry& entry : registry->units) {
-      auto [it, inserted] =
-          names_.try_emplace(entry.name, UnitMatch{UnitMatchKind::kCanonical, entry.name, registry->id});
+      auto [it, inserted] = names_.try_emplace(
+          entry.name, UnitMatch{UnitMatchKind::kCanonical, entry.name, registry->id, {}});
       if (inserted) ++canonical_count_;
     }
   }
   for (const auto& registry : registries_) {
     for (const UnitEntry& entry : registry->units) {
       for (const std::string& alias : entry.aliases) {
-        names_.try_emplace(alias, UnitMatch{UnitMatchKind::kAlias, entry.name, registry->id});
+        names_.try_emplace(alias, UnitMatch{UnitMatchKind::kAlias, entry.name, registry->id, {}});
       }
     }
   }
@@ -98,11 +104,12 @@ UnitMatch UnitDirectory::LookupExact(std::string_view name) const {
   if (auto it = names_.find(std::string(name)); it != names_.end()) return it->second;
   for (const auto& registry : registries_) {
     for (const std::string& collective : registry->collectives) {
-      if (collective == name) return {UnitMatchKind::kCollective, std::string(name), registry->id};
+      if (collective == name)
+        return {UnitMatchKind::kCollective, std::string(name), registry->id, {}};
     }
     for (const std::string& pattern : registry->collective_patterns) {
       if (GlobMatch(pattern, name, 0, std::string::npos, false)) {
-        return {UnitMatchKind::kCollective, std::string(name), registry->id};
+        return {UnitMatchKind::kCollective, std::string(name), registry->id, {}};
       }
     }
   }
@@ -111,13 +118,13 @@ UnitMatch UnitDirectory::LookupExact(std::string_view name) const {
     if (prefix.empty() || name.substr(0, prefix.size()) == prefix) continue;
     auto it = names_.find(prefix + std::string(name));
     if (it != names_.end()) {
-      return {UnitMatchKind::kPrefixOmitted, it->second.canonical, it->second.registry};
+      return {UnitMatchKind::kPrefixOmitted, it->second.canonical, it->second.registry, prefix};
     }
   }
   for (const auto& registry : registries_) {
     for (const std::string& pattern : registry->patterns) {
       if (GlobMatch(pattern, name, 1, 8, true)) {
-        return {UnitMatchKind::kPattern, std::string(name), registry->id};
+        return {UnitMatchKind::kPattern, std::string(name), registry->id, {}};
       }
     }
   }
@@ -163,7 +170,8 @@ std::vector<std::string> UnitDirectory::Suggest(std::string_view name, std::size
     });
     if (same == found.end()) {
       found.push_back(candidate);
-    } else if (std::tie(candidate.distance, same->kept) < std::tie(same->distance, candidate.kept)) {
+    } else if (std::tie(candidate.distance, same->kept) <
+               std::tie(same->distance, candidate.kept)) {
       *same = candidate;
     }
   }
@@ -235,8 +243,7 @@ bool IsLikelySlip(std::string_view a, std::string_view b) {
 
 bool GlobMatch(std::string_view pattern, std::string_view text, std::size_t min_star,
                std::size_t max_star, bool han_only) {
-  return GlobMatchAt(ToCodePoints(pattern), 0, ToCodePoints(text), 0, min_star, max_star,
-                     han_only);
+  return GlobMatchAt(ToCodePoints(pattern), 0, ToCodePoints(text), 0, min_star, max_star, han_only);
 }
 
 }  // namespace plancheck::model

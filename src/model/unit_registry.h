@@ -50,20 +50,21 @@ struct UnitRegistry {
 };
 
 enum class UnitMatchKind {
-  kNone,        // in no registry
-  kCanonical,   // the canonical name itself
-  kAlias,       // an alias of `canonical`
+  kNone,           // in no registry
+  kCanonical,      // the canonical name itself
+  kAlias,          // an alias of `canonical`
   kPrefixOmitted,  // `canonical` without its omissible prefix ("农业农村委")
-  kPattern,     // matches a registry's pattern ("竹山镇")
-  kCollective,  // a collective phrase, not a unit ("各乡镇（街道）")
+  kPattern,        // matches a registry's pattern ("竹山镇")
+  kCollective,     // a collective phrase, not a unit ("各乡镇（街道）")
 };
 // "none", "canonical", "alias", "prefix-omitted", "pattern", "collective".
 const char* UnitMatchKindName(UnitMatchKind kind);
 
 struct UnitMatch {
   UnitMatchKind kind = UnitMatchKind::kNone;
-  std::string canonical;  // the unit's canonical name; the name itself for patterns
-  std::string registry;   // id of the registry that matched
+  std::string canonical;       // the unit's canonical name; the name itself for patterns
+  std::string registry;        // id of the registry that matched
+  std::string omitted_prefix;  // for kPrefixOmitted: the prefix the name left out ("区")
   bool known() const { return kind != UnitMatchKind::kNone; }
 };
 
@@ -86,9 +87,7 @@ class UnitDirectory {
   // each canonical name and alias), closest first, at most `limit`.
   std::vector<std::string> Suggest(std::string_view name, std::size_t limit = 3) const;
 
-  const std::vector<std::shared_ptr<const UnitRegistry>>& registries() const {
-    return registries_;
-  }
+  const std::vector<std::shared_ptr<const UnitRegistry>>& registries() const { return registries_; }
   // Number of canonical unit names indexed.
   std::size_t unit_count() const { return canonical_count_; }
 

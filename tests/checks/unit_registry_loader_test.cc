@@ -13,14 +13,17 @@ using plancheck::testing::WriteFile;
 TEST_CASE("unit registry files report mistakes at their YAML position", "[units][checks]") {
   auto [yaml, error] = GENERATE(table<std::string, std::string>({
       {"registry: x\nlevel: district\nunits:\n  - {name: 区教委}\n", ""},
-      {"- a\n", "r.yaml:1:1: error: a unit registry must be a mapping with 'registry', 'level', "
-                "'units', ..."},
+      {"- a\n",
+       "r.yaml:1:1: error: a unit registry must be a mapping with 'registry', 'level', "
+       "'units', ..."},
       {"registry: x\nlevel: city\nunits: [{name: 区教委}]\n",
        "r.yaml:2:8: error: unknown level 'city' (province, district or any)"},
-      {"level: any\nunits: [{name: 区教委}]\n", "r.yaml:1:1: error: unit registry has no 'registry' id"},
+      {"level: any\nunits: [{name: 区教委}]\n",
+       "r.yaml:1:1: error: unit registry has no 'registry' id"},
       {"registry: x\nlevel: any\nunits:\n  - {name: 区教委}\n  - {name: 区教委}\n",
        "r.yaml:5:12: error: '区教委' is listed twice (first at line 4)"},
-      {"registry: x\nlevel: any\nunits:\n  - {name: 区发展改革委, aliases: [区教委]}\n  - {name: 区教委}\n",
+      {"registry: x\nlevel: any\nunits:\n  - {name: 区发展改革委, aliases: [区教委]}\n  - {name: "
+       "区教委}\n",
        "r.yaml:5:12: error: '区教委' is listed twice (first at line 4)"},
       {"registry: x\nlevel: any\nunits:\n  - {nmae: 区教委}\n",
        "r.yaml:4:6: error: unknown key 'nmae' in unit (name, aliases, full_name)\n"
@@ -33,7 +36,8 @@ TEST_CASE("unit registry files report mistakes at their YAML position", "[units]
        "r.yaml:3:11: error: pattern '竹山镇' has no '*': list the name under 'units'"},
       {"registry: x\nlevel: any\nunits: [{name: 区教委, aliases: 区教育委}]\n",
        "r.yaml:3:30: error: 'aliases' must be a list of strings"},
-      {"registry: x\nunits: [{name: [", "r.yaml:2:17: error: invalid YAML: end of sequence flow not found"},
+      {"registry: x\nunits: [{name: [",
+       "r.yaml:2:17: error: invalid YAML: end of sequence flow not found"},
   }));
   ErrorList errors;
   LoadUnitRegistryFromString(yaml, "r.yaml", errors);
@@ -62,8 +66,8 @@ TEST_CASE("registries parameter resolves paths against the rule file", "[units][
   CHECK(set->registries().size() == 1);
   REQUIRE(errors.size() == 2);
   CHECK(errors.errors()[0].file == dir + "/units/b.yaml");
-  CHECK(errors.errors()[0].message == "duplicate unit registry id 'a' (also in " + dir +
-                                          "/units/a.yaml)");
+  CHECK(errors.errors()[0].message ==
+        "duplicate unit registry id 'a' (also in " + dir + "/units/a.yaml)");
   CHECK(errors.errors()[1].file == dir + "/default/rules.yaml");
   CHECK(errors.errors()[1].position == Position{1, 15});
   CHECK(errors.errors()[1].message == "unit registry '" + dir + "/missing' not found");

@@ -31,10 +31,11 @@ void AddUnits(const model::Document& doc, std::size_t begin, std::size_t end,
       if (at < stop) stop = at;
     }
     std::size_t name_end = stop;
-    if (text.substr(begin, name_end - begin).ends_with("。")) name_end -= std::string_view("。").size();
+    if (text.substr(begin, name_end - begin).ends_with("。"))
+      name_end -= std::string_view("。").size();
     if (name_end > begin) {
-      units.push_back({std::string(text.substr(begin, name_end - begin)),
-                       doc.Locate({begin, name_end})});
+      units.push_back(
+          {std::string(text.substr(begin, name_end - begin)), doc.Locate({begin, name_end})});
     }
     begin = stop == end ? end : stop + std::string_view("、").size();
   }
@@ -111,7 +112,8 @@ std::string Lint(const model::Document& doc, const std::string& rule_id,
 TEST_CASE("units.unknown reports names in no registry, with the likely name", "[units][checks]") {
   auto [text, expected] = GENERATE(table<std::string, std::string>({
       {"责任单位：区经济信委；配合单位：区科技局。\n",
-       "1:6: 单位名称“区经济信委”不在本地区单位名录中 [units.unknown] → 是否应为“区经济信息委”？\n"},
+       "1:6: 单位名称“区经济信委”不在本地区单位名录中 [units.unknown] → "
+       "是否应为“区经济信息委”？\n"},
       {"责任单位：区经济信息委；配合单位：区科技局。\n", ""},  // the near miss
       {"责任单位：区发改委、双桂新城管委会；配合单位：各乡镇（街道）、竹山镇。\n", ""},
       {"责任单位：区月球开发局。\n",  // unknown, nothing close: no suggestion
@@ -123,20 +125,21 @@ TEST_CASE("units.unknown reports names in no registry, with the likely name", "[
         expected);
 }
 
-TEST_CASE("units.inconsistent-name reports the minority spelling of a unit",
-          "[units][checks]") {
+TEST_CASE("units.inconsistent-name reports the minority spelling of a unit", "[units][checks]") {
   auto [region, text, expected] = GENERATE(table<std::string, std::string, std::string>({
-      {"梁平区",
-       "责任单位：双桂新城管委会。\n责任单位：新城管委会。\n责任单位：双桂新城管委会。\n",
+      {"梁平区", "责任单位：双桂新城管委会。\n责任单位：新城管委会。\n责任单位：双桂新城管委会。\n",
        "2:6: 同一单位写法不一致：“新城管委会”，文中另有2处写作“双桂新城管委会” "
        "[units.inconsistent-name] → 统一写作“双桂新城管委会”\n"},
       {"江津区",
-       "责任单位：江津区规划自然资源局。\n责任单位：区规划自然资源局；配合单位：江津区规划自然资源局。\n",
+       "责任单位：江津区规划自然资源局。\n责任单位：区规划自然资源局；配合单位：江津区规划自然资源"
+       "局。\n",
        "2:6: 同一单位写法不一致：“区规划自然资源局”，文中另有2处写作“江津区规划自然资源局” "
        "[units.inconsistent-name] → 统一写作“江津区规划自然资源局”\n"},
-      {"涪陵区", "责任单位：区农业农村委；配合单位：区人力社保局、农业农村委。\n",  // tie: canonical
-       "1:25: 同一单位写法不一致：“农业农村委”，文中另有1处写作“区农业农村委” "
+      {"涪陵区", "责任单位：农业农村委。\n责任单位：区农业农村委。\n",  // tie: canonical
+       "1:6: 同一单位写法不一致：“农业农村委”，文中另有1处写作“区农业农村委” "
        "[units.inconsistent-name] → 统一写作“区农业农村委”\n"},
+      // The 区 written once serves the list (fixtures/seeds/001): not another spelling.
+      {"涪陵区", "责任单位：区农业农村委；配合单位：区人力社保局、农业农村委。\n", ""},
       // Near misses: one spelling throughout; a second designation in parentheses.
       {"梁平区", "责任单位：双桂新城管委会。\n责任单位：双桂新城管委会。\n", ""},
       {"江津区", "责任单位：区农业农村委（区乡村振兴局）。\n责任单位：区农业农村委。\n", ""},
@@ -163,9 +166,9 @@ TEST_CASE("two registered units are never one unit misspelt", "[units][checks]")
   const std::string dir = testing::MakeTempDir();
   testing::WriteFile(dir + "/units/u.yaml",
                      "registry: u\nlevel: any\nunits: [{name: 区文化委}, {name: 区文化旅游委}]\n");
-  testing::WriteFile(dir + "/default/r.yaml",
-                     ReadFile(RulesPath("default/units-registry.yaml")));
-  const std::string text = "责任单位：区文化委。\n责任单位：区文化旅游委。\n责任单位：区文化旅游委。\n";
+  testing::WriteFile(dir + "/default/r.yaml", ReadFile(RulesPath("default/units-registry.yaml")));
+  const std::string text =
+      "责任单位：区文化委。\n责任单位：区文化旅游委。\n责任单位：区文化旅游委。\n";
   const model::Document doc = UnitsDocument(text, model::AdminLevel::kDistrict, "梁平区");
   CHECK(Lint(doc, "units.unknown", dir + "/default/r.yaml") == "");
   CHECK(Lint(doc, "units.inconsistent-name", dir + "/default/r.yaml") == "");
@@ -189,6 +192,33 @@ TEST_CASE("the unit rules find the slips in the seeds and nothing else", "[units
   const model::Document doc = UnitsDocument(ReadFile(FixturePath("seeds/" + seed)),
                                             model::AdminLevel::kDistrict, region, seed);
   CHECK(Lint(doc, rule_id) == expected);
+}
+
+TEST_CASE("the unit rules on the parsed seeds", "[units][checks][seeds]") {
+  auto [seed, expected] = GENERATE(table<std::string, std::string>({
+      {"000_d5b961fa901fa4dc.txt",
+       "137:14: 单位名称“区经济信委”不在本地区单位名录中 [units.unknown] → "
+       "是否应为“区经济信息委”？\n"
+       "204:23: 单位名称“双桂新城管委”不在本地区单位名录中 [units.unknown] → "
+       "是否应为“双桂新城管委会”？\n"
+       "208:31: 同一单位写法不一致：“新城管委会”，文中另有5处写作“双桂新城管委会” "
+       "[units.inconsistent-name] → 统一写作“双桂新城管委会”\n"},
+      {"001_8ef760ff784be5ac.txt",
+       "488:2: 同一单位写法不一致：“物流办”，文中另有2处写作“区物流办” "
+       "[units.inconsistent-name] → 统一写作“区物流办”\n"},
+      {"002_e9c6d1be0a07cf1f.txt", ""},
+      {"003_9f57034e87119ac9.txt", ""},
+      {"004_2bfd8bfabc103b07.txt",
+       "107:49: 单位名称“市金融管理局”不在本地区单位名录中 [units.unknown] → "
+       "是否应为“市金融监管局”？\n"
+       "222:43: 单位名称“市大数据管理局”不在本地区单位名录中 [units.unknown] → "
+       "是否应为“市大数据发展局”？\n"
+       "400:53: 单位名称“市规划自然资源管理局”不在本地区单位名录中 [units.unknown] → "
+       "是否应为“市规划自然资源局”？\n"},
+  }));
+  INFO(seed);
+  const model::Document doc = testing::ParseFixture("seeds/" + seed);
+  CHECK(Lint(doc, "units.unknown") + Lint(doc, "units.inconsistent-name") == expected);
 }
 
 }  // namespace plancheck::checks

@@ -38,8 +38,8 @@ std::string FirstDifference(const std::string& got, const std::string& want) {
   auto line_of = [begin](const std::string& text) {
     return text.substr(begin, text.find('\n', begin) - begin);
   };
-  return "at byte " + std::to_string(i) + ": got [" + line_of(got) + "] want [" +
-         line_of(want) + "]";
+  return "at byte " + std::to_string(i) + ": got [" + line_of(got) + "] want [" + line_of(want) +
+         "]";
 }
 
 }  // namespace
@@ -81,7 +81,8 @@ TEST_CASE("short text in each encoding is detected, or refused when unsure", "[i
       {line, "UTF-8"},
       {"\xEF\xBB\xBF" + line, "UTF-8 (BOM)"},
       {gb_line, "GB18030"},
-      {"1.\xC7\xF8\xB7\xA2\xD5\xB9\xB8\xC4\xB8\xEF\xCE\xAF\n", ""},  // 1.区发展改革委: too short to tell
+      {"1.\xC7\xF8\xB7\xA2\xD5\xB9\xB8\xC4\xB8\xEF\xCE\xAF\n",
+       ""},                            // 1.区发展改革委: too short to tell
       {"\xEF\xBB\xBF" + gb_line, ""},  // a UTF-8 BOM is believed: not re-read as GB18030
   }));
   Result<model::Document> doc = LoadDocumentFromString(bytes, "x.txt");

@@ -24,11 +24,11 @@ std::shared_ptr<const UnitDirectory> Directory(AdminLevel level, const std::stri
 
 TEST_CASE("IsLikelySlip tells slips from distinct units sharing words", "[units][model]") {
   auto [a, b, slip] = GENERATE(table<std::string, std::string, bool>({
-      {"区经济信委", "区经济信息委", true},              // 000 task 52: one character dropped
-      {"双桂新城管委", "双桂新城管委会", true},          // 000 task 28
+      {"区经济信委", "区经济信息委", true},                // 000 task 52: one character dropped
+      {"双桂新城管委", "双桂新城管委会", true},            // 000 task 28
       {"市规划自然资源管理局", "市规划自然资源局", true},  // 004: two characters inserted
       {"市大数据管理局", "市大数据发展局", true},          // 004: two characters replaced
-      {"区文化委", "区文化旅游委", false},  // two of four characters: another unit
+      {"区文化委", "区文化旅游委", false},                 // two of four characters: another unit
       {"区文化旅游委", "区文化委", false},
       {"市大数据发展局", "区大数据发展局", false},  // another level, not a slip
       {"区科技局", "区林业局", false},              // two of four characters
@@ -48,26 +48,37 @@ TEST_CASE("CodePointEditDistance counts code points, not bytes", "[units][model]
 TEST_CASE("a unit directory resolves names for the document's region", "[units][model]") {
   auto [level, region, name, kind, canonical] =
       GENERATE(table<AdminLevel, std::string, std::string, UnitMatchKind, std::string>({
-          {AdminLevel::kDistrict, "梁平区", "区发展改革委", UnitMatchKind::kCanonical, "区发展改革委"},
+          {AdminLevel::kDistrict, "梁平区", "区发展改革委", UnitMatchKind::kCanonical,
+           "区发展改革委"},
           {AdminLevel::kDistrict, "梁平区", "区发改委", UnitMatchKind::kAlias, "区发展改革委"},
           {AdminLevel::kDistrict, "梁平区", "新城管委会", UnitMatchKind::kAlias, "双桂新城管委会"},
           {AdminLevel::kDistrict, "梁平区", "区经济信委", UnitMatchKind::kNone, ""},
           {AdminLevel::kDistrict, "梁平区", "双桂新城管委", UnitMatchKind::kNone, ""},
-          {AdminLevel::kDistrict, "梁平区", "各乡镇（街道）", UnitMatchKind::kCollective, "各乡镇（街道）"},
-          {AdminLevel::kDistrict, "梁平区", "区政府有关部门", UnitMatchKind::kCollective, "区政府有关部门"},
+          {AdminLevel::kDistrict, "梁平区", "各乡镇（街道）", UnitMatchKind::kCollective,
+           "各乡镇（街道）"},
+          {AdminLevel::kDistrict, "梁平区", "区政府有关部门", UnitMatchKind::kCollective,
+           "区政府有关部门"},
           {AdminLevel::kDistrict, "梁平区", "竹山镇", UnitMatchKind::kPattern, "竹山镇"},
           {AdminLevel::kDistrict, "梁平区", "区科协等", UnitMatchKind::kCanonical, "区科协"},
           {AdminLevel::kDistrict, "梁平区", "江津区规划自然资源局", UnitMatchKind::kNone, ""},
           {AdminLevel::kDistrict, "梁平区", "市发展改革委", UnitMatchKind::kNone, ""},
-          {AdminLevel::kDistrict, "江津区", "江津区规划自然资源局", UnitMatchKind::kAlias, "区规划自然资源局"},
-          {AdminLevel::kDistrict, "重庆市江津区", "区规划自然资源局", UnitMatchKind::kCanonical, "区规划自然资源局"},
-          {AdminLevel::kDistrict, "江津区", "区农业农村委（区乡村振兴局）", UnitMatchKind::kCanonical, "区农业农村委"},
-          {AdminLevel::kDistrict, "江津区", "科学城江津管委会（双福工业园发展中心）", UnitMatchKind::kCanonical, "科学城江津管委会"},
-          {AdminLevel::kDistrict, "涪陵区", "农业农村委", UnitMatchKind::kPrefixOmitted, "区农业农村委"},
-          {AdminLevel::kDistrict, "涪陵区", "涪陵高新区", UnitMatchKind::kAlias, "涪陵高新区管委会"},
-          {AdminLevel::kProvince, "重庆市", "市发展改革委（市粮食局）", UnitMatchKind::kCanonical, "市发展改革委"},
+          {AdminLevel::kDistrict, "江津区", "江津区规划自然资源局", UnitMatchKind::kAlias,
+           "区规划自然资源局"},
+          {AdminLevel::kDistrict, "重庆市江津区", "区规划自然资源局", UnitMatchKind::kCanonical,
+           "区规划自然资源局"},
+          {AdminLevel::kDistrict, "江津区", "区农业农村委（区乡村振兴局）",
+           UnitMatchKind::kCanonical, "区农业农村委"},
+          {AdminLevel::kDistrict, "江津区", "科学城江津管委会（双福工业园发展中心）",
+           UnitMatchKind::kCanonical, "科学城江津管委会"},
+          {AdminLevel::kDistrict, "涪陵区", "农业农村委", UnitMatchKind::kPrefixOmitted,
+           "区农业农村委"},
+          {AdminLevel::kDistrict, "涪陵区", "涪陵高新区", UnitMatchKind::kAlias,
+           "涪陵高新区管委会"},
+          {AdminLevel::kProvince, "重庆市", "市发展改革委（市粮食局）", UnitMatchKind::kCanonical,
+           "市发展改革委"},
           {AdminLevel::kProvince, "重庆市", "璧山区政府", UnitMatchKind::kPattern, "璧山区政府"},
-          {AdminLevel::kProvince, "重庆市", "市安委会成员单位", UnitMatchKind::kCollective, "市安委会成员单位"},
+          {AdminLevel::kProvince, "重庆市", "市安委会成员单位", UnitMatchKind::kCollective,
+           "市安委会成员单位"},
           {AdminLevel::kProvince, "重庆市", "区发展改革委", UnitMatchKind::kNone, ""},
           {AdminLevel::kUnknown, "", "区发展改革委", UnitMatchKind::kCanonical, "区发展改革委"},
           {AdminLevel::kUnknown, "", "市发展改革委", UnitMatchKind::kCanonical, "市发展改革委"},
