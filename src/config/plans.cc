@@ -299,4 +299,68 @@ ParentChoice PlanSet::Infer(const model::PlanInfo& child, const RegionTable& reg
                     " (" + level + ") contains " + child.region};
 }
 
+namespace {
+
+// Two paths name the same file (symlinks and "./" resolved when the files exist).
+bool SamePath(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  const fs::path pa = fs::weakly_canonical(fs::absolute(a), ec);
+  const fs::path pb = fs::weakly_canonical(fs::absolute(b), ec);
+  return pa == pb;
+}
+
+}  // namespace
+
+ParentChoice TargetSetup::ParentOf(const model::Document& doc) const {
+  return ParentOf(parse::PlanInfoOf(doc), doc.path);
+}
+
+ParentChoice TargetSetup::ParentOf(model::PlanInfo info, const std::string& path) const {
+  if (explicit_parent != nullptr) {
+    return {explicit_parent, "--parent " + explicit_parent->info.file};
+  }
+  for (const Config::PlanEntry& entry : entries) {
+    if (!SamePath(entry.file, path)) continue;
+    if (!entry.level.empty()) info.level = entry.level;
+    if (!entry.region.empty()) info.region = entry.region;
+    if (entry.year) info.year = entry.year;
+    if (!entry.parent.empty()) {
+      for (const auto& plan : plans.plans()) {
+        if (SamePath(plan->info.file, entry.parent)) {
+          return {plan.get(), ".plancheck.yaml: parent " + plan->info.file};
+        }
+      }
+      return {nullptr, ".plancheck.yaml: parent " + entry.parent + " could not be read"};
+    }
+    break;
+  }
+  return plans.Infer(info, regions);
+}
+
+std::unique_ptr<TargetSetup> LoadTargetSetup(const std::string& rules_dir,
+                                             const std::optional<std::string>& parent_file,
+                                             const std::vector<Config::PlanEntry>& entries,
+                                             ErrorList& errors) {
+  auto setup = std::make_unique<TargetSetup>();
+  setup->indicators = parse::LoadIndicatorDictionary(rules_dir + "/indicators.yaml", errors);
+  setup->regions = LoadRegions(rules_dir + "/regions.yaml", errors);
+  setup->plans.AddSheets(rules_dir + "/plans", setup->indicators, errors);
+  setup->entries = entries;
+  if (parent_file) {
+    if (auto plan = LoadPlanFile(*parent_file, *parent_file, setup->indicators, errors)) {
+      setup->explicit_parent = setup->plans.Add(std::move(*plan));
+    }
+  }
+  for (const Config::PlanEntry& entry : entries) {
+    if (entry.parent.empty()) continue;
+    bool known = false;
+    for (const auto& plan : setup->plans.plans()) known = known || SamePath(plan->info.file, entry.parent);
+    if (known) continue;
+    if (auto plan = LoadPlanFile(entry.parent, entry.parent, setup->indicators, errors)) {
+      setup->plans.Add(std::move(*plan));
+    }
+  }
+  return setup;
+}
+
 }  // namespace plancheck::config

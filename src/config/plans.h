@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/error_list.h"
+#include "config/config.h"
 #include "model/document.h"
 #include "model/target.h"
 #include "parse/indicators.h"
@@ -89,5 +90,30 @@ class PlanSet {
  private:
   std::vector<std::unique_ptr<model::PlanTargets>> plans_;
 };
+
+// Everything the target checks need for one run: the dictionary, the region table and
+// the plans that may be parents (sheets in <rules>/plans/, the --parent file, the parents
+// named by `plans:` entries). Read-only once loaded, so ParentOf is safe on worker threads.
+struct TargetSetup {
+  parse::IndicatorDictionary indicators;
+  RegionTable regions;
+  PlanSet plans;
+  const model::PlanTargets* explicit_parent = nullptr;  // from --parent
+  std::vector<Config::PlanEntry> entries;               // .plancheck.yaml `plans:`
+
+  // The parent of a document whose targets are extracted, with the reason: --parent,
+  // else its `plans:` entry's parent, else inferred (the entry's level, region and year
+  // override what the document says).
+  ParentChoice ParentOf(const model::Document& doc) const;
+  ParentChoice ParentOf(model::PlanInfo info, const std::string& path) const;
+};
+
+// Loads <rules_dir>/indicators.yaml, <rules_dir>/regions.yaml, the sheets in
+// <rules_dir>/plans/, `parent_file` and every parent of `entries`. Errors are located;
+// what loaded is kept.
+std::unique_ptr<TargetSetup> LoadTargetSetup(const std::string& rules_dir,
+                                             const std::optional<std::string>& parent_file,
+                                             const std::vector<Config::PlanEntry>& entries,
+                                             ErrorList& errors);
 
 }  // namespace plancheck::config

@@ -1,11 +1,15 @@
 // Target extraction and the indicator dictionary (issue 5).
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "config/plans.h"
 #include "parse/indicators.h"
 #include "parse/targets.h"
+#include "report/targets_report.h"
 #include "test_util.h"
 
 namespace plancheck {
@@ -243,6 +247,71 @@ TEST_CASE("plan facts are read from the seeds", "[targets][seeds]") {
   CHECK(info.level == level);
   CHECK(info.region == region);
   CHECK(info.year == year);
+}
+
+}  // namespace
+}  // namespace plancheck
+
+namespace plancheck {
+namespace {
+
+// Compares `actual` with the golden file, or rewrites it when PLANCHECK_UPDATE_GOLDEN=1
+// (refused under CI). Returns "" when equal, else the first differing line.
+std::string MatchGolden(const std::string& path, const std::string& actual) {
+  const char* update = std::getenv("PLANCHECK_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1" && std::getenv("CI") == nullptr) {
+    testing::WriteFile(path, actual);
+    return "";
+  }
+  std::string expected;
+  try {
+    expected = testing::ReadFile(path);
+  } catch (const std::exception&) {
+    return "missing golden file " + path;
+  }
+  if (expected == actual) return "";
+  std::istringstream e(expected);
+  std::istringstream a(actual);
+  std::string el;
+  std::string al;
+  for (int line = 1;; ++line) {
+    const bool he = static_cast<bool>(std::getline(e, el));
+    const bool ha = static_cast<bool>(std::getline(a, al));
+    if (!he && !ha) return "differs in line endings";
+    if (el != al || he != ha) {
+      return path + ":" + std::to_string(line) + ":\n  expected: " + (he ? el : "<end>") +
+             "\n  actual:   " + (ha ? al : "<end>");
+    }
+  }
+}
+
+// Every target of every seed, with its parent's comparison, as `plancheck targets` prints
+// it: tests/golden/targets/<seed>.txt, reviewed by hand.
+TEST_CASE("extraction over all seeds matches the golden listings", "[targets][seeds][golden]") {
+  auto [seed, parent] = GENERATE(table<std::string, std::string>({
+      {"000_d5b961fa901fa4dc", "seeds/004_2bfd8bfabc103b07.txt"},
+      {"001_8ef760ff784be5ac", "rules/plans/chongqing-2023.yaml"},
+      {"002_e9c6d1be0a07cf1f", ""},
+      {"003_9f57034e87119ac9", "rules/plans/chongqing-2023.yaml"},
+      {"004_2bfd8bfabc103b07", "rules/plans/national-2021.yaml"},
+  }));
+  model::Document doc = testing::ParseFixture("seeds/" + seed + ".txt");
+  parse::ExtractTargets(doc, Dict());
+  report::TargetListing listing;
+  listing.plan = config::PlanOfDocument(doc);
+  std::optional<model::PlanTargets> parent_plan;
+  if (!parent.empty()) {
+    ErrorList errors;
+    const std::string path = parent.starts_with("rules/")
+                                 ? testing::RulesPath(parent.substr(6))
+                                 : testing::FixturePath(parent);
+    parent_plan = config::LoadPlanFile(path, parent, Dict(), errors);
+    REQUIRE(errors.ToString() == "");
+    listing.parent = &*parent_plan;
+    listing.parent_reason = "test";
+  }
+  const std::string text = report::TargetsToText(listing, Dict());
+  CHECK(MatchGolden(testing::TestDataPath("golden/targets/" + seed + ".txt"), text) == "");
 }
 
 }  // namespace
