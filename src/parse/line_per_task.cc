@@ -78,8 +78,8 @@ class FlowParser {
 
   static bool CouldStartNumber(char32_t cp) {
     return (cp >= '0' && cp <= '9') || cp == U'（' || cp == '(' || cp == U'一' || cp == U'二' ||
-           cp == U'三' || cp == U'四' || cp == U'五' || cp == U'六' || cp == U'七' ||
-           cp == U'八' || cp == U'九' || cp == U'十';
+           cp == U'三' || cp == U'四' || cp == U'五' || cp == U'六' || cp == U'七' || cp == U'八' ||
+           cp == U'九' || cp == U'十';
   }
 
   void StartLine() {

@@ -100,7 +100,8 @@ std::optional<ByteSpan> FindTitleLine(std::string_view text, const std::vector<L
     const ByteSpan span = TrimSpan(text, {lines[i].begin, lines[i].end});
     const std::string_view line = text.substr(span.begin, span.size());
     if (line.empty() || CodePointsIn(text, span) > 60) continue;
-    if (StartsWith(line, "关于") || StartsWith(line, "附件") || MatchNumbering(text, span.begin, span.end)) {
+    if (StartsWith(line, "关于") || StartsWith(line, "附件") ||
+        MatchNumbering(text, span.begin, span.end)) {
       continue;
     }
     for (std::string_view ending : kEndings) {
@@ -146,8 +147,7 @@ std::string FindIssuer(std::string_view text, const std::vector<Line>& lines, st
 
 // The date the notice is signed: a line holding only "2021年3月12日"; else a "发布日期"
 // line with an ISO date.
-std::string FindIssueDate(std::string_view text, const std::vector<Line>& lines,
-                          std::size_t end) {
+std::string FindIssueDate(std::string_view text, const std::vector<Line>& lines, std::size_t end) {
   for (const Line& raw : lines) {
     if (raw.begin >= end) break;
     const ByteSpan span = TrimSpan(text, {raw.begin, std::min(raw.end, end)});
@@ -231,8 +231,7 @@ std::optional<int> FindPlanYear(std::string_view title) {
 }
 
 // "将156项目标任务" in the notice: digits, 项, and 任务 within a few characters.
-std::optional<model::DeclaredCount> FindDeclaredCount(const model::Document& doc,
-                                                      std::size_t end) {
+std::optional<model::DeclaredCount> FindDeclaredCount(const model::Document& doc, std::size_t end) {
   static constexpr std::string_view kXiang = "项";
   static constexpr std::string_view kRenwu = "任务";
   const std::string_view text = std::string_view(doc.text).substr(0, end);
@@ -243,8 +242,7 @@ std::optional<model::DeclaredCount> FindDeclaredCount(const model::Document& doc
     if (begin == at || (begin > 0 && IsAsciiDigit(text[begin - 1]))) continue;
     const std::string_view after = text.substr(at + kXiang.size(), 6 * 3 + kRenwu.size());
     if (after.find(kRenwu) == std::string_view::npos) continue;
-    if (after.find("。") != std::string_view::npos &&
-        after.find("。") < after.find(kRenwu)) {
+    if (after.find("。") != std::string_view::npos && after.find("。") < after.find(kRenwu)) {
       continue;
     }
     model::DeclaredCount count;
@@ -352,7 +350,8 @@ void FillMetadata(model::Document& doc, const PlanStart& start) {
   InferRegion(m.issuer, m);
   if (m.level == model::AdminLevel::kUnknown) {
     // "2021年区政府工作报告…" names the level even when no issuer was found.
-    if (m.title.find("区政府") != std::string::npos || m.title.find("县政府") != std::string::npos) {
+    if (m.title.find("区政府") != std::string::npos ||
+        m.title.find("县政府") != std::string::npos) {
       m.level = model::AdminLevel::kDistrict;
     } else if (m.title.find("市政府") != std::string::npos ||
                m.title.find("省政府") != std::string::npos) {

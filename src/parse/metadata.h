@@ -12,8 +12,8 @@
 namespace plancheck::parse {
 
 struct PlanStart {
-  ByteSpan title;                  // the plan's title line(s); empty when none was found
-  std::size_t outline_begin = 0;   // where parts and tasks may start (after the title)
+  ByteSpan title;                 // the plan's title line(s); empty when none was found
+  std::size_t outline_begin = 0;  // where parts and tasks may start (after the title)
 };
 
 // Finds the plan's title after the notice letter, so that the letter's own "一、二、三、"

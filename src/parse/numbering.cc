@@ -134,8 +134,7 @@ std::optional<std::int64_t> ArabicValue(std::string_view digits) {
   return value;
 }
 
-std::optional<NumberToken> MatchNumbering(std::string_view text, std::size_t pos,
-                                          std::size_t end) {
+std::optional<NumberToken> MatchNumbering(std::string_view text, std::size_t pos, std::size_t end) {
   end = std::min(end, text.size());
   std::size_t size = 0;
   const char32_t first = PeekAt(text, pos, end, &size);
@@ -143,8 +142,8 @@ std::optional<NumberToken> MatchNumbering(std::string_view text, std::size_t pos
 
   // ①..⑳
   if (first >= U'①' && first <= U'⑳') {
-    return NumberToken{NumberStyle::kCircled, static_cast<std::int64_t>(first - U'①' + 1),
-                       {pos, pos + size}};
+    return NumberToken{
+        NumberStyle::kCircled, static_cast<std::int64_t>(first - U'①' + 1), {pos, pos + size}};
   }
 
   if (first == U'（' || first == '(') {
@@ -205,8 +204,8 @@ std::optional<NumberToken> MatchBareNumber(std::string_view text, ByteSpan cell)
     if (c < '0' || c > '9') return std::nullopt;
   }
   const std::size_t begin = static_cast<std::size_t>(trimmed.data() - text.data());
-  return NumberToken{model::NumberStyle::kArabicBare, ArabicValue(trimmed),
-                     {begin, begin + trimmed.size()}};
+  return NumberToken{
+      model::NumberStyle::kArabicBare, ArabicValue(trimmed), {begin, begin + trimmed.size()}};
 }
 
 }  // namespace plancheck::parse

@@ -38,8 +38,7 @@ std::optional<std::int64_t> ArabicValue(std::string_view digits);
 //   （1） (arabic-paren)    ① (circled)
 // Half-width "(一)" is accepted too (the normalizer widens it only next to Chinese text).
 // "1." followed by a digit is a decimal ("2.5%"), not a token. nullopt when there is none.
-std::optional<NumberToken> MatchNumbering(std::string_view text, std::size_t pos,
-                                          std::size_t end);
+std::optional<NumberToken> MatchNumbering(std::string_view text, std::size_t pos, std::size_t end);
 
 // A cell holding only a number, "12" (arabic-bare): the token spans the digits.
 std::optional<NumberToken> MatchBareNumber(std::string_view text, ByteSpan cell);

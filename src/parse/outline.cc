@@ -106,8 +106,7 @@ void OutlineBuilder::ApplyAssignment(model::Task& task, const Assignment& assign
         break;
       case LabelKind::kDeadline:
         if (!list.content.empty()) {
-          task.deadline = model::Located{JoinLines(text, list.content),
-                                         doc_.Locate(list.content)};
+          task.deadline = model::Located{JoinLines(text, list.content), doc_.Locate(list.content)};
         }
         break;
     }

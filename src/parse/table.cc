@@ -107,7 +107,8 @@ class TableParser {
         std::size_t cell_begin = line.begin + 1;
         while (true) {
           const std::size_t tab = text_.find('\t', cell_begin);
-          const std::size_t cell_end = (tab == std::string_view::npos || tab > line.end) ? line.end : tab;
+          const std::size_t cell_end =
+              (tab == std::string_view::npos || tab > line.end) ? line.end : tab;
           row->cells.push_back({cell_begin, cell_end});
           if (cell_end == line.end) break;
           cell_begin = cell_end + 1;
@@ -121,8 +122,8 @@ class TableParser {
       }
       // An untabbed numbered heading ("二、2023年主要工作任务") is never a cell's continuation.
       const std::optional<NumberToken> token = MatchNumbering(text_, content.begin, content.end);
-      const bool heading = token && token->style == NumberStyle::kChineseComma &&
-                           token->span.end < content.end;
+      const bool heading =
+          token && token->style == NumberStyle::kChineseComma && token->span.end < content.end;
       if (row && !heading) {
         row->cells.back().end = line.end;  // "钟涛\n\n张宇": more of the same cell
         blank_since_cell = false;
@@ -222,7 +223,8 @@ class TableParser {
       token = MatchNumbering(text_, statement.begin, statement.end);
       if (token) statement = TrimSpan(text_, {token->span.end, statement.end});
     }
-    const std::size_t start = token ? std::min(token->span.begin, statement.begin) : statement.begin;
+    const std::size_t start =
+        token ? std::min(token->span.begin, statement.begin) : statement.begin;
     model::Task& t = builder_.StartTask(token ? &*token : nullptr, start);
     t.text = JoinLines(text_, statement);
     t.text_loc = doc_.Locate(statement);
@@ -247,7 +249,8 @@ class TableParser {
       builder_.AddNames(SplitUnitList(text_, Content(*cooperating), stacked), t.cooperating_units);
     }
     if (deadline && !Content(*deadline).empty()) {
-      t.deadline = model::Located{JoinLines(text_, Content(*deadline)), doc_.Locate(Content(*deadline))};
+      t.deadline =
+          model::Located{JoinLines(text_, Content(*deadline)), doc_.Locate(Content(*deadline))};
     }
     extend(leader);
     extend(lead);

@@ -40,8 +40,8 @@ constexpr LabelWord kLabels[] = {
 constexpr int kMaxBreaksInLabel = 8;
 
 bool CouldStartLabel(char32_t cp) {
-  return cp == U'责' || cp == U'牵' || cp == U'主' || cp == U'配' || cp == U'协' ||
-         cp == U'参' || cp == U'完';
+  return cp == U'责' || cp == U'牵' || cp == U'主' || cp == U'配' || cp == U'协' || cp == U'参' ||
+         cp == U'完';
 }
 
 bool IsOpenBracket(char32_t cp) {
@@ -92,8 +92,7 @@ std::vector<UnitPiece> Split(std::string_view text, ByteSpan span, const SplitOp
       ++depth;
     } else if (use_brackets && IsCloseBracket(cp)) {
       depth = std::max(0, depth - 1);
-    } else if (depth == 0 &&
-               (IsListSeparator(cp) || (options.newline_separates && cp == '\n'))) {
+    } else if (depth == 0 && (IsListSeparator(cp) || (options.newline_separates && cp == '\n'))) {
       emit(piece_begin, cur);
       piece_begin = cur + size;
     }
@@ -186,8 +185,7 @@ std::optional<LabelKind> LabelKindOf(std::string_view written) {
   return std::nullopt;
 }
 
-std::optional<Assignment> ParseAssignment(std::string_view text, std::size_t pos,
-                                          std::size_t end) {
+std::optional<Assignment> ParseAssignment(std::string_view text, std::size_t pos, std::size_t end) {
   end = std::min(end, text.size());
   std::optional<LabelMatch> first = MatchLabel(text, pos, end);
   if (!first) return std::nullopt;

@@ -39,8 +39,8 @@ enum class LabelKind { kLead, kCooperating, kDeadline, kLeader };
 
 struct LabelMatch {
   LabelKind kind = LabelKind::kLead;
-  std::string written;  // the label word as written, line breaks removed: "配合单位"
-  ByteSpan span;        // the label word (without the colon)
+  std::string written;            // the label word as written, line breaks removed: "配合单位"
+  ByteSpan span;                  // the label word (without the colon)
   std::size_t content_begin = 0;  // just after the colon
 };
 
@@ -59,7 +59,7 @@ struct AssignmentList {
 };
 
 struct Assignment {
-  ByteSpan span;  // first label to the end of the last list
+  ByteSpan span;                 // first label to the end of the last list
   std::size_t consumed_end = 0;  // past the closing "。" when there is one
   std::vector<AssignmentList> lists;
 };
@@ -68,8 +68,7 @@ struct Assignment {
 // It ends at a "。" outside brackets that is not followed by another label (so the wrong
 // separator in "责任单位：区政府办公室。配合单位：…" still yields both lists), at a line
 // whose first non-blank text is a numbering token (the next task or heading), or at `end`.
-std::optional<Assignment> ParseAssignment(std::string_view text, std::size_t pos,
-                                          std::size_t end);
+std::optional<Assignment> ParseAssignment(std::string_view text, std::size_t pos, std::size_t end);
 
 // `text[span]` with line breaks, the spaces around them and tabs removed, trimmed.
 std::string JoinLines(std::string_view text, ByteSpan span);

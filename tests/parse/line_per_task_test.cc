@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "test_util.h"
@@ -65,7 +64,8 @@ TEST_CASE("PDF text starts a task mid-line only at the expected number", "[parse
 
 TEST_CASE("wrapped statements and assignments are joined", "[parse][outline]") {
   const std::string text =
-      "一、重点工作\n（一）创新。引言不是任务。\n1.健全 \n“马路办公”长效机制。责任单位：市城市管理局；配合单位：市住房\n"
+      "一、重点工作\n（一）创新。引言不是任务。\n1.健全 "
+      "\n“马路办公”长效机制。责任单位：市城市管理局；配合单位：市住房\n"
       "城乡建委、市科\n协等。\n2.\n提升品质。\n责任单位：区林业局。配合单位：区水利局。\n";
   CHECK(Outline(text) ==
         "P 一、 重点工作\nS （一） 创新。\n"

@@ -1,7 +1,6 @@
 #include "parse/numbering.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 namespace plancheck::parse {
@@ -36,7 +35,8 @@ TEST_CASE("MatchNumbering recognizes every numbering style", "[parse][numbering]
       {"①推进", "circled 1 ①"},
       {"⑳推进", "circled 20 ⑳"},
       // A number too long for int64 is still a token, without a value.
-      {"1234567890123456789012345678901234567890.甲", "arabic-dot - 1234567890123456789012345678901234567890."},
+      {"1234567890123456789012345678901234567890.甲",
+       "arabic-dot - 1234567890123456789012345678901234567890."},
       // Near misses.
       {"2.5%以上", ""},
       {"6．5%", ""},

@@ -1,7 +1,6 @@
 // Hostile and degenerate inputs: the parser never crashes, never hangs (every scan is
 // linear; a quadratic one would not finish on these sizes) and never invents tasks.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "test_util.h"

@@ -1,9 +1,8 @@
 // The parser on the five seed documents (fixtures/seeds/): direct assertions on counts,
 // numbering and spot-checked tasks, and the whole model compared with reviewed goldens
 // (tests/golden/parse/<seed>.json; PLANCHECK_UPDATE_GOLDEN=1 rewrites them).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -216,8 +215,7 @@ TEST_CASE("seed 004: PDF-extracted text", "[parse][seeds]") {
   // Tasks run together on one line, each with its own units.
   const model::Task& t4 = TaskNumbered(doc, 4);
   CHECK(t4.text == "新型研发机构达到300家。");
-  CHECK(Names(t4.cooperating_units) ==
-        std::vector<std::string>{"市经济信息委", "有关区县政府"});
+  CHECK(Names(t4.cooperating_units) == std::vector<std::string>{"市经济信息委", "有关区县政府"});
   // A unit broken across lines is re-joined, its location spanning the break.
   const model::Task& t7 = TaskNumbered(doc, 7);
   const std::vector<std::string> coop7 = Names(t7.cooperating_units);

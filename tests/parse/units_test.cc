@@ -1,7 +1,6 @@
 #include "parse/units.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 namespace plancheck::parse {
@@ -39,7 +38,8 @@ TEST_CASE("SplitUnitList splits on list separators", "[parse][units]") {
       {"市发展改革委;市科技局", "市发展改革委|市科技局"},
       // Aliases in brackets stay one unit, even with a separator inside.
       {"区农业农村委（区乡村振兴局）、区科技局", "区农业农村委（区乡村振兴局）|区科技局"},
-      {"市发展改革委（市粮食局、市能源局）、市应急局", "市发展改革委（市粮食局、市能源局）|市应急局"},
+      {"市发展改革委（市粮食局、市能源局）、市应急局",
+       "市发展改革委（市粮食局、市能源局）|市应急局"},
       {"有关乡镇（街道）", "有关乡镇（街道）"},
       // A trailing 等 is dropped, inside the list too.
       {"市科协等", "市科协"},
@@ -85,7 +85,8 @@ TEST_CASE("ParseAssignment reads every label variant", "[parse][units]") {
       {"责任单位：区政府办公室。配合单位：区政府各部门、各乡镇（街道）。",
        "责任单位=区政府办公室; 配合单位=区政府各部门|各乡镇（街道）"},
       // PDF text: the label broken across lines, the bare word 配合.
-      {"责任单位：市发展改革委；配合单\n位：市财政局。", "责任单位=市发展改革委; 配合单位=市财政局"},
+      {"责任单位：市发展改革委；配合单\n位：市财政局。",
+       "责任单位=市发展改革委; 配合单位=市财政局"},
       {"责任单位：市农业农村委；配合：市林业局等。", "责任单位=市农业农村委; 配合=市林业局"},
       {"责任单位：区林业局；完成时限：2021年12月底", "责任单位=区林业局; 完成时限=2021年12月底"},
       // Near misses: no colon, or text that merely mentions the word.
@@ -109,7 +110,8 @@ TEST_CASE("ParseAssignment ends at the closing 。 or the next numbered line", "
   REQUIRE(b);
   CHECK(no_period.substr(b->consumed_end) == "\n12.深化改革");
 
-  const std::string wrapped = "责任单位：市发展改革委；配合单位：市国\n资委、市住房城乡建委等。\n8.健全";
+  const std::string wrapped =
+      "责任单位：市发展改革委；配合单位：市国\n资委、市住房城乡建委等。\n8.健全";
   const std::optional<Assignment> c = ParseAssignment(wrapped, 0, wrapped.size());
   REQUIRE(c);
   REQUIRE(c->lists.size() == 2);
