@@ -29,8 +29,11 @@ Result<DecodedText> DecodeUtf16(const std::string& bytes, const char* charset,
     return FileError(display_path, std::string("无法打开编码转换器 ") + charset);
   }
   ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  if (U_FAILURE(status)) {
+    ucnv_close(converter);
+    return FileError(display_path, std::string("无法设置编码转换器 ") + charset);
+  }
   std::string out(bytes.size() * 2 + 16, '\0');
-  status = U_ZERO_ERROR;
   const int32_t length =
       ucnv_toAlgorithmic(UCNV_UTF8, converter, out.data(), static_cast<int32_t>(out.size()),
                          bytes.data() + 2, static_cast<int32_t>(bytes.size() - 2), &status);
