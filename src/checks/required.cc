@@ -1,15 +1,42 @@
 #include "checks/required.h"
 
+#include "checks/node_walk.h"
+
 namespace plancheck::checks {
 
 std::unique_ptr<rule::Check> RequiredCheck::Create(const rule::Params& params, ErrorList& errors) {
+  const std::size_t before = errors.size();
   const auto field = params.Field("field", errors);
-  if (!field) return nullptr;
-  return std::unique_ptr<rule::Check>(new RequiredCheck(*field));
+  const bool only_if_used = params.Bool("only_if_used", false, errors);
+  if (!field || errors.size() != before) return nullptr;
+  return std::unique_ptr<rule::Check>(new RequiredCheck(*field, only_if_used));
+}
+
+bool RequiredCheck::DocumentUsesField(const rule::NodeRef& node) const {
+  if (node.scope == rule::Scope::kDocument) return true;
+  // Stops at the first node that has the field, which in a document using it is
+  // almost always the first one.
+  for (const model::Part& part : node.doc->parts) {
+    if (node.scope == rule::Scope::kPart) {
+      if (!ChildRef(node, part).Field(field_).empty()) return true;
+      continue;
+    }
+    for (const model::Section& section : part.sections) {
+      if (node.scope == rule::Scope::kSection) {
+        if (!ChildRef(node, part, &section).Field(field_).empty()) return true;
+        continue;
+      }
+      for (const model::Task& task : section.tasks) {
+        if (!ChildRef(node, part, &section, &task).Field(field_).empty()) return true;
+      }
+    }
+  }
+  return false;
 }
 
 void RequiredCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
   if (!node.Field(field_).empty()) return;
+  if (only_if_used_ && !DocumentUsesField(node)) return;
   rule::Finding finding;
   // Point at the task's number (or the node's start) rather than the whole node.
   if (node.task != nullptr && !node.task->number.loc.span.empty()) {

@@ -2,6 +2,11 @@
 //
 //   check: required
 //   field: lead_units
+//   only_if_used: true   # default false
+//
+// With `only_if_used`, a document in which no node of the scope has the field is not
+// checked at all: it does not use the field (fixtures/seeds/002 is an implementation
+// plan that assigns no units anywhere), and one finding per node would say nothing.
 #pragma once
 
 #include <memory>
@@ -22,8 +27,12 @@ class RequiredCheck final : public rule::Check {
   void Run(const rule::NodeRef& node, rule::Reporter& out) const override;
 
  private:
-  explicit RequiredCheck(std::string field) : field_(std::move(field)) {}
+  RequiredCheck(std::string field, bool only_if_used)
+      : field_(std::move(field)), only_if_used_(only_if_used) {}
+  // Whether some node of `node`'s scope in its document has the field.
+  bool DocumentUsesField(const rule::NodeRef& node) const;
   std::string field_;
+  bool only_if_used_;
 };
 
 }  // namespace plancheck::checks

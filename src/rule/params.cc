@@ -147,6 +147,16 @@ std::optional<std::string> Params::Field(std::string_view key, ErrorList& errors
   return std::nullopt;
 }
 
+std::optional<Params> Params::Map(std::string_view key, ErrorList& errors) const {
+  const YAML::Node value = Get(key);
+  if (!value.IsDefined() || value.IsNull()) return std::nullopt;
+  if (!value.IsMap()) {
+    AddError(key, "parameter '" + std::string(key) + "' must be a mapping", errors);
+    return std::nullopt;
+  }
+  return Params(value, file_, scope_);
+}
+
 std::vector<std::string> Params::UnreadKeys(const std::set<std::string>& common_keys) const {
   std::vector<std::string> unread;
   if (!node_.IsMap()) return unread;

@@ -45,6 +45,10 @@ class Params {
   // A field name valid for the rule's scope (NodeRef::FieldNames).
   std::optional<std::string> Field(std::string_view key, ErrorList& errors,
                                    bool required = true) const;
+  // A parameter that is itself a mapping (`levels: {part: chinese-comma}`), as Params of
+  // its own over the same file and scope; nullopt when absent, and an error added when
+  // present but not a mapping. The caller reports the child's UnreadKeys itself.
+  std::optional<Params> Map(std::string_view key, ErrorList& errors) const;
 
   // Adds `message` at the position of `key`'s value (or of the rule when absent).
   void AddError(std::string_view key, std::string message, ErrorList& errors) const;

@@ -1,0 +1,48 @@
+// `collective-only`: a field's units are all collective phrases ("区政府各部门",
+// "各乡镇（街道）", "有关单位"), so no named body is accountable.
+//
+//   scope: task
+//   check: collective-only
+//   field: lead_units                       # default
+//   registries: ../units/collectives.yaml   # registry files whose `collectives` count
+//   collectives: [有关单位]                  # and/or phrases given in the rule
+//   collective_patterns: ["各*部门"]         # globs, `*` any run of characters
+//
+// The phrases are data: the `collectives` and `collective_patterns` of the unit registries
+// named (relative to the rule file), plus those given inline; at least one source is
+// required. An empty field is not reported (that is `required`'s job). Reports once per
+// node, over the field's items, with {unit} (the items joined with "、").
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/error_list.h"
+#include "checks/unit_registry_loader.h"
+#include "model/unit_registry.h"
+#include "rule/check.h"
+#include "rule/params.h"
+
+namespace plancheck::checks {
+
+class CollectiveOnlyCheck final : public rule::Check {
+ public:
+  static constexpr const char* kSummary = "a field names only collective phrases, no accountable unit";
+  static std::unique_ptr<rule::Check> Create(const rule::Params& params, ErrorList& errors);
+  void Run(const rule::NodeRef& node, rule::Reporter& out) const override;
+  std::vector<std::string> ProvidedPlaceholders() const override { return {"unit"}; }
+
+ private:
+  CollectiveOnlyCheck(std::string field, std::shared_ptr<const UnitRegistrySet> registries,
+                      std::shared_ptr<const model::UnitDirectory> inline_phrases)
+      : field_(std::move(field)),
+        registries_(std::move(registries)),
+        inline_(std::move(inline_phrases)) {}
+  bool IsCollective(const model::Document& doc, std::string_view name) const;
+
+  std::string field_;
+  std::shared_ptr<const UnitRegistrySet> registries_;     // may be null
+  std::shared_ptr<const model::UnitDirectory> inline_;    // may be null
+};
+
+}  // namespace plancheck::checks

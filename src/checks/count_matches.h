@@ -1,0 +1,33 @@
+// `count-matches`: a count the document declares agrees with what it contains.
+//
+//   scope: document
+//   check: count-matches
+//   declared: task_count   # the "将156项目标任务…" phrase (Document::declared_task_count)
+//   actual: tasks          # the tasks the parser found
+//
+// Silent when the document declares nothing. Reports at the declared phrase with
+// {expected} (the declared number) and {actual} (the count found).
+#pragma once
+
+#include <memory>
+
+#include "base/error_list.h"
+#include "rule/check.h"
+#include "rule/params.h"
+
+namespace plancheck::checks {
+
+class CountMatchesCheck final : public rule::Check {
+ public:
+  static constexpr const char* kSummary = "a count the document declares matches what it contains";
+  static std::unique_ptr<rule::Check> Create(const rule::Params& params, ErrorList& errors);
+  void Run(const rule::NodeRef& node, rule::Reporter& out) const override;
+  std::vector<std::string> ProvidedPlaceholders() const override {
+    return {"expected", "actual"};
+  }
+
+ private:
+  CountMatchesCheck() = default;
+};
+
+}  // namespace plancheck::checks

@@ -1,0 +1,215 @@
+#include "checks/sequence.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/node_walk.h"
+#include "checks/numbering_style.h"
+
+namespace plancheck::checks {
+namespace {
+
+using Of = SequenceCheck::Of;
+using Within = SequenceCheck::Within;
+using Restart = SequenceCheck::Restart;
+
+// Depth of the node a level names: document 0, part 1, section 2, task 3, sub-item 4.
+int Depth(Of of) {
+  switch (of) {
+    case Of::kParts:
+      return 1;
+    case Of::kSections:
+      return 2;
+    case Of::kTasks:
+      return 3;
+    case Of::kSubItems:
+      return 4;
+  }
+  return 0;
+}
+int Depth(Within within) {
+  switch (within) {
+    case Within::kDocument:
+      return 0;
+    case Within::kPart:
+      return 1;
+    case Within::kSection:
+      return 2;
+    case Within::kTask:
+      return 3;
+  }
+  return 0;
+}
+int Depth(rule::Scope scope) {
+  switch (scope) {
+    case rule::Scope::kDocument:
+      return 0;
+    case rule::Scope::kPart:
+      return 1;
+    case rule::Scope::kSection:
+      return 2;
+    case rule::Scope::kTask:
+    case rule::Scope::kUnit:
+      return 3;
+  }
+  return 0;
+}
+
+// One numbered (or unnumbered) node in document order, and the run it belongs to.
+struct Entry {
+  const model::Numbering* number;
+  rule::NodeRef ref;
+  int group;  // changes at every `within` boundary
+};
+
+class Collector {
+ public:
+  Collector(Of of, int within_depth) : of_(of), within_depth_(within_depth) {}
+
+  void Part(const rule::NodeRef& from, const model::Part& part) {
+    Boundary(1);
+    if (of_ == Of::kParts) {
+      if (!part.implicit) Add(part.number, ChildRef(from, part));
+      return;
+    }
+    for (const model::Section& section : part.sections) Section(from, part, section);
+  }
+  void Section(const rule::NodeRef& from, const model::Part& part, const model::Section& section) {
+    Boundary(2);
+    if (of_ == Of::kSections) {
+      if (!section.implicit) Add(section.number, ChildRef(from, part, &section));
+      return;
+    }
+    for (const model::Task& task : section.tasks) Task(from, part, section, task);
+  }
+  void Task(const rule::NodeRef& from, const model::Part& part, const model::Section& section,
+            const model::Task& task) {
+    Boundary(3);
+    const rule::NodeRef ref = ChildRef(from, part, &section, &task);
+    if (of_ == Of::kTasks) {
+      Add(task.number, ref);
+      return;
+    }
+    for (const model::SubItem& item : task.sub_items) Add(item.number, ref);
+  }
+
+  std::vector<Entry> entries;
+
+ private:
+  // Entering a node at `depth` starts a new run when that depth is the boundary or above
+  // it (a new part is also a new section).
+  void Boundary(int depth) {
+    if (depth <= within_depth_ && depth > 0) ++group_;
+  }
+  void Add(const model::Numbering& number, const rule::NodeRef& ref) {
+    entries.push_back({&number, ref, group_});
+  }
+
+  Of of_;
+  int within_depth_;
+  int group_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<rule::Check> SequenceCheck::Create(const rule::Params& params, ErrorList& errors) {
+  const std::size_t before = errors.size();
+  const std::string of_name =
+      params.Enum("of", {"parts", "sections", "tasks", "sub_items"}, "tasks", errors);
+  if (!params.Has("of")) errors.Add(params.file(), params.position(), "missing parameter 'of'");
+  const Of of = of_name == "parts"      ? Of::kParts
+                : of_name == "sections" ? Of::kSections
+                : of_name == "tasks"    ? Of::kTasks
+                                        : Of::kSubItems;
+  // The usual restart boundary of each level: tasks per section, sections per part.
+  const std::string default_within = of == Of::kParts      ? "document"
+                                     : of == Of::kSections ? "part"
+                                     : of == Of::kTasks    ? "section"
+                                                           : "task";
+  const std::string within_name =
+      params.Enum("within", {"document", "part", "section", "task"}, default_within, errors);
+  const Within within = within_name == "document" ? Within::kDocument
+                        : within_name == "part"   ? Within::kPart
+                        : within_name == "section" ? Within::kSection
+                                                   : Within::kTask;
+  const std::string restart_name = params.Enum("restart", {"auto", "always", "never"}, "auto", errors);
+  const Restart restart = restart_name == "always"  ? Restart::kAlways
+                          : restart_name == "never" ? Restart::kNever
+                                                    : Restart::kAuto;
+  const std::int64_t start = params.Int("start", errors).value_or(1);
+
+  if (errors.size() == before) {
+    const int scope_depth = Depth(params.scope());
+    if (Depth(of) <= scope_depth) {
+      errors.Add(params.file(), params.PositionOf("of"),
+                 "'of: " + of_name + "' needs a scope above it (scope is '" +
+                     std::string(rule::ScopeName(params.scope())) + "')");
+    } else if (Depth(within) >= Depth(of) || Depth(within) < scope_depth) {
+      errors.Add(params.file(), params.PositionOf("within"),
+                 "'within: " + within_name + "' must lie between the scope '" +
+                     std::string(rule::ScopeName(params.scope())) + "' and 'of: " + of_name +
+                     "'");
+    }
+  }
+  if (errors.size() != before) return nullptr;
+  return std::unique_ptr<rule::Check>(new SequenceCheck(of, within, restart, start));
+}
+
+void SequenceCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
+  Collector collect(of_, Depth(within_));
+  switch (node.scope) {
+    case rule::Scope::kDocument:
+      for (const model::Part& part : node.doc->parts) collect.Part(node, part);
+      break;
+    case rule::Scope::kPart:
+      collect.Part(node, *node.part);
+      break;
+    case rule::Scope::kSection:
+      collect.Section(node, *node.part, *node.section);
+      break;
+    case rule::Scope::kTask:
+    case rule::Scope::kUnit:
+      collect.Task(node, *node.part, *node.section, *node.task);
+      break;
+  }
+
+  bool restarts = restart_ == Restart::kAlways;
+  if (restart_ == Restart::kAuto) {
+    // The document's convention is what it does at the first boundary it crosses
+    // (fixtures/seeds/002 numbers tasks per section, 000 and 004 run on across sections).
+    std::optional<int> group;
+    for (const Entry& entry : collect.entries) {
+      if (!entry.number->value) continue;
+      if (group && *group != entry.group) {
+        restarts = *entry.number->value == start_;
+        break;
+      }
+      group = entry.group;
+    }
+  }
+
+  std::optional<int> group;
+  std::int64_t expected = start_;
+  for (const Entry& entry : collect.entries) {
+    if (!entry.number->value) continue;
+    if (group && *group != entry.group && restarts) expected = start_;
+    group = entry.group;
+    const std::int64_t actual = *entry.number->value;
+    if (actual != expected) {
+      rule::Finding finding;
+      finding.span = entry.number->loc.span;
+      // The expected number written as the author writes this one: "（二）", not "2".
+      std::string expected_text = FormatNumber(entry.number->style, expected);
+      if (expected_text.empty()) expected_text = std::to_string(expected);
+      finding.args = {{"expected", std::to_string(expected)},
+                      {"actual", std::to_string(actual)},
+                      {"expected_text", expected_text},
+                      {"actual_text", entry.number->text}};
+      out.Report(entry.ref, std::move(finding));
+    }
+    expected = actual + 1;
+  }
+}
+
+}  // namespace plancheck::checks

@@ -1,0 +1,29 @@
+// How `unique` and `disjoint` decide that two unit names are the same unit: the cleaned
+// name (model::CleanUnitName drops a trailing "等" and punctuation), or with
+// `registries:` the canonical name, so that an alias and its unit count as one.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "checks/unit_registry_loader.h"
+#include "model/unit_registry.h"
+#include "rule/node_ref.h"
+
+namespace plancheck::checks {
+
+class UnitKeys {
+ public:
+  // `registries` may be null (compare cleaned names).
+  UnitKeys(const UnitRegistrySet* registries, const model::Document& doc)
+      : directory_(registries != nullptr ? registries->For(doc.metadata) : nullptr) {}
+  std::string operator()(std::string_view name) const {
+    return directory_ != nullptr ? directory_->Canonicalize(name) : model::CleanUnitName(name);
+  }
+
+ private:
+  std::shared_ptr<const model::UnitDirectory> directory_;
+};
+
+}  // namespace plancheck::checks

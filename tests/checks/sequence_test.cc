@@ -1,0 +1,147 @@
+#include "checks/sequence.h"
+
+#include "checks/check_harness.h"
+
+namespace plancheck::checks {
+namespace {
+
+using model::NumberStyle;
+using testing::Make;
+using testing::Run;
+using testing::TestDoc;
+
+constexpr NumberStyle kDot = NumberStyle::kArabicDot;
+constexpr NumberStyle kParen = NumberStyle::kChineseParen;
+
+// Two sections of tasks numbered `first` and `second` (0: no number).
+TestDoc TwoSections(std::vector<int> first, std::vector<int> second) {
+  std::string text = "（一）甲\n";
+  for (int n : first) text += (n > 0 ? std::to_string(n) + "." : "") + "任务\n";
+  text += "（二）乙\n";
+  for (int n : second) text += (n > 0 ? std::to_string(n) + "." : "") + "任务\n";
+  TestDoc d(text);
+  d.Section("（一）", 1, kParen);
+  for (int n : first) {
+    if (n > 0) {
+      d.Task(std::to_string(n) + ".", n, kDot);
+    } else {
+      d.Task("", std::nullopt, NumberStyle::kNone);
+    }
+  }
+  d.Section("（二）", 2, kParen);
+  for (int n : second) {
+    if (n > 0) {
+      d.Task(std::to_string(n) + ".", n, kDot);
+    } else {
+      d.Task("", std::nullopt, NumberStyle::kNone);
+    }
+  }
+  return d;
+}
+
+TEST_CASE("sequence reports breaks in task numbers, once per break", "[checks][sequence]") {
+  auto [first, second, restart, expected] =
+      GENERATE(table<std::vector<int>, std::vector<int>, std::string, std::string>({
+          // Continuous across sections (fixtures/seeds/000, 004).
+          {{1, 2}, {3, 4}, "auto", ""},
+          {{1, 2}, {4, 5}, "auto", "5:1 expected=3 actual=4 expected_text=3. actual_text=4. task=4"},
+          // Restarting per section (fixtures/seeds/002).
+          {{1, 2}, {1, 2}, "auto", ""},
+          {{1, 2}, {1, 3}, "auto", "6:1 expected=2 actual=3 expected_text=2. actual_text=3. task=3"},
+          // A gap is one finding; counting goes on from the number written.
+          {{1, 2, 4, 5, 6}, {7}, "auto", "4:1 expected=3 actual=4 expected_text=3. actual_text=4. task=4"},
+          // A repeat.
+          {{1, 2, 2, 3}, {4}, "auto", "4:1 expected=3 actual=2 expected_text=3. actual_text=2. task=2"},
+          // Unnumbered tasks (001's empty 序号 cells) neither count nor break the run.
+          {{1, 0, 2}, {3}, "auto", ""},
+          // Not starting at 1.
+          {{2, 3}, {4}, "auto", "2:1 expected=1 actual=2 expected_text=1. actual_text=2. task=2"},
+          // Fixed conventions.
+          {{1, 2}, {1, 2}, "never", "5:1 expected=3 actual=1 expected_text=3. actual_text=1. task=1"},
+          {{1, 2}, {3, 4}, "always", "5:1 expected=1 actual=3 expected_text=1. actual_text=3. task=3"},
+          // auto decides at the first boundary: after a restart, a continuation is a break.
+          {{1}, {1}, "auto", ""},
+          {{1}, {2}, "auto", ""},
+      }));
+  TestDoc d = TwoSections(first, second);
+  auto check = Make<SequenceCheck>("of: tasks\nrestart: " + restart, rule::Scope::kDocument);
+  CHECK(Run(*check, d.doc, rule::Scope::kDocument) == expected);
+}
+
+TEST_CASE("sequence restarts where `within` says, across parts too", "[checks][sequence]") {
+  // Three sections in two parts, tasks 1-2 | 3 | 1: restarting per part, not section.
+  TestDoc d("一、甲\n（一）子\n1.任务\n2.任务\n（二）丑\n3.任务\n二、乙\n（一）寅\n1.任务\n");
+  d.Part("一、", 1, NumberStyle::kChineseComma)
+      .Section("（一）", 1, kParen)
+      .Task("1.", 1, kDot)
+      .Task("2.", 2, kDot)
+      .Section("（二）", 2, kParen)
+      .Task("3.", 3, kDot)
+      .Part("二、", 2, NumberStyle::kChineseComma)
+      .Section("（一）", 1, kParen)
+      .Task("1.", 1, kDot);
+  auto per_part = Make<SequenceCheck>("of: tasks\nwithin: part", rule::Scope::kDocument);
+  CHECK(Run(*per_part, d.doc, rule::Scope::kDocument) == "");
+  // Per section, the first boundary (（二）, 3.) says "continuous"; the part restart breaks.
+  auto per_section = Make<SequenceCheck>("of: tasks\nwithin: section", rule::Scope::kDocument);
+  CHECK(Run(*per_section, d.doc, rule::Scope::kDocument) == "9:1 expected=4 actual=1 expected_text=4. actual_text=1. task=1");
+  // Sections restart per part by default.
+  auto sections = Make<SequenceCheck>("of: sections", rule::Scope::kDocument);
+  CHECK(Run(*sections, d.doc, rule::Scope::kDocument) == "");
+  auto parts = Make<SequenceCheck>("of: parts", rule::Scope::kDocument);
+  CHECK(Run(*parts, d.doc, rule::Scope::kDocument) == "");
+  // At section scope each section is its own run.
+  auto in_section = Make<SequenceCheck>("of: tasks\nwithin: section", rule::Scope::kSection);
+  CHECK(Run(*in_section, d.doc, rule::Scope::kSection) == "6:1 expected=1 actual=3 expected_text=1. actual_text=3. task=3");
+}
+
+TEST_CASE("sequence checks sub-items per task", "[checks][sequence]") {
+  TestDoc d("1.甲\n（1）子\n（3）丑\n2.乙\n（1）寅\n");
+  d.Task("1.", 1, kDot)
+      .SubItem("（1）", 1, NumberStyle::kArabicParen)
+      .SubItem("（3）", 3, NumberStyle::kArabicParen)
+      .Task("2.", 2, kDot)
+      .SubItem("（1）", 1, NumberStyle::kArabicParen);
+  auto check = Make<SequenceCheck>("of: sub_items", rule::Scope::kDocument);
+  CHECK(Run(*check, d.doc, rule::Scope::kDocument) == "3:1 expected=2 actual=3 expected_text=（2） actual_text=（3） task=1");
+}
+
+TEST_CASE("sequence on 10,000 tasks is one pass", "[checks][sequence]") {
+  std::string text;
+  for (int n = 1; n <= 10000; ++n) text += std::to_string(n == 5000 ? 5001 : n) + ".任务\n";
+  TestDoc d(text);
+  for (int n = 1; n <= 10000; ++n) {
+    const int written = n == 5000 ? 5001 : n;
+    d.Task(std::to_string(written) + ".", written, kDot);
+  }
+  auto check = Make<SequenceCheck>("of: tasks", rule::Scope::kDocument);
+  // 5001 twice: the gap at 5000 and the repeat right after it.
+  CHECK(Run(*check, d.doc, rule::Scope::kDocument) ==
+        "5000:1 expected=5000 actual=5001 expected_text=5000. actual_text=5001. task=5001\n5001:1 expected=5002 actual=5001 expected_text=5002. actual_text=5001. task=5001");
+}
+
+TEST_CASE("sequence parameters load with located errors", "[checks][sequence]") {
+  auto [yaml, scope, error] = GENERATE(table<std::string, rule::Scope, std::string>({
+      {"of: tasks", rule::Scope::kDocument, ""},
+      {"of: sub_items\nwithin: task", rule::Scope::kDocument, ""},
+      {"of: tasks\nrestart: never\nstart: 0", rule::Scope::kSection, ""},
+      {"{}", rule::Scope::kDocument, "<test>:1:1: error: missing parameter 'of'"},
+      {"of: task", rule::Scope::kDocument,
+       "<test>:1:5: error: parameter 'of' must be one of: parts, sections, tasks, sub_items"},
+      {"of: tasks\nrestart: sometimes", rule::Scope::kDocument,
+       "<test>:2:10: error: parameter 'restart' must be one of: auto, always, never"},
+      {"of: tasks\nstart: one", rule::Scope::kDocument,
+       "<test>:2:8: error: parameter 'start' must be an integer"},
+      {"of: sections", rule::Scope::kTask,
+       "<test>:1:5: error: 'of: sections' needs a scope above it (scope is 'task')"},
+      {"of: sections\nwithin: section", rule::Scope::kDocument,
+       "<test>:2:9: error: 'within: section' must lie between the scope 'document' and 'of: "
+       "sections'"},
+      {"of: tasks\nwithin: document", rule::Scope::kPart,
+       "<test>:2:9: error: 'within: document' must lie between the scope 'part' and 'of: tasks'"},
+  }));
+  CHECK(testing::LoadErrors<SequenceCheck>(yaml, scope) == error);
+}
+
+}  // namespace
+}  // namespace plancheck::checks
