@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <cstdlib>
 #include <optional>
 
@@ -77,6 +78,8 @@ const RE2& SubAreaPattern() {
 }
 
 bool IsFiller(std::string_view gap) {
+  // Filler is a few words; a long gap is never one (and is not worth a regex run).
+  if (gap.size() > 48) return false;
   return RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), FillerPattern());
 }
 
@@ -93,28 +96,38 @@ bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
 }
 
-// Start of the sentence (after the last 。；！？ or line start) holding `pos`.
-std::size_t SentenceStart(std::string_view text, std::size_t pos) {
-  std::size_t start = 0;
-  for (std::string_view stop : {"。", "；", "！", "？", ";", "\n"}) {
-    const std::size_t found = text.rfind(stop, pos == 0 ? 0 : pos - 1);
-    if (found != std::string_view::npos && found < pos) {
-      start = std::max(start, found + stop.size());
-    }
+// How far back a target's sentence is searched for its period and sub-area, in bytes: far
+// more than any seed sentence, and it keeps a hostile single-line input linear.
+constexpr std::size_t kContextBytes = 1200;
+
+// The earliest offset the context of `pos` may start at, on a UTF-8 boundary.
+std::size_t ContextFloor(std::string_view text, std::size_t pos) {
+  std::size_t floor = pos > kContextBytes ? pos - kContextBytes : 0;
+  while (floor < pos && (static_cast<unsigned char>(text[floor]) & 0xC0) == 0x80) ++floor;
+  return floor;
+}
+
+// Start of the last piece before `pos` ended by one of `stops`, searching back no further
+// than `floor`.
+std::size_t AfterLast(std::string_view text, std::size_t floor, std::size_t pos,
+                      std::initializer_list<std::string_view> stops) {
+  const std::string_view window = text.substr(floor, pos - floor);
+  std::size_t start = floor;
+  for (std::string_view stop : stops) {
+    const std::size_t found = window.rfind(stop);
+    if (found != std::string_view::npos) start = std::max(start, floor + found + stop.size());
   }
   return start;
 }
 
+// Start of the sentence (after the last 。；！？ or line start) holding `pos`.
+std::size_t SentenceStart(std::string_view text, std::size_t pos) {
+  return AfterLast(text, ContextFloor(text, pos), pos, {"。", "；", "！", "？", ";", "\n"});
+}
+
 // Start of the clause (also after ，：) holding `pos`.
 std::size_t ClauseStart(std::string_view text, std::size_t pos) {
-  std::size_t start = SentenceStart(text, pos);
-  for (std::string_view stop : {"，", "：", ",", ":"}) {
-    const std::size_t found = text.rfind(stop, pos == 0 ? 0 : pos - 1);
-    if (found != std::string_view::npos && found < pos) {
-      start = std::max(start, found + stop.size());
-    }
-  }
-  return start;
+  return AfterLast(text, SentenceStart(text, pos), pos, {"，", "：", ",", ":"});
 }
 
 // The period set by `prefix` (the sentence up to the indicator) and the gap words.
@@ -335,14 +348,15 @@ std::vector<Target> ExtractFromText(std::string_view text, const IndicatorDictio
   };
 
   std::vector<bool> mention_used(mentions.size(), false);
+  std::size_t before = 0;  // mentions[0, before) end at or before the current value
   for (const ValueMatch& v : values) {
-    // The nearest mention before the value with only filler between.
+    // The nearest mention before the value with only filler between. Values and mentions
+    // are both in text order, so `before` only moves forward.
+    while (before < mentions.size() && mentions[before].end <= v.begin) ++before;
     std::optional<std::size_t> anchor;
-    for (std::size_t i = mentions.size(); i > 0; --i) {
-      const auto& m = mentions[i - 1];
-      if (m.end > v.begin) continue;
-      if (IsFiller(text.substr(m.end, v.begin - m.end))) anchor = i - 1;
-      break;
+    if (before > 0) {
+      const auto& m = mentions[before - 1];
+      if (IsFiller(text.substr(m.end, v.begin - m.end))) anchor = before - 1;
     }
     if (!anchor) {
       if (ClearlyATarget(v)) {

@@ -316,3 +316,16 @@ TEST_CASE("extraction over all seeds matches the golden listings", "[targets][se
 
 }  // namespace
 }  // namespace plancheck
+
+namespace plancheck {
+namespace {
+
+TEST_CASE("extraction stays linear on a hostile single line", "[targets]") {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "GDP增长8%以上、规上工业增加值增长";
+  const auto targets = parse::ExtractFromText(text, Dict(), {});
+  CHECK(targets.size() >= 20000);
+}
+
+}  // namespace
+}  // namespace plancheck
