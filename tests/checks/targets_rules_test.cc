@@ -101,16 +101,16 @@ TEST_CASE("001 and 003 under the Chongqing 2023 sheet give no target finding",
 TEST_CASE("weakened copies of 000 are caught", "[targets][lint]") {
   auto [from, to, expected] = GENERATE(table<std::string, std::string, std::string>({
       {"47.GDP增长8%以上", "47.GDP增长5.5%以上",
-       "124:4 targets.weaker-than-parent: 地区生产总值目标“GDP增长5.5%以上”低于上级目标“地区生产"
+       "124:4 targets.weaker-than-parent: 地区生产总值目标“GDP增长5.5%以上”弱于上级目标“地区生产"
        "总值增长6%以上”（004.txt:181）\n"},
       {"49.固定资产投资增长12%", "49.固定资产投资增长5%",
-       "128:4 targets.weaker-than-parent: 固定资产投资目标“固定资产投资增长5%”低于上级目标“固定"
+       "128:4 targets.weaker-than-parent: 固定资产投资目标“固定资产投资增长5%”弱于上级目标“固定"
        "资产投资增长6%”（004.txt:184）\n"},
       {"单位GDP能耗下降3.5%", "单位GDP能耗下降2%",
-       "275:38 targets.weaker-than-parent: 单位地区生产总值能耗目标“单位GDP能耗下降2%”低于上级目"
+       "275:38 targets.weaker-than-parent: 单位地区生产总值能耗目标“单位GDP能耗下降2%”弱于上级目"
        "标“单位地区生产总值能耗下降3%左右”（004.txt:200）\n"},
       {"城镇登记失业率控制在4%以内", "城镇调查失业率控制在6%以内",
-       "307:19 targets.weaker-than-parent: 城镇调查失业率目标“城镇调查失业率控制在6%以内”低于上级"
+       "307:19 targets.weaker-than-parent: 城镇调查失业率目标“城镇调查失业率控制在6%以内”弱于上级"
        "目标“城镇调查失业率5.5%左右”（004.txt:194）\n"},
       // Not comparable: a share, so no finding however low.
       {"森林覆盖率提高到50%", "森林覆盖率提高到20%", ""},
@@ -122,7 +122,7 @@ TEST_CASE("a weakened copy of 003 is caught under the 2023 sheet", "[targets][li
   const std::string text =
       Replace(Seed("003_9f57034e87119ac9.txt"), "规上工业增加值增长8.5%", "规上工业增加值增长7%");
   CHECK(Lint(text, &Chongqing2023()) ==
-        "36:3 targets.weaker-than-parent: 规模以上工业增加值目标“规上工业增加值增长7%”低于上级目标"
+        "36:3 targets.weaker-than-parent: 规模以上工业增加值目标“规上工业增加值增长7%”弱于上级目标"
         "“规模以上工业增加值增长8%”（chongqing-2023.yaml:12）\n");
 }
 
