@@ -86,3 +86,70 @@ model::Document ParseFixture(const std::string& relative) {
 }
 
 }  // namespace plancheck::testing
+
+#include "config/rule_pack.h"
+#include "engine/engine.h"
+
+namespace plancheck::testing {
+
+std::string CompareGolden(const std::string& path, const std::string& actual) {
+  const char* update = std::getenv("PLANCHECK_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    if (std::getenv("CI") != nullptr) return "refusing to rewrite goldens when CI is set";
+    WriteFile(path, actual);
+    return "";
+  }
+  std::string expected;
+  try {
+    expected = ReadFile(path);
+  } catch (const std::exception&) {
+    return "missing golden file " + path + " (run with PLANCHECK_UPDATE_GOLDEN=1 and review)";
+  }
+  if (expected == actual) return "";
+  std::istringstream a(actual);
+  std::istringstream e(expected);
+  std::string actual_line;
+  std::string expected_line;
+  for (int line = 1;; ++line) {
+    const bool more_a = static_cast<bool>(std::getline(a, actual_line));
+    const bool more_e = static_cast<bool>(std::getline(e, expected_line));
+    if (!more_a && !more_e) break;
+    if (!more_a || !more_e || actual_line != expected_line) {
+      return path + ":" + std::to_string(line) + ": differs\n  expected: " +
+             (more_e ? expected_line : "<end of file>") +
+             "\n  actual:   " + (more_a ? actual_line : "<end of file>");
+    }
+  }
+  return path + ": differs in line endings or the final newline";
+}
+
+namespace {
+const std::vector<rule::Rule>& DefaultRules() {
+  static const std::vector<rule::Rule> rules = [] {
+    std::vector<rule::Rule> loaded;
+    ErrorList errors;
+    config::LoadRulePack(RulesPath("default"), loaded, errors);
+    if (!errors.empty()) throw std::runtime_error(errors.ToString());
+    return loaded;
+  }();
+  return rules;
+}
+}  // namespace
+
+std::string LintSnippet(const std::string& rule_id, const std::string& text) {
+  std::vector<engine::ActiveRule> active;
+  for (const rule::Rule& r : DefaultRules()) {
+    if (r.id == rule_id) active.push_back({&r, r.severity});
+  }
+  if (active.empty()) throw std::runtime_error("no rule " + rule_id + " in the default pack");
+  const model::Document doc = ParseSnippet(text, "input.txt");
+  std::string out;
+  for (const Diagnostic& d : engine::LintDocument(doc, active, {})) {
+    out += std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ": " +
+           std::string(SeverityName(d.severity)) + ": " + d.message + " [" + d.rule_id + "]\n";
+  }
+  if (!out.empty()) out.pop_back();
+  return out;
+}
+
+}  // namespace plancheck::testing

@@ -3,40 +3,17 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <unistd.h>
 
-#include "base/error_list.h"
-#include "ingest/ingest.h"
-#include "parse/parser.h"
-#include "report/model_json.h"
+#include "cli/commands.h"
 
 namespace plancheck::cli {
 namespace {
 
-struct ParseOptions {
-  std::vector<std::string> paths;
-  std::string format = "text";
-};
-
-int RunParse(const ParseOptions& options, std::ostream& out, std::ostream& err) {
-  ErrorList errors;
-  const std::vector<ingest::InputFile> inputs = ingest::CollectInputs(options.paths, errors);
-  nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  for (const ingest::InputFile& input : inputs) {
-    Result<model::Document> doc = ingest::LoadDocument(input);
-    if (!doc) {
-      errors.Add(doc.error());
-      continue;
-    }
-    parse::ParseDocument(*doc);
-    if (options.format == "json") {
-      all.push_back(report::DocumentToJson(*doc));
-    } else {
-      out << report::DocumentToText(*doc);
-    }
-  }
-  if (options.format == "json") out << all.dump(2) << '\n';
-  err << errors.ToString();
-  return errors.empty() ? kExitOk : kExitError;
+void AddRuleSourceOptions(CLI::App* cmd, RuleSources& sources) {
+  cmd->add_option("--rules", sources.packs, "add a rule pack (YAML file or directory); repeatable")
+      ->check(CLI::ExistingPath);
+  cmd->add_flag("--no-default-rules", sources.no_default_rules, "leave the built-in pack out");
 }
 
 }  // namespace
@@ -47,11 +24,46 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("plancheck ") + PLANCHECK_VERSION);
 
-  ParseOptions parse_options;
+  LintCommand lint;
+  CLI::App* lint_cmd = app.add_subcommand("lint", "check documents against the rules");
+  lint_cmd->add_option("paths", lint.paths, "files or directories (walked for *.txt)")->required();
+  AddRuleSourceOptions(lint_cmd, lint.sources);
+  lint_cmd->add_option("--format,-f", lint.format, "text, json, sarif or github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  lint_cmd->add_option("--config", lint.config, "use this configuration instead of .plancheck.yaml");
+  lint_cmd->add_option("--baseline", lint.baseline, "hide findings recorded in this baseline");
+  lint_cmd->add_option("--write-baseline", lint.write_baseline,
+                       "record the current findings as the baseline");
+  lint_cmd->add_option("--fail-on", lint.fail_on, "lowest severity that fails the run")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  lint_cmd->add_option("--lang", lint.language, "message language: zh or en")
+      ->check(CLI::IsMember({"zh", "en"}));
+  lint_cmd->add_option("--color", lint.color, "auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  lint_cmd->add_option("--output,-o", lint.output, "write the report to this file");
+  lint_cmd->add_option("--jobs,-j", lint.jobs, "files linted in parallel (default: all cores)");
+
+  ParseCommand parse;
   CLI::App* parse_cmd = app.add_subcommand("parse", "print the parsed model of documents");
-  parse_cmd->add_option("paths", parse_options.paths, "files or directories")->required();
-  parse_cmd->add_option("--format", parse_options.format, "text or json")
+  parse_cmd->add_option("paths", parse.paths, "files or directories")->required();
+  parse_cmd->add_option("--format,-f", parse.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
+
+  RuleSources rules_sources;
+  std::string rules_format = "text";
+  CLI::App* rules_cmd = app.add_subcommand("rules", "list the loaded rules");
+  AddRuleSourceOptions(rules_cmd, rules_sources);
+  rules_cmd->add_option("--format,-f", rules_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  ExplainCommand explain;
+  CLI::App* explain_cmd = app.add_subcommand("explain", "describe a rule, with an example");
+  explain_cmd->add_option("rule", explain.rule_id, "rule id, e.g. task.lead-unit-required")
+      ->required();
+  AddRuleSourceOptions(explain_cmd, explain.sources);
+  explain_cmd->add_option("--lang", explain.language, "zh or en")->check(CLI::IsMember({"zh", "en"}));
+
+  CLI::App* kinds_cmd = app.add_subcommand("list-kinds", "list the check kinds rules can use");
 
   std::vector<const char*> argv;
   argv.reserve(args.size());
@@ -71,7 +83,14 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     err << "plancheck: error: " << e.what() << '\n';
     return kExitError;
   }
-  if (parse_cmd->parsed()) return RunParse(parse_options, out, err);
+  if (lint_cmd->parsed()) {
+    const bool terminal = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
+    return RunLint(lint, terminal, out, err);
+  }
+  if (parse_cmd->parsed()) return RunParse(parse, out, err);
+  if (rules_cmd->parsed()) return RunRules(rules_sources, rules_format, out, err);
+  if (explain_cmd->parsed()) return RunExplain(explain, out, err);
+  if (kinds_cmd->parsed()) return RunListKinds(out);
   return kExitError;
 }
 

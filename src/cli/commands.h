@@ -1,0 +1,50 @@
+// The subcommands behind the CLI11 wiring in app.cc, one function each.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plancheck::cli {
+
+// Where rules come from, shared by lint, rules and explain.
+struct RuleSources {
+  std::vector<std::string> packs;  // --rules FILE|DIR, repeatable
+  bool no_default_rules = false;   // --no-default-rules
+};
+
+struct LintCommand {
+  std::vector<std::string> paths;
+  RuleSources sources;
+  std::string format = "text";  // text | json | sarif | github
+  std::optional<std::string> config;
+  std::optional<std::string> baseline;
+  std::optional<std::string> write_baseline;
+  std::optional<std::string> fail_on;   // error | warning | info | never
+  std::optional<std::string> language;  // zh | en
+  std::string color = "auto";           // auto | always | never
+  std::optional<std::string> output;    // write the report here instead of stdout
+  unsigned jobs = 0;                    // 0: all cores
+};
+
+struct ParseCommand {
+  std::vector<std::string> paths;
+  std::string format = "text";
+};
+
+struct ExplainCommand {
+  std::string rule_id;
+  RuleSources sources;
+  std::string language = "zh";
+};
+
+int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& out,
+            std::ostream& err);
+int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err);
+int RunRules(const RuleSources& sources, const std::string& format, std::ostream& out,
+             std::ostream& err);
+int RunExplain(const ExplainCommand& command, std::ostream& out, std::ostream& err);
+int RunListKinds(std::ostream& out);
+
+}  // namespace plancheck::cli

@@ -1,0 +1,200 @@
+// `plancheck lint`: rules, configuration and baseline around the engine, then a report.
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <set>
+
+#include "cli/app.h"
+#include "cli/commands.h"
+#include "cli/rule_loading.h"
+#include "config/baseline.h"
+#include "config/config.h"
+#include "config/rule_pack.h"
+#include "engine/engine.h"
+#include "report/report.h"
+
+namespace plancheck::cli {
+namespace fs = std::filesystem;
+namespace {
+
+// One configuration in force for some documents, with the rules it adds.
+struct ConfigScope {
+  config::Config config;
+  std::vector<rule::Rule> rules;  // base rules followed by the config's own packs
+};
+
+std::optional<Severity> FailThreshold(const std::string& fail_on) {
+  if (fail_on == "never") return std::nullopt;
+  return ParseSeverity(fail_on).value_or(Severity::kError);
+}
+
+// Writes `content` to `path` atomically: a temp file beside it, then a rename.
+bool WriteFileAtomically(const std::string& path, const std::string& content, std::ostream& err) {
+  const fs::path target(path);
+  const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".tmp");
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << content;
+    if (!out.good()) {
+      err << "plancheck: error: cannot write " << path << "\n";
+      return false;
+    }
+  }
+  std::error_code ec;
+  fs::rename(temp, target, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    err << "plancheck: error: cannot write " << path << ": " << ec.message() << "\n";
+    return false;
+  }
+  return true;
+}
+
+std::string ParentDirectory(const std::string& path) {
+  fs::path parent = fs::path(path).parent_path();
+  return parent.empty() ? "." : parent.string();
+}
+
+}  // namespace
+
+int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& out,
+            std::ostream& err) {
+  ErrorList setup_errors;
+  std::vector<rule::Rule> base_rules = LoadRuleSources(command.sources, setup_errors);
+
+  ErrorList input_errors;
+  const std::vector<ingest::InputFile> inputs = ingest::CollectInputs(command.paths, input_errors);
+
+  // Configuration: --config for every document, else the nearest .plancheck.yaml.
+  std::map<std::string, std::unique_ptr<ConfigScope>> scopes;  // by config file ("" = none)
+  std::vector<std::string> config_of(inputs.size());
+  auto load_scope = [&](const std::string& file) {
+    if (scopes.count(file) != 0) return;
+    auto scope = std::make_unique<ConfigScope>();
+    if (!file.empty()) scope->config = config::LoadConfig(file, setup_errors);
+    scope->rules = base_rules;
+    for (const std::string& pack : scope->config.rule_packs) {
+      config::LoadRulePack(pack, scope->rules, setup_errors);
+    }
+    // A mistyped rule id in disable/enable/severity would otherwise be silently ignored.
+    if (!file.empty()) config::CheckRuleReferences(scope->config, scope->rules, setup_errors);
+    scopes.emplace(file, std::move(scope));
+  };
+  if (command.config) {
+    if (!fs::is_regular_file(*command.config)) {
+      setup_errors.Add(*command.config, {}, "configuration file not found");
+    } else {
+      load_scope(*command.config);
+    }
+  }
+  for (std::size_t i = 0; i < inputs.size() && setup_errors.empty(); ++i) {
+    config_of[i] = command.config ? *command.config
+                                  : config::DiscoverConfig(ParentDirectory(inputs[i].path))
+                                        .value_or("");
+    load_scope(config_of[i]);
+  }
+  // The run's settings come from the command line, else --config, else the configuration
+  // nearest the current directory.
+  const std::string run_config_file =
+      command.config ? *command.config : config::DiscoverConfig(".").value_or("");
+  if (setup_errors.empty()) load_scope(run_config_file);
+  if (!setup_errors.empty()) {
+    err << setup_errors.ToString();
+    return kExitError;
+  }
+  const config::Config& run_config = scopes.at(run_config_file)->config;
+  const std::string fail_on = command.fail_on.value_or(run_config.fail_on.value_or("error"));
+  engine::LintOptions options;
+  options.language = command.language.value_or(run_config.language.value_or("zh"));
+
+  std::map<std::string, const ConfigScope*> scope_by_path;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    scope_by_path[inputs[i].display_path] = scopes.at(config_of[i]).get();
+  }
+  // Read-only after this point, so the selector is safe on worker threads.
+  const engine::RuleSelector select = [&](const std::string& path) {
+    const ConfigScope& scope = *scope_by_path.at(path);
+    std::vector<engine::ActiveRule> active;
+    for (const rule::Rule& r : scope.rules) {
+      const config::Effective effective =
+          config::Resolve(scope.config, r.id, r.tags, r.enabled, r.severity, path);
+      if (effective.enabled) active.push_back({&r, effective.severity});
+    }
+    return active;
+  };
+  std::vector<engine::FileResult> results =
+      engine::LintFiles(inputs, select, options, command.jobs);
+
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> files;
+  bool input_failed = !input_errors.empty();
+  for (const Error& error : input_errors.errors()) {
+    diagnostics.push_back(engine::InputErrorDiagnostic(error));
+  }
+  for (engine::FileResult& result : results) {
+    files.push_back(result.path);
+    input_failed = input_failed || !result.ok;
+    for (Diagnostic& d : result.diagnostics) diagnostics.push_back(std::move(d));
+  }
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), DiagnosticLess);
+
+  if (command.write_baseline) {
+    ErrorList errors;
+    if (!config::Baseline::FromDiagnostics(diagnostics).Write(*command.write_baseline, errors)) {
+      err << errors.ToString();
+      return kExitError;
+    }
+  }
+  std::size_t baselined = 0;
+  if (command.baseline) {
+    ErrorList errors;
+    const config::Baseline baseline = config::Baseline::Load(*command.baseline, errors);
+    if (!errors.empty()) {
+      err << errors.ToString();
+      return kExitError;
+    }
+    baselined = baseline.Filter(diagnostics);
+  }
+
+  std::vector<report::RuleInfo> rule_infos;
+  std::set<std::string> seen_rules;
+  for (const auto& [file, scope] : scopes) {
+    for (const rule::Rule& r : scope->rules) {
+      if (!seen_rules.insert(r.id).second) continue;
+      const bool english = options.language == "en";
+      rule_infos.push_back({r.id, english && !r.title_en.empty() ? r.title_en : r.title,
+                            r.severity, r.description});
+    }
+  }
+  report::ReportOptions report_options;
+  report_options.language = options.language;
+  report_options.tool_version = PLANCHECK_VERSION;
+  report_options.color = command.color == "always" ||
+                         (command.color == "auto" && stdout_is_terminal && !command.output &&
+                          std::getenv("NO_COLOR") == nullptr);
+  const std::string text = report::FormatReport(*report::ParseOutputFormat(command.format),
+                                                diagnostics, files, rule_infos, report_options);
+  if (baselined > 0) {
+    err << (options.language == "en" ? "plancheck: " + std::to_string(baselined) +
+                                           " finding(s) hidden by the baseline\n"
+                                     : "plancheck: 基线已接受 " + std::to_string(baselined) +
+                                           " 条结果，未显示\n");
+  }
+  if (command.output) {
+    if (!WriteFileAtomically(*command.output, text, err)) return kExitError;
+  } else {
+    out << text;
+  }
+
+  if (input_failed) return kExitError;
+  const std::optional<Severity> threshold = FailThreshold(fail_on);
+  if (!threshold) return kExitOk;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity >= *threshold) return kExitFindings;
+  }
+  return kExitOk;
+}
+
+}  // namespace plancheck::cli
