@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/targets_command.h"
 
 namespace plancheck::cli {
 namespace {
@@ -42,6 +43,18 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       ->check(CLI::IsMember({"auto", "always", "never"}));
   lint_cmd->add_option("--output,-o", lint.output, "write the report to this file");
   lint_cmd->add_option("--jobs,-j", lint.jobs, "files linted in parallel (default: all cores)");
+  lint_cmd->add_option("--parent", lint.parent,
+                       "parent plan (document or targets sheet) for the targets.* rules");
+
+  TargetsCommand targets;
+  CLI::App* targets_cmd =
+      app.add_subcommand("targets", "list the quantitative targets extracted from documents");
+  targets_cmd->add_option("paths", targets.paths, "documents, directories or targets sheets")
+      ->required();
+  targets_cmd->add_option("--format,-f", targets.format, "text, json or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  targets_cmd->add_option("--parent", targets.parent, "parent plan (document or targets sheet)");
+  targets_cmd->add_option("--config", targets.config, "configuration with `plans:` entries");
 
   ParseCommand parse;
   CLI::App* parse_cmd = app.add_subcommand("parse", "print the parsed model of documents");
@@ -88,6 +101,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return RunLint(lint, terminal, out, err);
   }
   if (parse_cmd->parsed()) return RunParse(parse, out, err);
+  if (targets_cmd->parsed()) return RunTargets(targets, out, err);
   if (rules_cmd->parsed()) return RunRules(rules_sources, rules_format, out, err);
   if (explain_cmd->parsed()) return RunExplain(explain, out, err);
   if (kinds_cmd->parsed()) return RunListKinds(out);

@@ -26,6 +26,7 @@ struct LintCommand {
   std::string color = "auto";           // auto | always | never
   std::optional<std::string> output;    // write the report here instead of stdout
   unsigned jobs = 0;                    // 0: all cores
+  std::optional<std::string> parent;    // --parent FILE: parent plan for the targets.* rules
 };
 
 struct ParseCommand {

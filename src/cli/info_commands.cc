@@ -7,6 +7,8 @@
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/rule_loading.h"
+#include "config/config.h"
+#include "config/plans.h"
 #include "config/rule_pack.h"
 #include "ingest/ingest.h"
 #include "parse/parser.h"
@@ -16,6 +18,12 @@ namespace plancheck::cli {
 
 int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err) {
   ErrorList errors;
+  std::vector<config::Config::PlanEntry> plan_entries;
+  if (const std::optional<std::string> config_file = config::DiscoverConfig(".")) {
+    plan_entries = config::LoadConfig(*config_file, errors).plans;
+  }
+  const std::unique_ptr<config::TargetSetup> targets =
+      config::LoadTargetSetup(config::RulesDir(), std::nullopt, plan_entries, errors);
   const std::vector<ingest::InputFile> inputs = ingest::CollectInputs(command.paths, errors);
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
   for (const ingest::InputFile& input : inputs) {
@@ -25,10 +33,17 @@ int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err) 
       continue;
     }
     parse::ParseDocument(*doc);
+    // The parent plan the targets.* rules would use, and why (docs/targets.md).
+    const config::ParentChoice parent = targets->ParentOf(*doc);
+    const std::string parent_file = parent.parent != nullptr ? parent.parent->info.file : "";
     if (command.format == "json") {
-      all.push_back(report::DocumentToJson(*doc));
+      nlohmann::ordered_json json = report::DocumentToJson(*doc);
+      json["parent"] = {{"file", parent_file}, {"reason", parent.reason}};
+      all.push_back(std::move(json));
     } else {
       out << report::DocumentToText(*doc);
+      out << "parent: " << (parent_file.empty() ? "(none)" : parent_file) << " (" << parent.reason
+          << ")\n";
     }
   }
   if (command.format == "json") out << all.dump(2) << '\n';

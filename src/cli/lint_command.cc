@@ -11,6 +11,7 @@
 #include "cli/rule_loading.h"
 #include "config/baseline.h"
 #include "config/config.h"
+#include "config/plans.h"
 #include "config/rule_pack.h"
 #include "engine/engine.h"
 #include "report/report.h"
@@ -108,6 +109,15 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
   const std::string fail_on = command.fail_on.value_or(run_config.fail_on.value_or("error"));
   engine::LintOptions options;
   options.language = command.language.value_or(run_config.language.value_or("zh"));
+  // Target checks: dictionary, regions, sheets and the parent plan (docs/targets.md).
+  const std::unique_ptr<config::TargetSetup> target_setup = config::LoadTargetSetup(
+      config::RulesDir(), command.parent, run_config.plans, setup_errors);
+  if (!setup_errors.empty()) {
+    err << setup_errors.ToString();
+    return kExitError;
+  }
+  options.indicators = &target_setup->indicators;
+  options.parent_of = [&](const model::Document& doc) { return target_setup->ParentOf(doc).parent; };
 
   std::map<std::string, const ConfigScope*> scope_by_path;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
