@@ -78,6 +78,17 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
   CLI::App* kinds_cmd = app.add_subcommand("list-kinds", "list the check kinds rules can use");
 
+  UnitsCommand units;
+  CLI::App* units_cmd =
+      app.add_subcommand("units", "list the unit names documents use and their registry match");
+  units_cmd->add_option("paths", units.paths, "files or directories")->required();
+  units_cmd->add_option("--registries", units.registries, "unit registry file or directory")
+      ->check(CLI::ExistingPath);
+  units_cmd->add_option("--format,-f", units.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  units_cmd->add_flag("--suggest-registry", units.suggest_registry,
+                      "print a draft registry of the names no registry knows");
+
   std::vector<const char*> argv;
   argv.reserve(args.size());
   for (const std::string& arg : args) argv.push_back(arg.c_str());
@@ -105,6 +116,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (rules_cmd->parsed()) return RunRules(rules_sources, rules_format, out, err);
   if (explain_cmd->parsed()) return RunExplain(explain, out, err);
   if (kinds_cmd->parsed()) return RunListKinds(out);
+  if (units_cmd->parsed()) return RunUnits(units, out, err);
   return kExitError;
 }
 

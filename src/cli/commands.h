@@ -40,6 +40,13 @@ struct ExplainCommand {
   std::string language = "zh";
 };
 
+struct UnitsCommand {
+  std::vector<std::string> paths;
+  std::optional<std::string> registries;  // --registries FILE|DIR; default: <rules>/units
+  std::string format = "text";            // text | json
+  bool suggest_registry = false;          // --suggest-registry: print a draft registry
+};
+
 int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& out,
             std::ostream& err);
 int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err);
@@ -47,5 +54,6 @@ int RunRules(const RuleSources& sources, const std::string& format, std::ostream
              std::ostream& err);
 int RunExplain(const ExplainCommand& command, std::ostream& out, std::ostream& err);
 int RunListKinds(std::ostream& out);
+int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err);
 
 }  // namespace plancheck::cli

@@ -236,7 +236,9 @@ bool IsLikelySlip(std::string_view a, std::string_view b) {
   const std::size_t length_gap = std::max(x.size(), y.size()) - shorter;
   if (length_gap > 2) return false;
   const std::size_t distance = CodePointEditDistance(a, b);
-  if (distance == 1) return shorter >= 4;
+  // One character replaced in a four-character name is as often another unit (区财政局 /
+  // 区民政局) as a slip; one dropped or added is a slip (区经济信委).
+  if (distance == 1) return shorter >= (length_gap == 0 ? 5 : 4);
   if (distance == 2) return shorter >= 6;
   return false;
 }

@@ -108,9 +108,11 @@ std::size_t CodePointEditDistance(std::string_view a, std::string_view b);
 
 // Whether two different names are likely one unit spelt wrongly, not two units: their
 // first character (the level: 区, 市, 县) agrees and either they differ by one code point
-// and the shorter has at least 4, or by two and the shorter has at least 6. So
+// inserted or dropped and the shorter has at least 4 (one replaced: at least 5), or by two
+// and the shorter has at least 6. So
 // 区经济信委 / 区经济信息委 and 市规划自然资源管理局 / 市规划自然资源局 are slips, while
-// 区文化委 / 区文化旅游委 (two characters of a four-character name) and 市大数据发展局 /
+// 区文化委 / 区文化旅游委 (two characters of a four-character name), 区财政局 / 区民政局 and
+// 市大数据发展局 /
 // 区大数据发展局 (another level) are not. Callers also exclude pairs of registered
 // canonical names, which are distinct units whatever their spelling.
 bool IsLikelySlip(std::string_view a, std::string_view b);

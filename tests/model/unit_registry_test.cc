@@ -32,6 +32,8 @@ TEST_CASE("IsLikelySlip tells slips from distinct units sharing words", "[units]
       {"区文化旅游委", "区文化委", false},
       {"市大数据发展局", "区大数据发展局", false},  // another level, not a slip
       {"区科技局", "区林业局", false},              // two of four characters
+      {"区财政局", "区民政局", false},              // one of four replaced: another unit
+      {"区财政局", "区财政", false},                // too short to tell
       {"区教委", "区商务委", false},
       {"区发展改革委", "区发展改革委", false},  // the same name
   }));
@@ -98,8 +100,8 @@ TEST_CASE("a unit directory suggests the registered name a slip stands for", "[u
           {AdminLevel::kProvince, "重庆市", "市规划自然资源管理局", "市规划自然资源局"},
           {AdminLevel::kProvince, "重庆市", "市大数据管理局", "市大数据发展局"},
           {AdminLevel::kProvince, "重庆市", "市金融管理局", "市金融监管局"},
-          // One character from the alias 区文旅委: the merged 区文化旅游委 is the likely intent.
-          {AdminLevel::kDistrict, "梁平区", "区文化委", "区文化旅游委"},
+          // Not a slip of 区文化旅游委, nor of its alias 区文旅委 (one of four replaced).
+          {AdminLevel::kDistrict, "梁平区", "区文化委", ""},
           {AdminLevel::kDistrict, "梁平区", "区文化局", ""},  // two of four characters off
           {AdminLevel::kDistrict, "梁平区", "区月球开发局", ""},
       }));
