@@ -6,8 +6,24 @@ namespace plancheck {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
+  checkpoints_.push_back({0, 1});
+  int column = 1;
+  std::size_t last = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n') {
+      starts_.push_back(i + 1);
+      checkpoints_.push_back({i + 1, 1});
+      last = i + 1;
+      column = 1;
+      continue;
+    }
+    // A checkpoint sits on a character boundary, at least kCheckpointBytes past the last.
+    if ((byte & 0xC0) != 0x80 && i - last >= kCheckpointBytes) {
+      checkpoints_.push_back({i, column});
+      last = i;
+    }
+    if ((byte & 0xC0) != 0x80) ++column;
   }
 }
 
@@ -16,8 +32,13 @@ Position LineIndex::PositionOf(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
   const int line = static_cast<int>(it - starts_.begin());
-  const std::size_t start = starts_[line - 1];
-  int column = 1;
+  const auto checkpoint =
+      std::prev(std::upper_bound(checkpoints_.begin(), checkpoints_.end(), offset,
+                                 [](std::size_t value, const Checkpoint& c) {
+                                   return value < c.offset;
+                                 }));
+  const std::size_t start = checkpoint->offset;
+  int column = checkpoint->column;
   for (std::size_t i = start; i < offset; ++i) {
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
   }

@@ -29,8 +29,17 @@ class LineIndex {
   int line_count() const { return static_cast<int>(starts_.size()); }
 
  private:
+  // Columns are counted from the nearest checkpoint at or before an offset: one at each
+  // line start and every kCheckpointBytes within a long line, so a lookup costs at most
+  // kCheckpointBytes whatever the line length (PDF text can arrive as one huge line).
+  static constexpr std::size_t kCheckpointBytes = 4096;
+  struct Checkpoint {
+    std::size_t offset;
+    int column;  // 1-based column of the character starting at `offset`
+  };
   std::string_view text_;
   std::vector<std::size_t> starts_;
+  std::vector<Checkpoint> checkpoints_;
 };
 
 }  // namespace plancheck

@@ -27,3 +27,22 @@ TEST_CASE("LineIndex OffsetOf inverts PositionOf", "[base][line_index]") {
 }
 
 }  // namespace plancheck
+
+namespace plancheck {
+
+TEST_CASE("LineIndex columns on a line longer than a checkpoint stride", "[base][line_index]") {
+  // 3,000 CJK characters (9,000 bytes) then ASCII: columns must keep counting characters
+  // across the internal checkpoints.
+  std::string text = "x\n";
+  for (int i = 0; i < 3000; ++i) text += "区";
+  text += "abc\n";
+  const LineIndex index(text);
+  CHECK(index.PositionOf(2) == Position{2, 1});
+  CHECK(index.PositionOf(2 + 3 * 1500) == Position{2, 1501});
+  CHECK(index.PositionOf(2 + 3 * 1500 + 1) == Position{2, 1501});  // inside a character
+  CHECK(index.PositionOf(2 + 9000) == Position{2, 3001});          // 'a'
+  CHECK(index.PositionOf(2 + 9002) == Position{2, 3003});          // 'c'
+  CHECK(index.PositionOf(text.size()) == Position{3, 1});
+}
+
+}  // namespace plancheck
