@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "base/line_index.h"
+#include "ingest/docx_reader.h"
 #include "base/utf8.h"
 
 namespace plancheck::ingest {
@@ -152,6 +153,12 @@ Result<DecodedText> DecodeLegacy(const std::string& bytes, std::size_t bad_utf8,
 }  // namespace
 
 Result<DecodedText> DecodeText(std::string bytes, const std::string& display_path) {
+  // A Word document is recognized by its content, not its name.
+  if (LooksLikeZip(bytes)) {
+    Result<std::string> text = DocxToText(bytes, display_path);
+    if (!text) return text.error();
+    return DecodedText{std::move(*text), "DOCX"};
+  }
   if (bytes.empty()) return FileError(display_path, "文件为空");
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
       static_cast<unsigned char>(bytes[1]) == 0xFE) {

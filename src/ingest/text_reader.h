@@ -1,6 +1,6 @@
 // Reading a text file from disk into validated UTF-8.
 //
-// Accepts UTF-8 (with or without BOM), UTF-16 LE/BE with a BOM, and GB18030 (hence GBK
+// A Word .docx (recognized by content) is read by docx_reader.h. Otherwise accepts UTF-8 (with or without BOM), UTF-16 LE/BE with a BOM, and GB18030 (hence GBK
 // and GB2312) without a BOM. Bytes that are not valid UTF-8 are read as GB18030 only when
 // ICU's charset detector (ucsdet) rates GB18030 highest with confidence >= 50 and a strict
 // ucnv conversion meets no invalid sequence; the file's extension plays no part.

@@ -1,0 +1,259 @@
+#include "ingest/docx_reader.h"
+
+#include <pugixml.hpp>
+#include <zip.h>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "base/utf8.h"
+
+namespace plancheck::ingest {
+namespace {
+
+Error DocxError(const std::string& file, std::string message) {
+  return Error{file, {}, std::move(message)};
+}
+
+struct ZipCloser {
+  void operator()(zip_t* archive) const { zip_discard(archive); }
+};
+using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
+
+// Reads one entry with the size and ratio limits; nullopt-like empty Result on absence.
+Result<std::string> ReadEntry(zip_t* archive, const char* name, const std::string& file,
+                              bool required) {
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  if (zip_stat(archive, name, 0, &stat) != 0) {
+    if (!required) return std::string();
+    return DocxError(file, std::string("不是有效的 Word 文档：缺少 ") + name);
+  }
+  if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 &&
+      stat.encryption_method != ZIP_EM_NONE) {
+    return DocxError(file, "Word 文档已加密，无法读取");
+  }
+  if ((stat.valid & ZIP_STAT_SIZE) == 0 || stat.size > kMaxDocxEntryBytes) {
+    return DocxError(file, std::string(name) + " 解压后过大（超过 64 MiB），已拒绝读取");
+  }
+  if ((stat.valid & ZIP_STAT_COMP_SIZE) != 0 && stat.comp_size > 0 &&
+      stat.size / stat.comp_size > kMaxCompressionRatio) {
+    return DocxError(file, std::string(name) + " 的压缩比异常（疑似压缩炸弹），已拒绝读取");
+  }
+  zip_file_t* entry = zip_fopen(archive, name, 0);
+  if (entry == nullptr) {
+    return DocxError(file, std::string("无法读取 ") + name + "：" + zip_strerror(archive));
+  }
+  std::string content(static_cast<std::size_t>(stat.size), '\0');
+  const zip_int64_t read = zip_fread(entry, content.data(), stat.size);
+  zip_fclose(entry);
+  if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) {
+    return DocxError(file, std::string("Word 文档已损坏：") + name + " 读取不完整");
+  }
+  return content;
+}
+
+// Word list numbering: numId -> abstract levels (format, text, start).
+struct Level {
+  std::string format = "decimal";
+  std::string text = "%1.";
+  int start = 1;
+};
+struct Numbering {
+  std::map<std::string, std::map<int, Level>> levels_by_num;
+  std::map<std::string, std::vector<int>> counters;  // numId -> counter per level
+
+  void Load(const pugi::xml_document& xml) {
+    std::map<std::string, std::map<int, Level>> abstract;
+    const pugi::xml_node root = xml.child("w:numbering");
+    for (pugi::xml_node a : root.children("w:abstractNum")) {
+      auto& levels = abstract[a.attribute("w:abstractNumId").value()];
+      for (pugi::xml_node l : a.children("w:lvl")) {
+        Level level;
+        if (auto f = l.child("w:numFmt")) level.format = f.attribute("w:val").value();
+        if (auto t = l.child("w:lvlText")) level.text = t.attribute("w:val").value();
+        if (auto s = l.child("w:start")) level.start = s.attribute("w:val").as_int(1);
+        levels[l.attribute("w:ilvl").as_int()] = level;
+      }
+    }
+    for (pugi::xml_node n : root.children("w:num")) {
+      const std::string id = n.attribute("w:numId").value();
+      const std::string abstract_id = n.child("w:abstractNumId").attribute("w:val").value();
+      if (abstract.count(abstract_id) != 0) levels_by_num[id] = abstract[abstract_id];
+    }
+  }
+
+  static std::string Format(int value, const std::string& format) {
+    static const char* const kDigits[] = {"〇", "一", "二", "三", "四", "五",
+                                          "六", "七", "八", "九"};
+    if (format.rfind("chinese", 0) == 0 || format.rfind("ideograph", 0) == 0 ||
+        format == "taiwaneseCounting") {
+      if (value <= 0 || value >= 100) return std::to_string(value);
+      if (value < 10) return kDigits[value];
+      std::string out = value / 10 == 1 ? "" : kDigits[value / 10];
+      out += "十";
+      if (value % 10 != 0) out += kDigits[value % 10];
+      return out;
+    }
+    if (format == "decimalEnclosedCircle" && value >= 1 && value <= 20) {
+      return ToUtf8(static_cast<char32_t>(0x2460 + value - 1));
+    }
+    return std::to_string(value);
+  }
+
+  // The label Word shows for the next paragraph of list `num_id` at `ilvl`.
+  std::string Next(const std::string& num_id, int ilvl) {
+    const auto found = levels_by_num.find(num_id);
+    if (found == levels_by_num.end() || ilvl < 0 || ilvl > 8) return "";
+    std::vector<int>& counter = counters[num_id];
+    counter.resize(9, 0);
+    const auto& levels = found->second;
+    auto start_of = [&](int level) {
+      const auto it = levels.find(level);
+      return it == levels.end() ? 1 : it->second.start;
+    };
+    counter[ilvl] = counter[ilvl] == 0 ? start_of(ilvl) : counter[ilvl] + 1;
+    for (int deeper = ilvl + 1; deeper < 9; ++deeper) counter[deeper] = 0;
+    const auto level = levels.find(ilvl);
+    if (level == levels.end()) return "";
+    std::string label;
+    const std::string& text = level->second.text;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '%' && i + 1 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9') {
+        const int which = text[i + 1] - '1';
+        const auto which_level = levels.find(which);
+        const int value = counter[which] == 0 ? start_of(which) : counter[which];
+        label += Format(value, which_level == levels.end() ? "decimal" : which_level->second.format);
+        ++i;
+      } else {
+        label += text[i];
+      }
+    }
+    return label;
+  }
+};
+
+// The visible text of one paragraph: runs' w:t, tabs as spaces, breaks as spaces.
+std::string ParagraphText(pugi::xml_node paragraph, Numbering& numbering) {
+  std::string text;
+  if (pugi::xml_node num = paragraph.child("w:pPr").child("w:numPr")) {
+    text += numbering.Next(num.child("w:numId").attribute("w:val").value(),
+                           num.child("w:ilvl").attribute("w:val").as_int(0));
+  }
+  // Runs may sit inside hyperlinks, smart tags or fields, so walk every descendant.
+  struct Walker : pugi::xml_tree_walker {
+    std::string* out;
+    bool for_each(pugi::xml_node& node) override {
+      const std::string_view name = node.name();
+      if (name == "w:t") {
+        *out += node.text().get();
+      } else if (name == "w:tab" || name == "w:br" || name == "w:cr") {
+        *out += ' ';
+      }
+      return true;
+    }
+  } walker;
+  walker.out = &text;
+  paragraph.traverse(walker);
+  return text;
+}
+
+void AppendTable(pugi::xml_node table, Numbering& numbering, std::string& out) {
+  std::map<int, std::vector<std::string>> merged_above;  // column -> paragraphs
+  for (pugi::xml_node row : table.children("w:tr")) {
+    out += '\n';
+    int column = 0;
+    for (pugi::xml_node cell : row.children("w:tc")) {
+      const pugi::xml_node props = cell.child("w:tcPr");
+      const int span = std::max(1, props.child("w:gridSpan").attribute("w:val").as_int(1));
+      std::vector<std::string> paragraphs;
+      for (pugi::xml_node p : cell.children("w:p")) paragraphs.push_back(ParagraphText(p, numbering));
+      if (pugi::xml_node vmerge = props.child("w:vMerge")) {
+        const std::string val = vmerge.attribute("w:val").value();
+        if (val == "restart") {
+          merged_above[column] = paragraphs;
+        } else {
+          paragraphs = merged_above[column];  // a continued merge repeats the value above
+        }
+      } else {
+        merged_above.erase(column);
+      }
+      // Drop empty trailing paragraphs so a cell is not padded with blank lines.
+      while (paragraphs.size() > 1 && TrimSpace(paragraphs.back()).empty()) paragraphs.pop_back();
+      out += '\t';
+      out += paragraphs.empty() ? "" : paragraphs.front();
+      out += '\n';
+      // Further paragraphs follow a blank line, untabbed, as a Word table flattened to
+      // text shows them (fixtures/seeds/001_*.txt: stacked leaders and lead units).
+      bool first_extra = true;
+      for (std::size_t i = 1; i < paragraphs.size(); ++i) {
+        if (TrimSpace(paragraphs[i]).empty()) continue;
+        if (first_extra) out += '\n';
+        first_extra = false;
+        out += paragraphs[i];
+        out += '\n';
+      }
+      for (int extra = 1; extra < span; ++extra) out += "\t\n";
+      column += span;
+    }
+  }
+  out += '\n';
+}
+
+}  // namespace
+
+bool LooksLikeZip(const std::string& bytes) { return bytes.rfind("PK\x03\x04", 0) == 0; }
+
+Result<std::string> DocxToText(const std::string& bytes, const std::string& display_path) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (source == nullptr) {
+    zip_error_fini(&error);
+    return DocxError(display_path, "无法读取 Word 文档");
+  }
+  ZipPtr archive(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
+  if (!archive) {
+    zip_source_free(source);
+    std::string message = std::string("Word 文档已损坏（不是有效的 ZIP 包）：") +
+                          zip_error_strerror(&error);
+    zip_error_fini(&error);
+    return DocxError(display_path, message);
+  }
+  zip_error_fini(&error);
+
+  Result<std::string> body = ReadEntry(archive.get(), "word/document.xml", display_path, true);
+  if (!body) return body.error();
+  Result<std::string> numbering_xml =
+      ReadEntry(archive.get(), "word/numbering.xml", display_path, false);
+  if (!numbering_xml) return numbering_xml.error();
+
+  Numbering numbering;
+  if (!numbering_xml->empty()) {
+    pugi::xml_document xml;
+    if (xml.load_buffer(numbering_xml->data(), numbering_xml->size())) numbering.Load(xml);
+  }
+  pugi::xml_document xml;
+  const pugi::xml_parse_result parsed = xml.load_buffer(body->data(), body->size());
+  if (!parsed) {
+    return DocxError(display_path, std::string("Word 文档已损坏：word/document.xml 不是有效的 XML（") +
+                                       parsed.description() + "）");
+  }
+  std::string out;
+  const pugi::xml_node document_body = xml.child("w:document").child("w:body");
+  for (pugi::xml_node node : document_body.children()) {
+    const std::string name = node.name();
+    if (name == "w:p") {
+      out += ParagraphText(node, numbering);
+      out += '\n';
+    } else if (name == "w:tbl") {
+      AppendTable(node, numbering, out);
+    }
+  }
+  if (TrimSpace(out).empty()) return DocxError(display_path, "Word 文档中没有文字");
+  if (!IsValidUtf8(out)) return DocxError(display_path, "Word 文档含有无效的字符");
+  return out;
+}
+
+}  // namespace plancheck::ingest

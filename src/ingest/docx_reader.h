@@ -1,0 +1,33 @@
+// Word .docx: body paragraphs and tables as text in the shapes the parser reads.
+//
+// A .docx is a ZIP archive (read with libzip) holding word/document.xml (read with
+// pugixml, which neither fetches external entities nor touches the network). The text it
+// yields has one line per body paragraph, with numbers Word generates from list
+// numbering (w:numPr) written out as Word displays them ("1.", "（一）"), and each table
+// row as the flattened-table shape of fixtures/seeds/001_*.txt: a blank line, then one
+// tab-indented line per cell, a cell's further paragraphs as a blank line plus an
+// untabbed line. Vertically merged cells repeat the value above; a cell spanning columns
+// is followed by empty cells so that columns stay aligned with the header.
+//
+// Defensive limits: an entry larger than kMaxDocxEntryBytes uncompressed, or compressed
+// more than kMaxCompressionRatio times (a zip bomb), an encrypted entry, a missing
+// word/document.xml, or a corrupt archive give one Error naming the file.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "base/error_list.h"
+
+namespace plancheck::ingest {
+
+inline constexpr std::size_t kMaxDocxEntryBytes = 64u * 1024u * 1024u;
+inline constexpr std::size_t kMaxCompressionRatio = 200;
+
+// True when `bytes` starts like a ZIP archive ("PK\3\4").
+bool LooksLikeZip(const std::string& bytes);
+
+// The document's text (UTF-8, '\n' line ends).
+Result<std::string> DocxToText(const std::string& bytes, const std::string& display_path);
+
+}  // namespace plancheck::ingest

@@ -1,0 +1,140 @@
+// Word .docx input: the same tasks and units as the text seeds, Word list numbering, and
+// corrupt or hostile archives refused with one clear error.
+#include <catch2/catch.hpp>
+#include <zip.h>
+
+#include "ingest/docx_reader.h"
+#include "ingest/ingest.h"
+#include "test_util.h"
+
+namespace plancheck::ingest {
+using plancheck::testing::MakeTempDir;
+using plancheck::testing::ParseFixture;
+using plancheck::testing::ReadFile;
+
+namespace {
+
+std::vector<std::string> Names(const std::vector<model::Located>& list) {
+  std::vector<std::string> names;
+  for (const model::Located& item : list) names.push_back(item.text);
+  return names;
+}
+
+// Writes a .docx-like archive holding `entries` (name, content) and returns its bytes.
+std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
+  const std::string path = MakeTempDir() + "/test.docx";
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  REQUIRE(archive != nullptr);
+  for (const auto& [name, content] : entries) {
+    zip_source_t* source = zip_source_buffer(archive, content.data(), content.size(), 0);
+    REQUIRE(source != nullptr);
+    REQUIRE(zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8) >= 0);
+  }
+  REQUIRE(zip_close(archive) == 0);
+  return ReadFile(path);
+}
+
+const char* kNamespaces =
+    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+std::string DocumentXml(const std::string& body) {
+  return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document ") + kNamespaces +
+         "><w:body>" + body + "</w:body></w:document>";
+}
+
+}  // namespace
+
+TEST_CASE("a .docx yields the same tasks and units as its text seed", "[ingest][docx]") {
+  for (const std::string stem : {"000_d5b961fa901fa4dc", "001_8ef760ff784be5ac"}) {
+    DYNAMIC_SECTION(stem) {
+      const model::Document text = ParseFixture("seeds/" + stem + ".txt");
+      const model::Document word = ParseFixture("docx/" + stem + ".docx");
+      CHECK(word.metadata.encoding == "DOCX");
+      CHECK(word.metadata.shape == text.metadata.shape);
+      const auto text_tasks = text.AllTasks();
+      const auto word_tasks = word.AllTasks();
+      REQUIRE(word_tasks.size() == text_tasks.size());
+      for (std::size_t i = 0; i < text_tasks.size(); ++i) {
+        INFO("task ordinal " << i + 1);
+        CHECK(word_tasks[i]->number.text == text_tasks[i]->number.text);
+        CHECK(word_tasks[i]->text == text_tasks[i]->text);
+        CHECK(Names(word_tasks[i]->lead_units) == Names(text_tasks[i]->lead_units));
+        CHECK(Names(word_tasks[i]->cooperating_units) == Names(text_tasks[i]->cooperating_units));
+        CHECK(Names(word_tasks[i]->lead_leaders) == Names(text_tasks[i]->lead_leaders));
+      }
+    }
+  }
+}
+
+TEST_CASE("Word list numbering is written out as Word displays it", "[ingest][docx]") {
+  const std::string numbering =
+      std::string("<?xml version=\"1.0\"?><w:numbering ") + kNamespaces +
+      "><w:abstractNum w:abstractNumId=\"0\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+      "<w:lvlText w:val=\"%1、\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlText w:val=\"%2.\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"5\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+  auto item = [](int level, const char* text) {
+    return std::string("<w:p><w:pPr><w:numPr><w:ilvl w:val=\"") + std::to_string(level) +
+           "\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+  };
+  const std::string body = item(0, "总体要求") + item(1, "甲") + item(1, "乙") +
+                           item(0, "重点任务") + item(1, "丙");
+  const Result<std::string> text = DocxToText(
+      MakeZip({{"word/document.xml", DocumentXml(body)}, {"word/numbering.xml", numbering}}),
+      "n.docx");
+  REQUIRE(text.ok());
+  CHECK(*text == "一、总体要求\n1.甲\n2.乙\n二、重点任务\n1.丙\n");
+}
+
+TEST_CASE("merged table cells keep columns aligned", "[ingest][docx]") {
+  const std::string body =
+      "<w:tbl>"
+      "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>一、</w:t></w:r>"
+      "</w:p></w:tc><w:tc><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc></w:tr>"
+      "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+      "<w:tc><w:p><w:r><w:t>乙</w:t></w:r></w:p></w:tc></w:tr>"
+      "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:t>丙</w:t></w:r></w:p>"
+      "</w:tc></w:tr></w:tbl>";
+  const Result<std::string> text =
+      DocxToText(MakeZip({{"word/document.xml", DocumentXml(body)}}), "t.docx");
+  REQUIRE(text.ok());
+  CHECK(*text == "\n\t一、\n\t甲\n\n\t一、\n\t乙\n\n\t丙\n\t\n\n");
+}
+
+TEST_CASE("corrupt and hostile .docx files are refused with one error", "[ingest][docx]") {
+  SECTION("not a ZIP archive after its signature") {
+    const auto doc = LoadDocumentFromString(std::string("PK\x03\x04garbage", 11), "bad.docx");
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.error().message.rfind("Word 文档已损坏（不是有效的 ZIP 包）", 0) == 0);
+  }
+  SECTION("no word/document.xml") {
+    const auto doc = LoadDocumentFromString(MakeZip({{"other.xml", "<x/>"}}), "empty.docx");
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.error().message == "不是有效的 Word 文档：缺少 word/document.xml");
+  }
+  SECTION("malformed XML") {
+    const auto doc =
+        LoadDocumentFromString(MakeZip({{"word/document.xml", "<w:document><w:body>"}}), "x.docx");
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.error().message.rfind("Word 文档已损坏：word/document.xml 不是有效的 XML", 0) == 0);
+  }
+  SECTION("a zip bomb: an entry compressed far beyond any real document") {
+    const auto doc = LoadDocumentFromString(
+        MakeZip({{"word/document.xml", std::string(8u * 1024u * 1024u, ' ')}}), "bomb.docx");
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.error().message == "word/document.xml 的压缩比异常（疑似压缩炸弹），已拒绝读取");
+  }
+  SECTION("an external entity is not fetched") {
+    const std::string xml =
+        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+        "<w:document " + std::string(kNamespaces) +
+        "><w:body><w:p><w:r><w:t>甲&x;乙</w:t></w:r></w:p></w:body></w:document>";
+    const Result<std::string> text = DocxToText(MakeZip({{"word/document.xml", xml}}), "e.docx");
+    if (text.ok()) CHECK(text->find("root:") == std::string::npos);
+  }
+}
+
+}  // namespace plancheck::ingest
