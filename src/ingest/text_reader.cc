@@ -12,6 +12,7 @@
 
 #include "base/line_index.h"
 #include "ingest/docx_reader.h"
+#include "ingest/html_reader.h"
 #include "base/utf8.h"
 
 namespace plancheck::ingest {
@@ -158,6 +159,11 @@ Result<DecodedText> DecodeText(std::string bytes, const std::string& display_pat
     Result<std::string> text = DocxToText(bytes, display_path);
     if (!text) return text.error();
     return DecodedText{std::move(*text), "DOCX"};
+  }
+  if (LooksLikeHtml(bytes)) {
+    Result<std::string> text = HtmlToText(bytes, display_path);
+    if (!text) return text.error();
+    return DecodedText{std::move(*text), "HTML"};
   }
   if (bytes.empty()) return FileError(display_path, "文件为空");
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&

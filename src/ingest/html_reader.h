@@ -1,0 +1,25 @@
+// Saved web pages: the article body of a published notice, as text in the shapes the
+// parser reads.
+//
+// Parsed with libxml2's HTML parser (recovering from tag soup, no network access, no
+// entity loading). Navigation chrome is ignored: script, style, nav, header, footer,
+// aside, form and select elements are skipped, and of the page's containers the one
+// holding the most Chinese text (the article body on government sites) is read. Block
+// elements (p, div, h1-h6, li, br) become lines; a table becomes the flattened-table shape
+// of fixtures/seeds/001_*.txt, one tab-indented line per cell, a cell's further
+// paragraphs untabbed after a blank line (see docx_reader.h).
+#pragma once
+
+#include <string>
+
+#include "base/error_list.h"
+
+namespace plancheck::ingest {
+
+// True when `bytes` (after white space and a BOM) starts with "<!DOCTYPE html" or "<html".
+bool LooksLikeHtml(const std::string& bytes);
+
+// The article text (UTF-8, '\n' line ends); an Error when the page holds no text.
+Result<std::string> HtmlToText(const std::string& bytes, const std::string& display_path);
+
+}  // namespace plancheck::ingest
