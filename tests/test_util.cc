@@ -153,3 +153,30 @@ std::string LintSnippet(const std::string& rule_id, const std::string& text) {
 }
 
 }  // namespace plancheck::testing
+
+#include <catch2/catch.hpp>
+
+namespace plancheck::testing {
+
+std::vector<std::string> Names(const std::vector<model::Located>& list) {
+  std::vector<std::string> names;
+  for (const model::Located& item : list) names.push_back(item.text);
+  return names;
+}
+
+void CheckSameTasks(const model::Document& expected, const model::Document& actual) {
+  CHECK(actual.metadata.shape == expected.metadata.shape);
+  const auto expected_tasks = expected.AllTasks();
+  const auto actual_tasks = actual.AllTasks();
+  REQUIRE(actual_tasks.size() == expected_tasks.size());
+  for (std::size_t i = 0; i < expected_tasks.size(); ++i) {
+    INFO("task ordinal " << i + 1);
+    CHECK(actual_tasks[i]->number.text == expected_tasks[i]->number.text);
+    CHECK(actual_tasks[i]->text == expected_tasks[i]->text);
+    CHECK(Names(actual_tasks[i]->lead_units) == Names(expected_tasks[i]->lead_units));
+    CHECK(Names(actual_tasks[i]->cooperating_units) == Names(expected_tasks[i]->cooperating_units));
+    CHECK(Names(actual_tasks[i]->lead_leaders) == Names(expected_tasks[i]->lead_leaders));
+  }
+}
+
+}  // namespace plancheck::testing

@@ -48,3 +48,14 @@ std::string CompareGolden(const std::string& path, const std::string& actual);
 std::string LintSnippet(const std::string& rule_id, const std::string& text);
 
 }  // namespace plancheck::testing
+
+namespace plancheck::testing {
+
+// Asserts (Catch2 CHECKs) that `actual` has the tasks of `expected`: same count, and per
+// task the same number, statement, lead and cooperating units and leaders.
+void CheckSameTasks(const model::Document& expected, const model::Document& actual);
+
+// The texts of a list of located names.
+std::vector<std::string> Names(const std::vector<model::Located>& list);
+
+}  // namespace plancheck::testing

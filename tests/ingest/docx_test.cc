@@ -9,16 +9,11 @@
 
 namespace plancheck::ingest {
 using plancheck::testing::MakeTempDir;
+using plancheck::testing::CheckSameTasks;
 using plancheck::testing::ParseFixture;
 using plancheck::testing::ReadFile;
 
 namespace {
-
-std::vector<std::string> Names(const std::vector<model::Located>& list) {
-  std::vector<std::string> names;
-  for (const model::Located& item : list) names.push_back(item.text);
-  return names;
-}
 
 // Writes a .docx-like archive holding `entries` (name, content) and returns its bytes.
 std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
@@ -51,18 +46,7 @@ TEST_CASE("a .docx yields the same tasks and units as its text seed", "[ingest][
       const model::Document text = ParseFixture("seeds/" + stem + ".txt");
       const model::Document word = ParseFixture("docx/" + stem + ".docx");
       CHECK(word.metadata.encoding == "DOCX");
-      CHECK(word.metadata.shape == text.metadata.shape);
-      const auto text_tasks = text.AllTasks();
-      const auto word_tasks = word.AllTasks();
-      REQUIRE(word_tasks.size() == text_tasks.size());
-      for (std::size_t i = 0; i < text_tasks.size(); ++i) {
-        INFO("task ordinal " << i + 1);
-        CHECK(word_tasks[i]->number.text == text_tasks[i]->number.text);
-        CHECK(word_tasks[i]->text == text_tasks[i]->text);
-        CHECK(Names(word_tasks[i]->lead_units) == Names(text_tasks[i]->lead_units));
-        CHECK(Names(word_tasks[i]->cooperating_units) == Names(text_tasks[i]->cooperating_units));
-        CHECK(Names(word_tasks[i]->lead_leaders) == Names(text_tasks[i]->lead_leaders));
-      }
+      CheckSameTasks(text, word);
     }
   }
 }

@@ -18,12 +18,6 @@ const std::string kSeed002 = "seeds/002_e9c6d1be0a07cf1f.txt";
 const std::string kSeed003 = "seeds/003_9f57034e87119ac9.txt";
 const std::string kSeed004 = "seeds/004_2bfd8bfabc103b07.txt";
 
-std::vector<std::string> Names(const std::vector<model::Located>& list) {
-  std::vector<std::string> names;
-  for (const model::Located& item : list) names.push_back(item.text);
-  return names;
-}
-
 const model::Task& TaskNumbered(const model::Document& doc, std::int64_t value) {
   for (const model::Task* task : doc.AllTasks()) {
     if (task->number.value == value) return *task;
