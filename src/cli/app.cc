@@ -89,6 +89,19 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   units_cmd->add_flag("--suggest-registry", units.suggest_registry,
                       "print a draft registry of the names no registry knows");
 
+  AuditCommand audit;
+  CLI::App* audit_cmd =
+      app.add_subcommand("audit", "write an HTML and CSV auditor report of documents");
+  audit_cmd->add_option("paths", audit.paths, "files or directories")->required();
+  AddRuleSourceOptions(audit_cmd, audit.sources);
+  audit_cmd->add_option("--out", audit.out, "output directory (default ./plancheck-audit)");
+  audit_cmd->add_option("--config", audit.config, "use this configuration");
+  audit_cmd->add_option("--parent", audit.parent, "parent plan for the targets comparison");
+  audit_cmd->add_option("--fail-on", audit.fail_on, "lowest severity that fails the run")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  audit_cmd->add_option("--lang", audit.language, "message language: zh or en")
+      ->check(CLI::IsMember({"zh", "en"}));
+
   std::vector<const char*> argv;
   argv.reserve(args.size());
   for (const std::string& arg : args) argv.push_back(arg.c_str());
@@ -117,6 +130,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (explain_cmd->parsed()) return RunExplain(explain, out, err);
   if (kinds_cmd->parsed()) return RunListKinds(out);
   if (units_cmd->parsed()) return RunUnits(units, out, err);
+  if (audit_cmd->parsed()) return RunAudit(audit, out, err);
   return kExitError;
 }
 

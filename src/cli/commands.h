@@ -47,6 +47,17 @@ struct UnitsCommand {
   bool suggest_registry = false;          // --suggest-registry: print a draft registry
 };
 
+// `plancheck audit`: lint's run plus targets and units, written as HTML and CSV into `out`.
+struct AuditCommand {
+  std::vector<std::string> paths;
+  RuleSources sources;
+  std::string out = "plancheck-audit";  // --out DIR
+  std::optional<std::string> config;
+  std::optional<std::string> parent;
+  std::optional<std::string> fail_on;
+  std::optional<std::string> language;
+};
+
 int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& out,
             std::ostream& err);
 int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err);
@@ -55,5 +66,10 @@ int RunRules(const RuleSources& sources, const std::string& format, std::ostream
 int RunExplain(const ExplainCommand& command, std::ostream& out, std::ostream& err);
 int RunListKinds(std::ostream& out);
 int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err);
+int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err);
+
+// Writes `content` to `path` atomically: a temp file beside it, then a rename. On failure
+// says why on `err` and returns false.
+bool WriteFileAtomically(const std::string& path, const std::string& content, std::ostream& err);
 
 }  // namespace plancheck::cli

@@ -31,7 +31,13 @@ std::optional<Severity> FailThreshold(const std::string& fail_on) {
   return ParseSeverity(fail_on).value_or(Severity::kError);
 }
 
-// Writes `content` to `path` atomically: a temp file beside it, then a rename.
+std::string ParentDirectory(const std::string& path) {
+  fs::path parent = fs::path(path).parent_path();
+  return parent.empty() ? "." : parent.string();
+}
+
+}  // namespace
+
 bool WriteFileAtomically(const std::string& path, const std::string& content, std::ostream& err) {
   const fs::path target(path);
   const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".tmp");
@@ -52,13 +58,6 @@ bool WriteFileAtomically(const std::string& path, const std::string& content, st
   }
   return true;
 }
-
-std::string ParentDirectory(const std::string& path) {
-  fs::path parent = fs::path(path).parent_path();
-  return parent.empty() ? "." : parent.string();
-}
-
-}  // namespace
 
 int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& out,
             std::ostream& err) {

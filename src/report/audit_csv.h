@@ -1,0 +1,20 @@
+// CSV tables of the auditor report (findings.csv, targets.csv, units.csv): UTF-8 with a
+// byte-order mark so Excel and WPS read the Chinese text, CRLF rows, RFC 4180 quoting.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "report/audit.h"
+
+namespace plancheck::report {
+
+// One RFC 4180 field: quoted (with doubled quotes) when it holds a comma, quote, CR or LF.
+std::string CsvField(std::string_view text);
+
+// Each returns the whole file, starting with the UTF-8 BOM and a header row.
+std::string AuditFindingsCsv(const AuditReport& report);
+std::string AuditTargetsCsv(const AuditReport& report);
+std::string AuditUnitsCsv(const AuditReport& report);
+
+}  // namespace plancheck::report
