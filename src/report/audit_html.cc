@@ -16,7 +16,7 @@ th,td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
 th{background:#f0f0f0}td.num{text-align:right}
 tr.error td.sev{color:#b00020;font-weight:bold}tr.warning td.sev{color:#a15c00}tr.info td.sev{color:#555}
 tr.weaker{background:#fde2e2}tr.weaker td.status{color:#b00020;font-weight:bold}
-tr.consistent td.status{color:#1b5e20}
+td.status{white-space:nowrap}tr.consistent td.status{color:#1b5e20}
 .muted{color:#777}.sugg{color:#35568a}
 .bar{display:inline-block;height:12px;vertical-align:middle}
 .lead{background:#3b6fb6}.coop{background:#9cc3e6}

@@ -58,6 +58,22 @@ TEST_CASE("audit exit code follows lint's", "[audit][cli]") {
   CHECK(bad.exit_code == cli::kExitError);
 }
 
+TEST_CASE("audit --parent marks a weakened target as weaker", "[audit][cli]") {
+  const std::string dir = testing::MakeTempDir();
+  std::string text = ReadFile(FixturePath("seeds/000_d5b961fa901fa4dc.txt"));
+  const std::string original = "47.GDP增长8%以上";
+  text.replace(text.find(original), original.size(), "47.GDP增长5%以上");
+  testing::WriteFile(dir + "/weak.txt", text);
+  const auto result = RunCli({"audit", "--parent", FixturePath("seeds/004_2bfd8bfabc103b07.txt"),
+                              dir + "/weak.txt", "--out", dir + "/out"});
+  INFO(result.err);
+  CHECK(ReadFile(dir + "/out/targets.csv").find(",增长5%以上,") != std::string::npos);
+  CHECK(ReadFile(dir + "/out/targets.csv").find(",weaker,") != std::string::npos);
+  const std::string html = ReadFile(dir + "/out/report.html");
+  CHECK(html.find("<tr class=\"weaker\">") != std::string::npos);
+  CHECK(html.find("targets.weaker-than-parent") != std::string::npos);
+}
+
 TEST_CASE("report.html renders in headless Chromium", "[audit][cli][browser]") {
   const char* chromium = "/usr/bin/chromium";
   if (!fs::exists(chromium)) {
