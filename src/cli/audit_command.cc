@@ -57,10 +57,9 @@ void AddTargets(const model::Document& doc, const config::TargetSetup& setup,
     for (const parse::ParentMatch& m : matches) match_of[m.child] = &m;
   }
   const std::string parent_plan =
-      choice.parent == nullptr
-          ? ""
-          : (choice.parent->info.title.empty() ? choice.parent->info.file
-                                               : choice.parent->info.title);
+      choice.parent == nullptr ? ""
+                               : (choice.parent->info.title.empty() ? choice.parent->info.file
+                                                                    : choice.parent->info.title);
   for (const model::Target& t : doc.targets) {
     if (t.indicator_id.empty() || !t.value) continue;  // qualitative or unknown: nothing to show
     const parse::Indicator* indicator = setup.indicators.Find(t.indicator_id);

@@ -9,9 +9,9 @@
 namespace plancheck::report {
 
 struct AuditFinding {
-  std::string file;  // display path
-  int line = 0;      // 1-based
-  int column = 0;    // 1-based, code points
+  std::string file;      // display path
+  int line = 0;          // 1-based
+  int column = 0;        // 1-based, code points
   std::string severity;  // "error", "warning", "info"
   std::string rule_id;
   std::string message;
@@ -20,8 +20,8 @@ struct AuditFinding {
 
 // One child target beside its parent plan's target of the same indicator and period.
 struct AuditTargetRow {
-  std::string file;        // the child plan's display path
-  std::string indicator;   // indicator name ("地区生产总值")
+  std::string file;          // the child plan's display path
+  std::string indicator;     // indicator name ("地区生产总值")
   std::string child_value;   // "8%以上", as written
   std::string parent_value;  // empty when the parent states none
   std::string parent_plan;   // the parent's title or file; empty when there is no parent
@@ -39,7 +39,7 @@ struct AuditUnitRow {
 
 struct AuditReport {
   std::string tool_version;
-  std::vector<std::string> files;  // every plan audited, in input order
+  std::vector<std::string> files;      // every plan audited, in input order
   std::vector<AuditFinding> findings;  // sorted by file, line, column, rule
   std::vector<AuditTargetRow> targets;
   std::vector<AuditUnitRow> units;  // per file, most tasks first

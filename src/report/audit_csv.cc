@@ -34,19 +34,19 @@ std::string AuditFindingsCsv(const AuditReport& report) {
   std::string out(kBom);
   AppendRow(out, {"file", "line", "column", "severity", "rule", "message", "suggestion"});
   for (const AuditFinding& f : report.findings) {
-    AppendRow(out, {f.file, std::to_string(f.line), std::to_string(f.column), f.severity,
-                    f.rule_id, f.message, f.suggestion});
+    AppendRow(out, {f.file, std::to_string(f.line), std::to_string(f.column), f.severity, f.rule_id,
+                    f.message, f.suggestion});
   }
   return out;
 }
 
 std::string AuditTargetsCsv(const AuditReport& report) {
   std::string out(kBom);
-  AppendRow(out, {"file", "indicator", "child_value", "parent_value", "parent_plan", "status",
-                  "reason"});
+  AppendRow(
+      out, {"file", "indicator", "child_value", "parent_value", "parent_plan", "status", "reason"});
   for (const AuditTargetRow& t : report.targets) {
-    AppendRow(out, {t.file, t.indicator, t.child_value, t.parent_value, t.parent_plan,
-                    t.status, t.reason});
+    AppendRow(out, {t.file, t.indicator, t.child_value, t.parent_value, t.parent_plan, t.status,
+                    t.reason});
   }
   return out;
 }

@@ -41,12 +41,23 @@ std::string HtmlEscape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -104,9 +115,10 @@ std::string AuditHtml(const AuditReport& report) {
       out += "<p class=\"muted\">无问题 (no findings)</p>\n";
       continue;
     }
-    out += "<table class=\"findings\">\n<tr><th>位置 location</th><th>级别 severity</th>"
-           "<th>规则 rule</th><th>说明 message</th><th>建议 suggestion</th></tr>\n" +
-           rows + "</table>\n";
+    out +=
+        "<table class=\"findings\">\n<tr><th>位置 location</th><th>级别 severity</th>"
+        "<th>规则 rule</th><th>说明 message</th><th>建议 suggestion</th></tr>\n" +
+        rows + "</table>\n";
   }
 
   // Targets against the parent plan.
@@ -114,9 +126,10 @@ std::string AuditHtml(const AuditReport& report) {
   if (report.targets.empty()) {
     out += "<p class=\"muted\">没有可对比的目标 (no targets extracted)</p>\n";
   } else {
-    out += "<table class=\"targets\">\n<tr><th>文件 plan</th><th>指标 indicator</th>"
-           "<th>本级 child</th><th>上级 parent</th><th>上级方案 parent plan</th>"
-           "<th>结论 status</th><th>原因 reason</th></tr>\n";
+    out +=
+        "<table class=\"targets\">\n<tr><th>文件 plan</th><th>指标 indicator</th>"
+        "<th>本级 child</th><th>上级 parent</th><th>上级方案 parent plan</th>"
+        "<th>结论 status</th><th>原因 reason</th></tr>\n";
     for (const AuditTargetRow& t : report.targets) {
       out += "<tr class=\"" + HtmlEscape(t.status) + "\">" + Td(t.file) + Td(t.indicator) +
              Td(t.child_value) + Td(t.parent_value) + Td(t.parent_plan) +
@@ -126,9 +139,10 @@ std::string AuditHtml(const AuditReport& report) {
   }
 
   // Units: lead and cooperating task counts as CSS bars.
-  out += "<h2>单位任务分布 Tasks per unit</h2>\n<p class=\"legend\"><span><i class=\"bar lead\" "
-         "style=\"width:12px\"></i> 牵头 lead</span><span><i class=\"bar coop\" "
-         "style=\"width:12px\"></i> 配合 cooperate</span></p>\n";
+  out +=
+      "<h2>单位任务分布 Tasks per unit</h2>\n<p class=\"legend\"><span><i class=\"bar lead\" "
+      "style=\"width:12px\"></i> 牵头 lead</span><span><i class=\"bar coop\" "
+      "style=\"width:12px\"></i> 配合 cooperate</span></p>\n";
   for (const std::string& file : report.files) {
     int most = 0;
     for (const AuditUnitRow& u : report.units) {
@@ -139,8 +153,9 @@ std::string AuditHtml(const AuditReport& report) {
       out += "<p class=\"muted\">未识别到单位 (no units found)</p>\n";
       continue;
     }
-    out += "<table class=\"units\">\n<tr><th>单位 unit</th><th>牵头 lead</th><th>配合 "
-           "cooperate</th><th>图 chart</th></tr>\n";
+    out +=
+        "<table class=\"units\">\n<tr><th>单位 unit</th><th>牵头 lead</th><th>配合 "
+        "cooperate</th><th>图 chart</th></tr>\n";
     for (const AuditUnitRow& u : report.units) {
       if (u.file != file) continue;
       const int lead_px = u.lead * 300 / most;

@@ -1,6 +1,5 @@
 // `plancheck audit` end to end over the seeds, and report.html as a browser renders it.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -86,11 +85,13 @@ TEST_CASE("report.html renders in headless Chromium", "[audit][cli][browser]") {
   const std::string flags = std::string(chromium) +
                             " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
                             " --disable-background-networking --disable-component-update"
-                            " --disable-sync --user-data-dir=" + dir + "/profile";
+                            " --disable-sync --user-data-dir=" +
+                            dir + "/profile";
   const std::string url = "file://" + fs::absolute(dir + "/out/report.html").string();
   const std::string shot = dir + "/shot.png";
-  std::system((flags + " --screenshot=" + shot + " --window-size=1280,2000 " + url +
-               " >/dev/null 2>&1").c_str());
+  std::system(
+      (flags + " --screenshot=" + shot + " --window-size=1280,2000 " + url + " >/dev/null 2>&1")
+          .c_str());
   REQUIRE(fs::exists(shot));
   CHECK(fs::file_size(shot) > 20000);
   std::system((flags + " --dump-dom " + url + " >" + dir + "/dom.html 2>/dev/null").c_str());

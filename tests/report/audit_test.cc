@@ -1,6 +1,5 @@
 // The auditor report's renderers: HTML escaping, CSV quoting and BOM, tables present.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "report/audit_csv.h"
@@ -52,8 +51,9 @@ TEST_CASE("audit CSV files start with a BOM and a header, rows end in CRLF", "[r
   CHECK(targets.rfind(bom + "file,indicator,child_value,parent_value,parent_plan,status,", 0) == 0);
   CHECK(targets.find("地区生产总值,7%,8%以上,重庆市,weaker") != std::string::npos);
   const std::string units = AuditUnitsCsv(r);
-  CHECK(units == bom + "file,unit,lead,cooperate\r\na<b>.txt,区发展改革委,4,2\r\n"
-                       "a<b>.txt,区财政局,1,6\r\n");
+  CHECK(units == bom +
+                     "file,unit,lead,cooperate\r\na<b>.txt,区发展改革委,4,2\r\n"
+                     "a<b>.txt,区财政局,1,6\r\n");
 }
 
 TEST_CASE("audit HTML is self-contained, escaped and has every table", "[report][audit]") {
