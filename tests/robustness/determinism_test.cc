@@ -11,7 +11,7 @@
 namespace plancheck::testing {
 namespace fs = std::filesystem;
 
-TEST_CASE("--jobs 1 and --jobs 4 give byte-identical JSON", "[robustness]") {
+TEST_CASE("lint JSON is byte-identical with one job and with four", "[robustness]") {
   const std::string seeds = FixturePath("seeds");
   const CliResult one = RunCli({"lint", seeds, "--format", "json", "--jobs", "1"});
   const CliResult four = RunCli({"lint", seeds, "--format", "json", "--jobs", "4"});
