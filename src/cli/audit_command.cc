@@ -11,6 +11,7 @@
 
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/rule_loading.h"
 #include "config/config.h"
 #include "config/plans.h"
 #include "config/rule_pack.h"
@@ -121,12 +122,8 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
 
   // The same target setup as lint's (docs/targets.md); lint has already reported its errors.
   ErrorList errors;
-  config::Config config;
-  const std::string config_file =
-      command.config ? *command.config : config::DiscoverConfig(".").value_or("");
-  if (!config_file.empty()) config = config::LoadConfig(config_file, errors);
   const std::unique_ptr<config::TargetSetup> setup =
-      config::LoadTargetSetup(config::RulesDir(), command.parent, config.plans, errors);
+      LoadRunTargetSetup(command.config, command.parent, errors);
   for (const ingest::InputFile& input : ingest::CollectInputs(command.paths, errors)) {
     Result<model::Document> doc = ingest::LoadDocument(input);
     if (!doc) continue;  // lint reported it as input.*

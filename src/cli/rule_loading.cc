@@ -1,5 +1,6 @@
 #include "cli/rule_loading.h"
 
+#include "config/config.h"
 #include "config/rule_pack.h"
 
 namespace plancheck::cli {
@@ -9,6 +10,15 @@ std::vector<rule::Rule> LoadRuleSources(const RuleSources& sources, ErrorList& e
   if (!sources.no_default_rules) config::LoadRulePack(config::DefaultPackDir(), rules, errors);
   for (const std::string& pack : sources.packs) config::LoadRulePack(pack, rules, errors);
   return rules;
+}
+
+std::unique_ptr<config::TargetSetup> LoadRunTargetSetup(const std::optional<std::string>& config_file,
+                                                        const std::optional<std::string>& parent,
+                                                        ErrorList& errors) {
+  config::Config config;
+  const std::string file = config_file ? *config_file : config::DiscoverConfig(".").value_or("");
+  if (!file.empty()) config = config::LoadConfig(file, errors);
+  return config::LoadTargetSetup(config::RulesDir(), parent, config.plans, errors);
 }
 
 }  // namespace plancheck::cli

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/app.h"
+#include "cli/rule_loading.h"
 #include "config/config.h"
 #include "config/plans.h"
 #include "config/rule_pack.h"
@@ -17,12 +18,8 @@ namespace fs = std::filesystem;
 
 int RunTargets(const TargetsCommand& command, std::ostream& out, std::ostream& err) {
   ErrorList errors;
-  config::Config config;
-  const std::string config_file =
-      command.config ? *command.config : config::DiscoverConfig(".").value_or("");
-  if (!config_file.empty()) config = config::LoadConfig(config_file, errors);
   const std::unique_ptr<config::TargetSetup> setup =
-      config::LoadTargetSetup(config::RulesDir(), command.parent, config.plans, errors);
+      LoadRunTargetSetup(command.config, command.parent, errors);
   if (!errors.empty()) {
     err << errors.ToString();
     return kExitError;
