@@ -15,6 +15,7 @@ namespace plancheck::engine {
 namespace {
 
 constexpr std::size_t kMaxExcerptBytes = 240;
+constexpr std::size_t kMaxSourceLineBytes = 4096;
 
 // Collects findings of one rule on one document into Diagnostics.
 class DiagnosticReporter final : public rule::Reporter {
@@ -47,7 +48,10 @@ class DiagnosticReporter final : public rule::Reporter {
     d.origin.source_span = {doc_.origin.ToSource(d.span.begin), doc_.origin.ToSource(d.span.end)};
     d.origin.start = d.start;
     d.origin.end = d.end;
-    d.source_line = std::string(doc_.source_lines.LineText(d.start.line));
+    // A line too long to show (PDF text with no line breaks) is left out: copying it into
+    // every diagnostic on it would cost its length per finding.
+    const std::string_view line = doc_.source_lines.LineText(d.start.line);
+    if (line.size() <= kMaxSourceLineBytes) d.source_line = std::string(line);
     d.excerpt = Excerpt(doc_.Slice(d.span));
     if (node.task != nullptr) d.task = node.Placeholder("number");
 

@@ -98,6 +98,8 @@ std::string_view StripLineEnd(std::string_view line) {
 
 std::string FormatSourceExcerpt(const Diagnostic& diag, bool color) {
   if (diag.start.line <= 0) return {};
+  // The engine leaves out lines too long to show; a caret under nothing would mislead.
+  if (diag.source_line.empty() && diag.start.column > 1) return {};
   const Painter paint(color);
   const std::vector<Cell> cells = SplitCells(StripLineEnd(diag.source_line));
   const int line_cps = static_cast<int>(cells.size());
