@@ -165,8 +165,10 @@ std::vector<std::string> UnitDirectory::Suggest(std::string_view name, std::size
     if (!IsLikelySlip(cleaned, spelling)) continue;
     const Candidate candidate{CodePointEditDistance(cleaned, spelling),
                               CommonSubsequence(points, ToCodePoints(spelling)), match.canonical};
+    // Compared with candidate.canonical, not the binding: clang before 16 cannot capture a
+    // structured binding in a lambda (the fuzz build, fuzz/, uses clang 14).
     auto same = std::find_if(found.begin(), found.end(), [&](const Candidate& item) {
-      return item.canonical == match.canonical;
+      return item.canonical == candidate.canonical;
     });
     if (same == found.end()) {
       found.push_back(candidate);
