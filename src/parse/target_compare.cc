@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <optional>
 #include <set>
 
 namespace plancheck::parse {
@@ -116,18 +118,65 @@ std::vector<const Target*> MissingBinding(const model::Document& child,
 }
 
 std::vector<Conflict> InternalConflicts(const std::vector<Target>& targets) {
+  // Targets that can conflict share indicator, change, unit and period; a plan-year period
+  // of year 0 matches every plan year, so plan-year targets are kept per year under one
+  // key. Each group remembers its first target and the first one whose value differs from
+  // it: the earliest earlier target that disagrees with a new value is one of those two.
+  // Linear in the number of targets (the pairwise scan this replaces was quadratic).
+  struct Group {
+    std::vector<std::size_t> members;  // indexes into `targets`, in order
+    std::size_t other = 0;             // first member whose value differs from the first's
+    bool has_other = false;
+  };
+  auto differs = [&](std::size_t i, double value) {
+    return std::fabs(*targets[i].value - value) > kEpsilon;
+  };
+  // Earliest member of `group` whose value differs from `value`.
+  auto earliest_differing = [&](const Group& group, double value) -> std::optional<std::size_t> {
+    const std::size_t first = group.members.front();
+    if (differs(first, value)) return first;
+    if (!group.has_other) return std::nullopt;
+    if (differs(group.other, value)) return group.other;
+    // Only when values lie within kEpsilon of each other's neighbours: scan.
+    for (std::size_t i : group.members) {
+      if (differs(i, value)) return i;
+    }
+    return std::nullopt;
+  };
+  // key -> year (0 for periods that are not plan years) -> group.
+  std::map<std::string, std::map<int, Group>> groups;
   std::vector<Conflict> out;
   for (std::size_t j = 0; j < targets.size(); ++j) {
     const Target& b = targets[j];
     if (!IsComparableTarget(b)) continue;
-    for (std::size_t i = 0; i < j; ++i) {
-      const Target& a = targets[i];
-      if (!IsComparableTarget(a) || a.indicator_id != b.indicator_id) continue;
-      if (!a.period.SameAs(b.period) || a.change != b.change || a.unit != b.unit) continue;
-      if (std::fabs(*a.value - *b.value) <= kEpsilon) continue;
-      out.push_back({&a, &b});
-      break;
+    const model::Period& period = b.period;
+    std::string key = b.indicator_id;
+    key += '\0';
+    key += static_cast<char>('0' + static_cast<int>(period.kind));
+    key += static_cast<char>('0' + static_cast<int>(b.change));
+    key += '\0';
+    key += b.unit;
+    key += '\0';
+    if (period.kind == model::PeriodKind::kYear) key += std::to_string(period.year);
+    if (period.kind == model::PeriodKind::kAnnualAverage ||
+        period.kind == model::PeriodKind::kPlanEnd) {
+      key += period.plan;
     }
+    const int year = period.kind == model::PeriodKind::kPlanYear ? period.year : 0;
+    auto& by_year = groups[key];
+    std::optional<std::size_t> match;
+    for (const auto& [other_year, group] : by_year) {
+      if (year != 0 && other_year != 0 && other_year != year) continue;
+      const std::optional<std::size_t> i = earliest_differing(group, *b.value);
+      if (i && (!match || *i < *match)) match = i;
+    }
+    if (match) out.push_back({&targets[*match], &b});
+    Group& own = by_year[year];
+    if (!own.members.empty() && !own.has_other && differs(own.members.front(), *b.value)) {
+      own.other = j;
+      own.has_other = true;
+    }
+    own.members.push_back(j);
   }
   return out;
 }

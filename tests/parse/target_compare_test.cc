@@ -1,7 +1,10 @@
 // Comparator semantics: a child's target against its parent's (issue 5).
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "parse/indicators.h"
 #include "parse/target_compare.h"
@@ -94,6 +97,64 @@ TEST_CASE("internal conflicts need the same indicator and period", "[targets][co
   }));
   const auto targets = parse::ExtractFromText(text, Dict(), context);
   CHECK(static_cast<int>(parse::InternalConflicts(targets).size()) == conflicts);
+}
+
+// The pairwise definition InternalConflicts must agree with: each later target paired with
+// the first earlier one of the same indicator, period, change and unit whose value differs.
+std::vector<std::pair<std::size_t, std::size_t>> PairwiseConflicts(
+    const std::vector<model::Target>& targets) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t j = 0; j < targets.size(); ++j) {
+    const model::Target& b = targets[j];
+    if (!parse::IsComparableTarget(b)) continue;
+    for (std::size_t i = 0; i < j; ++i) {
+      const model::Target& a = targets[i];
+      if (!parse::IsComparableTarget(a) || a.indicator_id != b.indicator_id) continue;
+      if (!a.period.SameAs(b.period) || a.change != b.change || a.unit != b.unit) continue;
+      if (*a.value == *b.value) continue;
+      out.emplace_back(i, j);
+      break;
+    }
+  }
+  return out;
+}
+
+TEST_CASE("internal conflicts agree with the pairwise definition", "[targets][compare]") {
+  // Deterministic pseudo-random targets over few indicators, values, years and periods,
+  // so that groups, plan-year wildcards (year 0) and repeated values all occur.
+  std::uint32_t state = GENERATE(1u, 7u, 42u, 2024u);
+  auto next = [&](std::uint32_t n) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 16) % n;
+  };
+  std::vector<model::Target> targets(400);
+  for (model::Target& t : targets) {
+    t.indicator_id = std::string("ind") + static_cast<char>('a' + next(3));
+    t.value = 5.0 + next(3) * 0.5;
+    t.unit = next(5) == 0 ? "亿元" : "%";
+    t.change = next(4) == 0 ? model::Change::kLevel : model::Change::kIncrease;
+    t.qualitative = next(20) == 0;
+    switch (next(4)) {
+      case 0:
+        t.period.kind = model::PeriodKind::kYear;
+        t.period.year = 2025 + static_cast<int>(next(2));
+        break;
+      case 1:
+        t.period.kind = model::PeriodKind::kAnnualAverage;
+        t.period.plan = next(2) == 0 ? "十四五" : "";
+        break;
+      default:
+        t.period.kind = model::PeriodKind::kPlanYear;
+        t.period.year = next(3) == 0 ? 0 : 2024 + static_cast<int>(next(2));
+    }
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> got;
+  for (const parse::Conflict& c : parse::InternalConflicts(targets)) {
+    got.emplace_back(c.first - targets.data(), c.second - targets.data());
+  }
+  const auto expected = PairwiseConflicts(targets);
+  CHECK(!expected.empty());
+  CHECK(got == expected);
 }
 
 }  // namespace
