@@ -26,6 +26,7 @@ class TargetConflictCheck final : public rule::Check {
       "a document states one indicator and period with one value";
   static std::unique_ptr<rule::Check> Create(const rule::Params& params, ErrorList& errors);
   void Run(const rule::NodeRef& node, rule::Reporter& out) const override;
+  bool NeedsTargets() const override { return true; }
   std::vector<std::string> ProvidedPlaceholders() const override {
     return {"indicator", "indicator_en", "value", "other_value", "other_line", "period"};
   }

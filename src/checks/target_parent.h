@@ -31,6 +31,7 @@ class TargetParentCheck final : public rule::Check {
   // A bad `mode` adds a located error and returns nullptr.
   static std::unique_ptr<rule::Check> Create(const rule::Params& params, ErrorList& errors);
   void Run(const rule::NodeRef& node, rule::Reporter& out) const override;
+  bool NeedsTargets() const override { return true; }
   std::vector<std::string> ProvidedPlaceholders() const override {
     return {"indicator", "indicator_en", "value", "parent_value", "parent_file", "period"};
   }

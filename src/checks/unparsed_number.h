@@ -24,6 +24,7 @@ class UnparsedNumberCheck final : public rule::Check {
       "a stated target names no indicator of the dictionary";
   static std::unique_ptr<rule::Check> Create(const rule::Params& params, ErrorList& errors);
   void Run(const rule::NodeRef& node, rule::Reporter& out) const override;
+  bool NeedsTargets() const override { return true; }
   std::vector<std::string> ProvidedPlaceholders() const override { return {"phrase"}; }
 };
 

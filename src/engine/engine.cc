@@ -202,8 +202,14 @@ std::vector<FileResult> LintFiles(const std::vector<ingest::InputFile>& inputs,
         continue;
       }
       parse::ParseDocument(*doc);
-      if (options.indicators != nullptr) parse::ExtractTargets(*doc, *options.indicators);
-      result.diagnostics = LintDocument(*doc, select(result.path), options);
+      const std::vector<ActiveRule> rules = select(result.path);
+      const bool needs_targets = std::any_of(rules.begin(), rules.end(), [](const ActiveRule& r) {
+        return r.rule->check->NeedsTargets();
+      });
+      if (options.indicators != nullptr && needs_targets) {
+        parse::ExtractTargets(*doc, *options.indicators);
+      }
+      result.diagnostics = LintDocument(*doc, rules, options);
     }
   };
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());

@@ -28,8 +28,8 @@ struct ActiveRule {
 
 struct LintOptions {
   std::string language = "zh";  // "zh" or "en": which message and suggestion texts
-  // Target checks: with a dictionary, LintFiles extracts each document's targets after
-  // parsing; `parent_of` names a document's parent plan (nullptr: none). Both borrowed.
+  // Target checks: with a dictionary, LintFiles extracts a document's targets after
+  // parsing when one of its rules reads them (Check::NeedsTargets); `parent_of` names a document's parent plan (nullptr: none). Both borrowed.
   const parse::IndicatorDictionary* indicators = nullptr;
   std::function<const model::PlanTargets*(const model::Document&)> parent_of = nullptr;
 };

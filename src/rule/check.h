@@ -41,6 +41,9 @@ class Check {
   // Placeholders this check fills in Finding::args; a rule's message may use these and
   // the node's own (NodeRef::PlaceholderNames), anything else is a load error.
   virtual std::vector<std::string> ProvidedPlaceholders() const { return {}; }
+  // True when Run reads Document::targets: the engine extracts targets only for documents
+  // that some such rule checks.
+  virtual bool NeedsTargets() const { return false; }
 };
 
 }  // namespace plancheck::rule

@@ -4,6 +4,7 @@
 
 #include "config/rule_pack.h"
 #include "ingest/ingest.h"
+#include "parse/indicators.h"
 
 namespace plancheck::engine {
 namespace {
@@ -89,6 +90,46 @@ TEST_CASE("LintFiles keeps input order and reports unreadable files", "[engine]"
     REQUIRE(results[0].diagnostics.size() == 1);
     CHECK(results[0].diagnostics[0].rule_id == "input.unreadable");
     CHECK(results[0].diagnostics[0].message == "文件不存在");
+  }
+}
+
+// Records how many targets the document it checks carries.
+class TargetCounter final : public rule::Check {
+ public:
+  TargetCounter(bool needs, std::vector<std::size_t>& seen) : needs_(needs), seen_(seen) {}
+  void Run(const rule::NodeRef& node, rule::Reporter&) const override {
+    seen_.push_back(node.doc->targets.size());
+  }
+  bool NeedsTargets() const override { return needs_; }
+
+ private:
+  bool needs_;
+  std::vector<std::size_t>& seen_;
+};
+
+TEST_CASE("LintFiles extracts targets only for rules that read them", "[engine]") {
+  ErrorList errors;
+  const parse::IndicatorDictionary dict = parse::LoadIndicatorDictionary(
+      std::string(PLANCHECK_RULES_DIR) + "/indicators.yaml", errors);
+  REQUIRE(errors.empty());
+  const std::vector<ingest::InputFile> inputs = {
+      {std::string(PLANCHECK_FIXTURES_DIR) + "/seeds/000_d5b961fa901fa4dc.txt", "000.txt"}};
+  LintOptions options;
+  options.indicators = &dict;
+  for (bool needs : {false, true}) {
+    std::vector<std::size_t> seen;
+    rule::Rule r;
+    r.id = "test.count";
+    r.scope = rule::Scope::kDocument;
+    r.check = std::make_shared<TargetCounter>(needs, seen);
+    const RuleSelector select = [&](const std::string&) {
+      return std::vector<ActiveRule>{{&r, Severity::kInfo}};
+    };
+    const auto results = LintFiles(inputs, select, options, 1);
+    REQUIRE(results.size() == 1);
+    REQUIRE(seen.size() == 1);
+    // fixtures/seeds/000 states 33 targets (tests/golden/targets).
+    CHECK((seen[0] > 0) == needs);
   }
 }
 
