@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 
 namespace plancheck::checks {
 namespace {
@@ -88,21 +87,11 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
         break;
     }
   }
-  // Unregistered names: group likely slips of each other (union-find over spellings), so
-  // a region without a registry still gets 区经济信委 / 区经济信息委.
-  std::vector<std::size_t> parent(unknown.size());
-  std::iota(parent.begin(), parent.end(), 0);
-  auto find = [&](std::size_t i) {
-    while (parent[i] != i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
+  // Unregistered names: group likely slips of each other, so a region without a registry
+  // still gets 区经济信委 / 区经济信息委.
+  const std::vector<std::size_t> classes = model::SlipClasses(unknown);
   for (std::size_t i = 0; i < unknown.size(); ++i) {
-    for (std::size_t j = i + 1; j < unknown.size(); ++j) {
-      if (model::IsLikelySlip(unknown[i], unknown[j])) parent[find(j)] = find(i);
-    }
-  }
-  for (std::size_t i = 0; i < unknown.size(); ++i) {
-    Group& group = groups["name:" + unknown[find(i)]];
+    Group& group = groups["name:" + unknown[classes[i]]];
     const auto& uses = unknown_uses[unknown[i]];
     group.occurrences.insert(group.occurrences.end(), uses.begin(), uses.end());
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "base/utf8.h"
@@ -243,6 +244,54 @@ bool IsLikelySlip(std::string_view a, std::string_view b) {
   if (distance == 1) return shorter >= (length_gap == 0 ? 5 : 4);
   if (distance == 2) return shorter >= 6;
   return false;
+}
+
+std::vector<std::size_t> SlipClasses(const std::vector<std::string>& names) {
+  std::vector<std::size_t> parent(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) parent[i] = i;
+  auto find = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  // Two names within edit distance 2 share a variant with at most two code points
+  // deleted from each; IsLikelySlip needs the same first code point and allows distance
+  // 2 only when both have at least 6, distance 1 when both have at least 4. So variants
+  // keep the first code point, and names of 6 or more also get their two-deletion ones.
+  std::unordered_map<std::u32string, std::vector<std::size_t>> by_variant;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::u32string points = ToCodePoints(names[i]);
+    if (points.size() < 4) continue;
+    std::vector<std::u32string> variants{points};
+    for (std::size_t a = 1; a < points.size(); ++a) {
+      std::u32string one = points;
+      one.erase(a, 1);
+      if (points.size() >= 6) {
+        for (std::size_t b = a; b < one.size(); ++b) {
+          std::u32string two = one;
+          two.erase(b, 1);
+          variants.push_back(std::move(two));
+        }
+      }
+      variants.push_back(std::move(one));
+    }
+    std::sort(variants.begin(), variants.end());
+    variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
+    for (std::u32string& variant : variants) by_variant[std::move(variant)].push_back(i);
+  }
+  for (const auto& [variant, members] : by_variant) {
+    for (std::size_t x = 0; x < members.size(); ++x) {
+      for (std::size_t y = x + 1; y < members.size(); ++y) {
+        const std::size_t a = find(members[x]);
+        const std::size_t b = find(members[y]);
+        if (a == b || !IsLikelySlip(names[members[x]], names[members[y]])) continue;
+        // The smaller index is the root, so the result does not depend on the map's order.
+        parent[std::max(a, b)] = std::min(a, b);
+      }
+    }
+  }
+  std::vector<std::size_t> out(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) out[i] = find(i);
+  return out;
 }
 
 bool GlobMatch(std::string_view pattern, std::string_view text, std::size_t min_star,

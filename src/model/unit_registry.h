@@ -117,6 +117,12 @@ std::size_t CodePointEditDistance(std::string_view a, std::string_view b);
 // canonical names, which are distinct units whatever their spelling.
 bool IsLikelySlip(std::string_view a, std::string_view b);
 
+// The classes of `names` under IsLikelySlip and its transitive closure ("区经济信委",
+// "区经济信息委" and "区经济信息化委" are one class): for each name, the index of the first
+// name of its class. Pairs are found through shared deletion variants (a slip is at most
+// two code points apart), so the cost grows with the number of names, not its square.
+std::vector<std::size_t> SlipClasses(const std::vector<std::string>& names);
+
 // Glob match over code points: `*` matches any run of at least `min_star` and at most
 // `max_star` code points (all Han when `han_only`).
 bool GlobMatch(std::string_view pattern, std::string_view text, std::size_t min_star,

@@ -2,6 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "checks/unit_registry_loader.h"
 #include "test_util.h"
 
@@ -124,5 +129,65 @@ TEST_CASE("registries apply by level and region", "[units][model]") {
   metadata.region = "梁平区";
   CHECK_FALSE(registry.AppliesTo(metadata));
 }
+
+namespace {
+
+// Classes by the definition: every pair compared, merged transitively.
+std::vector<std::size_t> PairwiseSlipClasses(const std::vector<std::string>& names) {
+  std::vector<std::size_t> cls(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) cls[i] = i;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      for (std::size_t j = i + 1; j < names.size(); ++j) {
+        if (cls[i] == cls[j] || !IsLikelySlip(names[i], names[j])) continue;
+        const std::size_t keep = std::min(cls[i], cls[j]);
+        const std::size_t drop = std::max(cls[i], cls[j]);
+        for (std::size_t& c : cls) {
+          if (c == drop) c = keep;
+        }
+        changed = true;
+      }
+    }
+  }
+  return cls;
+}
+
+TEST_CASE("SlipClasses agrees with comparing every pair", "[units][model]") {
+  // Names built from few characters so that slips of one, two and three code points,
+  // other levels (市 / 区) and short names all occur.
+  std::uint32_t state = GENERATE(3u, 11u, 2026u);
+  auto next = [&](std::uint32_t n) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 16) % n;
+  };
+  const std::vector<std::string> pieces = {"经济", "信息", "委", "局", "规划", "自然", "资源", "发展"};
+  std::vector<std::string> names;
+  for (int i = 0; i < 300; ++i) {
+    std::string name = next(5) == 0 ? "市" : "区";
+    const std::uint32_t parts = 1 + next(4);
+    for (std::uint32_t p = 0; p < parts; ++p) name += pieces[next(pieces.size())];
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  const std::vector<std::size_t> expected = PairwiseSlipClasses(names);
+  CHECK(SlipClasses(names) == expected);
+  // The names fall into some classes of more than one.
+  std::size_t merged = 0;
+  for (std::size_t i = 0; i < names.size(); ++i) merged += expected[i] != i;
+  CHECK(merged > 10);
+}
+
+TEST_CASE("SlipClasses groups 10,000 numbered names", "[units][model]") {
+  std::vector<std::string> names;
+  for (int i = 0; i < 10000; ++i) names.push_back("区单位" + std::to_string(i) + "局");
+  names.push_back("市财政局");
+  const std::vector<std::size_t> classes = SlipClasses(names);
+  // Neighbours are one or two code points apart (区单位7局 / 区单位17局 / 区单位117局), so
+  // the numbered names chain into one class; 市财政局 is of another level.
+  CHECK(std::count(classes.begin(), classes.end(), 0u) == 10000);
+  CHECK(classes.back() == 10000);
+}
+
+}  // namespace
 
 }  // namespace plancheck::model
