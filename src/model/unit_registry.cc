@@ -234,6 +234,7 @@ bool IsLikelySlip(std::string_view a, std::string_view b) {
   const std::u32string x = ToCodePoints(a);
   const std::u32string y = ToCodePoints(b);
   if (x.empty() || y.empty() || x[0] != y[0]) return false;
+  if (x.size() > kMaxSlipNameLength || y.size() > kMaxSlipNameLength) return false;
   const std::size_t shorter = std::min(x.size(), y.size());
   // Length alone rules most pairs out before the quadratic distance.
   const std::size_t length_gap = std::max(x.size(), y.size()) - shorter;
@@ -260,7 +261,8 @@ std::vector<std::size_t> SlipClasses(const std::vector<std::string>& names) {
   std::unordered_map<std::u32string, std::vector<std::size_t>> by_variant;
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::u32string points = ToCodePoints(names[i]);
-    if (points.size() < 4) continue;
+    // Its variants cost the cube of its length: a longer "name" is not a unit's.
+    if (points.size() < 4 || points.size() > kMaxSlipNameLength) continue;
     std::vector<std::u32string> variants{points};
     for (std::size_t a = 1; a < points.size(); ++a) {
       std::u32string one = points;

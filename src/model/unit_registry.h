@@ -115,6 +115,8 @@ std::size_t CodePointEditDistance(std::string_view a, std::string_view b);
 // 市大数据发展局 /
 // 区大数据发展局 (another level) are not. Callers also exclude pairs of registered
 // canonical names, which are distinct units whatever their spelling.
+// Names longer than kMaxSlipNameLength code points are no unit's name and never slips.
+inline constexpr std::size_t kMaxSlipNameLength = 40;
 bool IsLikelySlip(std::string_view a, std::string_view b);
 
 // The classes of `names` under IsLikelySlip and its transitive closure ("区经济信委",

@@ -41,6 +41,8 @@ TEST_CASE("IsLikelySlip tells slips from distinct units sharing words", "[units]
       {"区财政局", "区财政", false},                // too short to tell
       {"区教委", "区商务委", false},
       {"区发展改革委", "区发展改革委", false},  // the same name
+      // Longer than kMaxSlipNameLength: no unit's name (a run-on list, a bracket storm).
+      {"区" + std::string(40, 'a') + "局", "区" + std::string(40, 'a') + "x局", false},
   }));
   CHECK(IsLikelySlip(a, b) == slip);
 }
