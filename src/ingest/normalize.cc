@@ -1,5 +1,7 @@
 #include "ingest/normalize.h"
 
+#include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "base/utf8.h"
@@ -7,11 +9,16 @@
 namespace plancheck::ingest {
 namespace {
 
+// One code point of the line being normalized: offsets are relative to the line, so a
+// code point costs 8 bytes (a whole-document table of 24-byte entries was the peak of a
+// run's memory: 14 bytes per input byte).
 struct CodePoint {
   char32_t cp;
-  std::size_t begin;  // byte offset in the source
-  std::size_t size;   // bytes
+  std::uint32_t begin;  // byte offset in the line
 };
+
+// A line longer than this is normalized in pieces (cut at a character boundary).
+constexpr std::size_t kMaxPieceBytes = std::size_t{1} << 31;
 
 char32_t FullWidthFor(char32_t cp) {
   switch (cp) {
@@ -36,22 +43,29 @@ char32_t FullWidthFor(char32_t cp) {
 
 bool IsLineSpace(char32_t cp) { return IsHorizontalSpace(cp); }
 
-}  // namespace
-
-NormalizedText Normalize(std::string_view source) {
-  std::vector<CodePoint> cps;
-  cps.reserve(source.size() / 2);
-  for (std::size_t offset = 0; offset < source.size();) {
+// Normalizes one line (its '\n' included) onto `out`. Everything the normalizer decides
+// looks no further than the line: neighbours stop at its end, brackets pair within it,
+// a run of spaces ends at it. `cps`, `widen` and `paired` are scratch reused across lines.
+void NormalizeLine(std::string_view line, NormalizedText& out, std::vector<CodePoint>& cps,
+                   std::vector<char>& widen, std::vector<char>& paired) {
+  cps.clear();
+  for (std::size_t offset = 0; offset < line.size();) {
     const std::size_t begin = offset;
-    const char32_t cp = DecodeUtf8(source, offset);
-    cps.push_back({cp, begin, offset - begin});
+    const char32_t cp = DecodeUtf8(line, offset);
+    cps.push_back({cp, static_cast<std::uint32_t>(begin)});
   }
+  const std::size_t count = cps.size();
+  // Sentinel: the end of the line, so that a code point's size is the next one's begin
+  // minus its own.
+  cps.push_back({0, static_cast<std::uint32_t>(line.size())});
+  auto bytes = [&](std::size_t i) { return line.substr(cps[i].begin, cps[i + 1].begin - cps[i].begin); };
+
   // Nearest non-space neighbour on the same line, or 0. The look is bounded so that a
   // line of a million spaces stays linear.
   auto neighbour = [&](std::size_t i, int step) -> char32_t {
     const auto origin = static_cast<std::ptrdiff_t>(i);
     for (std::ptrdiff_t j = origin + step;
-         j >= 0 && j < static_cast<std::ptrdiff_t>(cps.size()) && (j - origin) * step <= 64;
+         j >= 0 && j < static_cast<std::ptrdiff_t>(count) && (j - origin) * step <= 64;
          j += step) {
       const char32_t cp = cps[j].cp;
       if (cp == '\n' || cp == '\r' || cp == '\t') return 0;
@@ -62,20 +76,18 @@ NormalizedText Normalize(std::string_view source) {
 
   // Brackets widen as a pair, so "(1)" never becomes "(1）": a pair on one line widens
   // when it encloses Chinese text or touches Chinese text on either side.
-  std::vector<char> widen(cps.size(), 0);
-  for (std::size_t i = 0; i < cps.size(); ++i) {
+  widen.assign(count, 0);
+  for (std::size_t i = 0; i < count; ++i) {
     const char32_t cp = cps[i].cp;
     if (cp != '(' && cp != ')' && FullWidthFor(cp) != 0) {
       widen[i] = IsCjk(neighbour(i, -1)) || IsCjk(neighbour(i, +1));
     }
   }
-  std::vector<char> paired(cps.size(), 0);
-  std::size_t open = cps.size();  // the last unmatched '(' on this line
-  for (std::size_t i = 0; i < cps.size(); ++i) {
+  paired.assign(count, 0);
+  std::size_t open = count;  // the last unmatched '('
+  for (std::size_t i = 0; i < count; ++i) {
     const char32_t cp = cps[i].cp;
-    if (cp == '\n') {
-      open = cps.size();
-    } else if (cp == '(') {
+    if (cp == '(') {
       open = i;
     } else if (cp == ')' && open < i) {
       bool cjk = IsCjk(neighbour(open, -1)) || IsCjk(neighbour(i, +1));
@@ -83,76 +95,95 @@ NormalizedText Normalize(std::string_view source) {
       for (std::size_t k = open + 1; k < i && k < open + 64 && !cjk; ++k) cjk = IsCjk(cps[k].cp);
       widen[open] = widen[i] = cjk;
       paired[open] = paired[i] = 1;
-      open = cps.size();
+      open = count;
     }
   }
-  for (std::size_t i = 0; i < cps.size(); ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     if ((cps[i].cp == '(' || cps[i].cp == ')') && !paired[i]) {
       widen[i] = IsCjk(neighbour(i, -1)) || IsCjk(neighbour(i, +1));
     }
   }
 
-  NormalizedText out;
-  out.text.reserve(source.size());
-  auto copy = [&](const CodePoint& c) {
-    out.text.append(source.substr(c.begin, c.size));
-    out.origin.Append(c.size, c.size, true);
+  auto copy = [&](std::size_t i) {
+    const std::string_view b = bytes(i);
+    out.text.append(b);
+    out.origin.Append(b.size(), b.size(), true);
   };
-  auto replace = [&](const CodePoint& c, std::string_view with) {
+  auto replace = [&](std::size_t i, std::string_view with) {
     out.text.append(with);
-    out.origin.Append(with.size(), c.size, false);
+    out.origin.Append(with.size(), bytes(i).size(), false);
   };
 
   bool at_line_start = true;
-  for (std::size_t i = 0; i < cps.size(); ++i) {
-    const CodePoint& c = cps[i];
-    if (c.cp == '\r') {
-      if (i + 1 < cps.size() && cps[i + 1].cp == '\n') {
-        replace(c, "");  // the '\n' that follows is copied
+  for (std::size_t i = 0; i < count; ++i) {
+    const char32_t cp = cps[i].cp;
+    if (cp == '\r') {
+      if (i + 1 < count && cps[i + 1].cp == '\n') {
+        replace(i, "");  // the '\n' that follows is copied
       } else {
-        replace(c, "\n");
+        replace(i, "\n");
         at_line_start = true;
       }
       continue;
     }
-    if (c.cp == '\n') {
-      copy(c);
+    if (cp == '\n') {
+      copy(i);
       at_line_start = true;
       continue;
     }
-    if (IsLineSpace(c.cp)) {
+    if (IsLineSpace(cp)) {
       if (at_line_start) {
-        copy(c);
+        copy(i);
         continue;
       }
       // A run of spaces: drop it at a line end, or between two characters one of
       // which is Chinese.
       std::size_t j = i;
-      while (j < cps.size() && IsLineSpace(cps[j].cp)) ++j;
-      const bool at_end = j == cps.size() || cps[j].cp == '\n' || cps[j].cp == '\r';
+      while (j < count && IsLineSpace(cps[j].cp)) ++j;
+      const bool at_end = j == count || cps[j].cp == '\n' || cps[j].cp == '\r';
       const char32_t before = i > 0 ? cps[i - 1].cp : 0;
-      const char32_t after = j < cps.size() ? cps[j].cp : 0;
+      const char32_t after = j < count ? cps[j].cp : 0;
       const bool cjk_side = IsCjk(before) || IsCjk(after);
       const bool tab_side = before == '\t' || after == '\t';
       if (at_end || (cjk_side && !tab_side)) {
-        for (std::size_t k = i; k < j; ++k) replace(cps[k], "");
+        for (std::size_t k = i; k < j; ++k) replace(k, "");
       } else {
-        for (std::size_t k = i; k < j; ++k) copy(cps[k]);
+        for (std::size_t k = i; k < j; ++k) copy(k);
       }
       i = j - 1;
       continue;
     }
     at_line_start = false;
-    if ((c.cp >= 0xFF10 && c.cp <= 0xFF19) || (c.cp >= 0xFF21 && c.cp <= 0xFF3A) ||
-        (c.cp >= 0xFF41 && c.cp <= 0xFF5A)) {
-      replace(c, ToUtf8(c.cp - 0xFEE0));
+    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+        (cp >= 0xFF41 && cp <= 0xFF5A)) {
+      replace(i, ToUtf8(cp - 0xFEE0));
       continue;
     }
     if (widen[i]) {
-      replace(c, ToUtf8(FullWidthFor(c.cp)));
+      replace(i, ToUtf8(FullWidthFor(cp)));
       continue;
     }
-    copy(c);
+    copy(i);
+  }
+}
+
+}  // namespace
+
+NormalizedText Normalize(std::string_view source) {
+  NormalizedText out;
+  out.text.reserve(source.size());
+  std::vector<CodePoint> cps;
+  std::vector<char> widen;
+  std::vector<char> paired;
+  for (std::size_t begin = 0; begin < source.size();) {
+    const std::size_t newline = source.find('\n', begin);
+    std::size_t end = newline == std::string_view::npos ? source.size() : newline + 1;
+    if (end - begin > kMaxPieceBytes) {
+      end = begin + kMaxPieceBytes;
+      while (end > begin && (static_cast<unsigned char>(source[end]) & 0xC0) == 0x80) --end;
+    }
+    NormalizeLine(source.substr(begin, end - begin), out, cps, widen, paired);
+    begin = end;
   }
   return out;
 }
