@@ -27,7 +27,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
   LintCommand lint;
   CLI::App* lint_cmd = app.add_subcommand("lint", "check documents against the rules");
-  lint_cmd->add_option("paths", lint.paths, "files or directories (walked for *.txt, *.docx and *.html)")->required();
+  lint_cmd->add_option("paths", lint.paths, "files or directories (walked for *.txt, *.docx, *.html and *.pdf)")->required();
   AddRuleSourceOptions(lint_cmd, lint.sources);
   lint_cmd->add_option("--format,-f", lint.format, "text, json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));

@@ -13,6 +13,7 @@
 #include "base/line_index.h"
 #include "ingest/docx_reader.h"
 #include "ingest/html_reader.h"
+#include "ingest/pdf_reader.h"
 #include "base/utf8.h"
 
 namespace plancheck::ingest {
@@ -159,6 +160,11 @@ Result<DecodedText> DecodeText(std::string bytes, const std::string& display_pat
     Result<std::string> text = DocxToText(bytes, display_path);
     if (!text) return text.error();
     return DecodedText{std::move(*text), "DOCX"};
+  }
+  if (LooksLikePdf(bytes)) {
+    Result<std::string> text = PdfToText(bytes, display_path);
+    if (!text) return text.error();
+    return DecodedText{std::move(*text), "PDF"};
   }
   if (LooksLikeHtml(bytes)) {
     Result<std::string> text = HtmlToText(bytes, display_path);

@@ -1,7 +1,8 @@
 // Reading a text file from disk into validated UTF-8.
 //
-// A Word .docx (recognized by content) is read by docx_reader.h. Otherwise accepts UTF-8 (with or without BOM), UTF-16 LE/BE with a BOM, and GB18030 (hence GBK
-// and GB2312) without a BOM. Bytes that are not valid UTF-8 are read as GB18030 only when
+// A Word .docx, a PDF and a saved web page (recognized by content) are read by
+// docx_reader.h, pdf_reader.h and html_reader.h. Otherwise accepts UTF-8 (with or
+// without BOM), UTF-16 LE/BE with a BOM, and GB18030 (hence GBK and GB2312) without a BOM. Bytes that are not valid UTF-8 are read as GB18030 only when
 // ICU's charset detector (ucsdet) rates GB18030 highest with confidence >= 50 and a strict
 // ucnv conversion meets no invalid sequence; the file's extension plays no part.
 // Refuses, with one Error naming the file (and the line/column where it applies): a
@@ -21,7 +22,9 @@ inline constexpr std::size_t kMaxFileBytes = 256u * 1024u * 1024u;
 
 struct DecodedText {
   std::string text;      // UTF-8, BOM removed, line endings as in the file
-  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"
+  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"; for a container format
+  // the format: "DOCX", "HTML", "PDF"
+  std::string encoding;
 };
 
 // `display_path` names the file in errors; `path` is what is opened.

@@ -1,5 +1,5 @@
-// Every format version of a seed (fixtures/docx, fixtures/html, fixtures/encodings) gives
-// the same findings as the text seed: same rules, same messages.
+// Every format version of a seed (fixtures/docx, fixtures/html, fixtures/pdf,
+// fixtures/encodings) gives the same findings as the text seed: same rules, same messages.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -37,7 +37,7 @@ TEST_CASE("each format version of a seed gives the seed's findings", "[golden][f
   const auto active = engine::AllEnabled(rules);
 
   std::vector<std::string> versions;
-  for (const char* dir : {"docx", "html", "encodings"}) {
+  for (const char* dir : {"docx", "html", "pdf", "encodings"}) {
     for (const auto& entry : fs::directory_iterator(FixturePath(dir))) {
       versions.push_back(std::string(dir) + "/" + entry.path().filename().string());
     }

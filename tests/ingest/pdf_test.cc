@@ -1,0 +1,161 @@
+// PDF input: the seeds' PDF versions give the seeds' lines and tasks; corrupt, encrypted,
+// empty and text-less PDFs are refused with one clear error naming the file, poppler
+// stays silent on stderr, and the other files of a run are still checked.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+
+#include "cli/app.h"
+#include "ingest/ingest.h"
+#include "ingest/pdf_reader.h"
+#include "test_util.h"
+
+namespace plancheck::ingest {
+using plancheck::testing::CheckSameTasks;
+using plancheck::testing::FixturePath;
+using plancheck::testing::MakeTempDir;
+using plancheck::testing::ParseFixture;
+using plancheck::testing::ReadFile;
+using plancheck::testing::RunCli;
+using plancheck::testing::TestDataPath;
+using plancheck::testing::WriteFile;
+
+namespace {
+
+// The lines of `text` with leading and trailing spaces removed and blank lines left out.
+std::vector<std::string> NonBlankLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    line.erase(line.find_last_not_of(' ') + 1);
+    line.erase(0, line.find_first_not_of(' '));
+    if (!line.empty()) lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+// What `run` writes to file descriptor 2 (poppler's default error sink).
+template <typename Run>
+std::string CaptureStderr(Run run) {
+  const std::string path = MakeTempDir() + "/stderr";
+  std::fflush(stderr);
+  const int saved = ::dup(2);
+  REQUIRE(saved >= 0);
+  FILE* file = std::fopen(path.c_str(), "w");
+  REQUIRE(file != nullptr);
+  ::dup2(::fileno(file), 2);
+  run();
+  std::fflush(stderr);
+  ::dup2(saved, 2);
+  ::close(saved);
+  std::fclose(file);
+  return ReadFile(path);
+}
+
+}  // namespace
+
+TEST_CASE("a PDF's text layer gives the seed's lines, one PDF line per seed line",
+          "[ingest][pdf]") {
+  // fixtures/pdf is made by scripts/make-format-fixtures with one text line per seed line
+  // on pages wide enough not to wrap. A PDF holds no blank lines (a gap on the page, which
+  // poppler shows as an empty line between blocks, not where the seed had them) and no
+  // leading or trailing spaces (000's indented "（此件公开发布）"): those are the only
+  // differences.
+  for (const std::string stem : {"000_d5b961fa901fa4dc", "004_2bfd8bfabc103b07"}) {
+    DYNAMIC_SECTION(stem) {
+      const Result<std::string> text =
+          PdfToText(ReadFile(FixturePath("pdf/" + stem + ".pdf")), stem + ".pdf");
+      REQUIRE(text.ok());
+      CHECK(text->find('\f') == std::string::npos);
+      CHECK(NonBlankLines(*text) == NonBlankLines(ReadFile(FixturePath("seeds/" + stem + ".txt"))));
+    }
+  }
+}
+
+TEST_CASE("a PDF yields the same tasks and units as its text seed", "[ingest][pdf]") {
+  for (const std::string stem : {"000_d5b961fa901fa4dc", "004_2bfd8bfabc103b07"}) {
+    DYNAMIC_SECTION(stem) {
+      const model::Document text = ParseFixture("seeds/" + stem + ".txt");
+      const model::Document pdf = ParseFixture("pdf/" + stem + ".pdf");
+      CHECK(pdf.metadata.encoding == "PDF");
+      CheckSameTasks(text, pdf);
+    }
+  }
+}
+
+TEST_CASE("a PDF with restrictions but no password to open is read", "[ingest][pdf]") {
+  // Owner password only (copying forbidden): poppler opens it, and reading the text to
+  // check it is what every PDF viewer does.
+  const Result<std::string> text =
+      PdfToText(ReadFile(TestDataPath("data/pdf/owner-only.pdf")), "owner-only.pdf");
+  REQUIRE(text.ok());
+  CHECK(*text == "1. Task one\n");
+}
+
+TEST_CASE("broken PDFs are refused with one error naming what is wrong", "[ingest][pdf]") {
+  const std::string good = ReadFile(FixturePath("pdf/000_d5b961fa901fa4dc.pdf"));
+  auto [name, bytes, message] = GENERATE_COPY(table<std::string, std::string, std::string>({
+      {"encrypted.pdf", ReadFile(TestDataPath("data/pdf/encrypted.pdf")),
+       "PDF 文件已加密（需要密码才能打开），无法读取"},
+      {"no-text.pdf", ReadFile(TestDataPath("data/pdf/no-text.pdf")),
+       "PDF 文件中没有可提取的文字（可能是扫描件，请先做文字识别或提供文字版）"},
+      {"header-only.pdf", "%PDF-1.7\n", "PDF 文件已损坏或不完整，无法读取"},
+      {"garbage.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage\n%%EOF\n",
+       "PDF 文件已损坏或不完整，无法读取"},
+      {"truncated.pdf", good.substr(0, good.size() / 3), "PDF 文件已损坏或不完整，无法读取"},
+  }));
+  DYNAMIC_SECTION(name) {
+    const Result<model::Document> doc = LoadDocumentFromString(bytes, name);
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.error().file == name);
+    // The message opens with what is wrong; for a corrupt file poppler's reason follows.
+    CHECK(doc.error().message.rfind(message, 0) == 0);
+  }
+}
+
+TEST_CASE("an empty or oversized .pdf is refused before poppler sees it", "[ingest][pdf]") {
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/empty.pdf", "");
+  const Result<model::Document> empty = LoadDocument({dir + "/empty.pdf", "empty.pdf"});
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.error().message == "文件为空");
+
+  std::string huge = "%PDF-1.7\n";
+  huge.resize(kMaxPdfBytes + 1, ' ');
+  const Result<std::string> big = PdfToText(huge, "big.pdf");
+  REQUIRE_FALSE(big.ok());
+  CHECK(big.error().message == "PDF 文件过大（超过 64 MiB），已拒绝读取");
+}
+
+TEST_CASE("poppler writes nothing to stderr", "[ingest][pdf]") {
+  const std::string good = ReadFile(FixturePath("pdf/004_2bfd8bfabc103b07.pdf"));
+  const std::string written = CaptureStderr([&] {
+    CHECK_FALSE(PdfToText("%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage\n", "g.pdf").ok());
+    CHECK_FALSE(PdfToText(good.substr(0, good.size() / 2), "half.pdf").ok());
+  });
+  CHECK(written == "");
+}
+
+TEST_CASE("a broken PDF in a run is reported by name and the others are checked",
+          "[ingest][pdf][cli]") {
+  const std::string dir = MakeTempDir();
+  std::filesystem::copy_file(FixturePath("pdf/000_d5b961fa901fa4dc.pdf"), dir + "/a.pdf");
+  WriteFile(dir + "/b.pdf", "%PDF-1.7\n");
+  std::filesystem::copy_file(TestDataPath("data/pdf/encrypted.pdf"), dir + "/c.pdf");
+  const plancheck::testing::CliResult result = RunCli({"lint", dir, "--fail-on", "never"});
+  CHECK(result.exit_code == cli::kExitError);
+  CHECK(result.out.find("/b.pdf:1:1: error: PDF 文件已损坏或不完整，无法读取") !=
+        std::string::npos);
+  CHECK(result.out.find("/c.pdf:1:1: error: PDF 文件已加密（需要密码才能打开），无法读取") !=
+        std::string::npos);
+  // a.pdf, the PDF of seed 000, still gets its findings (the misspelt unit of task 44).
+  CHECK(result.out.find("区经济信委") != std::string::npos);
+}
+
+}  // namespace plancheck::ingest
