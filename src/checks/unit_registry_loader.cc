@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -189,6 +191,35 @@ std::shared_ptr<const model::UnitRegistry> LoadUnitRegistryFromString(const std:
   return RegistryReader(file, yaml, errors).Read(root);
 }
 
+namespace {
+
+// A registry parsed from the same file and text earlier in this process. A rule pack names
+// the same registries from several rules (rules/default: three times); parsing them is
+// most of a small run's start-up. Only registries that loaded without an error are kept,
+// so every rule naming a broken one still reports it.
+std::shared_ptr<const model::UnitRegistry> CachedRegistry(const std::string& text,
+                                                         const std::string& file,
+                                                         ErrorList& errors) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, std::string>, std::shared_ptr<const model::UnitRegistry>>
+      cache;
+  std::pair<std::string, std::string> key{file, text};
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  const std::size_t before = errors.size();
+  std::shared_ptr<const model::UnitRegistry> registry =
+      LoadUnitRegistryFromString(text, file, errors);
+  if (registry != nullptr && errors.size() == before) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    cache.emplace(std::move(key), registry);
+  }
+  return registry;
+}
+
+}  // namespace
+
 RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
                                 const std::string& from_file, Position where) {
   ErrorList local;
@@ -215,7 +246,7 @@ RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
     }
     std::ostringstream text;
     text << in.rdbuf();
-    auto registry = LoadUnitRegistryFromString(text.str(), Generic(file), local);
+    auto registry = CachedRegistry(text.str(), Generic(file), local);
     if (registry == nullptr) continue;
     auto [it, inserted] = ids.emplace(registry->id, Generic(file));
     if (!inserted) {

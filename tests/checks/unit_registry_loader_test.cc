@@ -77,4 +77,31 @@ TEST_CASE("registries parameter resolves paths against the rule file", "[units][
   CHECK(missing.ToString() == "<test>:1:1: error: missing parameter 'registries'\n");
 }
 
+TEST_CASE("a registry file is parsed once per text and reparsed when it changes",
+          "[units][checks]") {
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/a.yaml", "registry: a\nlevel: any\nunits: [{name: 区教委}]\n");
+  ErrorList errors;
+  const RegistryList first = LoadUnitRegistries(dir + "/a.yaml", errors);
+  const RegistryList again = LoadUnitRegistries(dir + "/a.yaml", errors);
+  REQUIRE(first.size() == 1);
+  REQUIRE(again.size() == 1);
+  CHECK(first[0] == again[0]);  // the same parsed registry, not a second parse
+  WriteFile(dir + "/a.yaml", "registry: a\nlevel: any\nunits: [{name: 区科技局}]\n");
+  const RegistryList changed = LoadUnitRegistries(dir + "/a.yaml", errors);
+  REQUIRE(changed.size() == 1);
+  CHECK(changed[0] != first[0]);
+  CHECK(UnitRegistrySet(changed).All()->IsCanonical("区科技局"));
+  CHECK_FALSE(UnitRegistrySet(changed).All()->IsCanonical("区教委"));
+  // A broken file is never kept: every load reports it.
+  WriteFile(dir + "/a.yaml", "registry: a\nlevel: city\nunits: [{name: 区教委}]\n");
+  ErrorList broken_once;
+  ErrorList broken_twice;
+  LoadUnitRegistries(dir + "/a.yaml", broken_once);
+  LoadUnitRegistries(dir + "/a.yaml", broken_twice);
+  CHECK(broken_once.size() == 1);
+  CHECK(broken_twice.size() == 1);
+  CHECK(errors.empty());
+}
+
 }  // namespace plancheck::checks
