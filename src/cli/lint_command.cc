@@ -1,6 +1,7 @@
 // `plancheck lint`: rules, configuration and baseline around the engine, then a report.
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -61,6 +62,27 @@ bool WriteFileAtomically(const std::string& path, const std::string& content, st
 
 int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& out,
             std::ostream& err) {
+  // The target setup (dictionary, regions, plan sheets) needs only the run's `plans:`
+  // entries, so it loads on a second thread while the rule packs load: the two are most
+  // of a small run's start-up. A configuration with errors is left to the scope loading
+  // below, which reports them in order; the setup then loads after it.
+  const std::string run_config_file =
+      command.config ? *command.config : config::DiscoverConfig(".").value_or("");
+  ErrorList target_errors;
+  std::future<std::unique_ptr<config::TargetSetup>> target_future;
+  {
+    ErrorList config_errors;
+    std::vector<config::Config::PlanEntry> plans;
+    if (!run_config_file.empty() && fs::is_regular_file(run_config_file)) {
+      plans = config::LoadConfig(run_config_file, config_errors).plans;
+    }
+    if (config_errors.empty()) {
+      target_future = std::async(std::launch::async, [&command, &target_errors, plans] {
+        return config::LoadTargetSetup(config::RulesDir(), command.parent, plans, target_errors);
+      });
+    }
+  }
+
   ErrorList setup_errors;
   std::vector<rule::Rule> base_rules = LoadRuleSources(command.sources, setup_errors);
 
@@ -97,8 +119,6 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
   }
   // The run's settings come from the command line, else --config, else the configuration
   // nearest the current directory.
-  const std::string run_config_file =
-      command.config ? *command.config : config::DiscoverConfig(".").value_or("");
   if (setup_errors.empty()) load_scope(run_config_file);
   if (!setup_errors.empty()) {
     err << setup_errors.ToString();
@@ -109,10 +129,13 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
   engine::LintOptions options;
   options.language = command.language.value_or(run_config.language.value_or("zh"));
   // Target checks: dictionary, regions, sheets and the parent plan (docs/targets.md).
-  const std::unique_ptr<config::TargetSetup> target_setup = config::LoadTargetSetup(
-      config::RulesDir(), command.parent, run_config.plans, setup_errors);
-  if (!setup_errors.empty()) {
-    err << setup_errors.ToString();
+  const std::unique_ptr<config::TargetSetup> target_setup =
+      target_future.valid()
+          ? target_future.get()
+          : config::LoadTargetSetup(config::RulesDir(), command.parent, run_config.plans,
+                                    target_errors);
+  if (!target_errors.empty()) {
+    err << target_errors.ToString();
     return kExitError;
   }
   options.indicators = &target_setup->indicators;
