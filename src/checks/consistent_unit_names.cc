@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <unordered_map>
 
 namespace plancheck::checks {
 namespace {
@@ -34,6 +36,13 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
   const model::Document& doc = *node.doc;
   const auto directory = registries_ != nullptr ? registries_->For(doc.metadata)
                                                 : std::make_shared<const model::UnitDirectory>();
+  // Lookups by spelling, once each: a document names the same units hundreds of times.
+  std::unordered_map<std::string, model::UnitMatch> matches;
+  auto lookup = [&](const std::string& spelling) -> const model::UnitMatch& {
+    auto it = matches.find(spelling);
+    if (it == matches.end()) it = matches.emplace(spelling, directory->Lookup(spelling)).first;
+    return it->second;
+  };
   std::vector<Occurrence> occurrences;
   for (const model::Task* task : doc.AllTasks()) {
     for (const auto* units : {&task->lead_units, &task->cooperating_units}) {
@@ -45,7 +54,7 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
         // "区经济信息委、科技局" (fixtures/seeds/001's table cells): the 区 written once
         // serves the whole list, so 科技局 there is written 区科技局, not another spelling.
         // Only a name with no prefixed name before it in its list is a spelling of its own.
-        const model::UnitMatch match = directory->Lookup(spelling);
+        const model::UnitMatch& match = lookup(spelling);
         if (match.kind == model::UnitMatchKind::kPrefixOmitted &&
             std::any_of(earlier.begin(), earlier.end(), [&](const std::string& before) {
               return before.rfind(match.omitted_prefix, 0) == 0;
@@ -64,9 +73,10 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
   std::map<std::string, Group> groups;  // key -> group
   std::vector<std::string> unknown;     // distinct unregistered spellings, first-use order
   std::map<std::string, std::vector<std::size_t>> unknown_uses;
+  std::set<std::string> slips_of_registered;
   for (std::size_t i = 0; i < occurrences.size(); ++i) {
     const std::string& spelling = occurrences[i].spelling;
-    const model::UnitMatch match = directory->Lookup(spelling);
+    const model::UnitMatch& match = lookup(spelling);
     switch (match.kind) {
       case model::UnitMatchKind::kCanonical:
       case model::UnitMatchKind::kAlias:
@@ -80,9 +90,16 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
       case model::UnitMatchKind::kPattern:
         break;
       case model::UnitMatchKind::kNone:
-        // A slip of a registered name is registered-unit's finding, not a second spelling.
-        if (!directory->Suggest(spelling, 1).empty()) break;
-        if (unknown_uses.count(spelling) == 0) unknown.push_back(spelling);
+        if (unknown_uses.count(spelling) == 0) {
+          // A slip of a registered name is registered-unit's finding, not a second
+          // spelling (asked once per spelling).
+          if (slips_of_registered.count(spelling) != 0) break;
+          if (!directory->Suggest(spelling, 1).empty()) {
+            slips_of_registered.insert(spelling);
+            break;
+          }
+          unknown.push_back(spelling);
+        }
         unknown_uses[spelling].push_back(i);
         break;
     }

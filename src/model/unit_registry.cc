@@ -98,6 +98,12 @@ UnitDirectory::UnitDirectory(std::vector<std::shared_ptr<const UnitRegistry>> re
       }
     }
   }
+  spellings_.reserve(names_.size());
+  for (const auto& [spelling, match] : names_) {
+    const std::u32string points = ToCodePoints(spelling);
+    if (points.empty()) continue;
+    spellings_.push_back({spelling, match.canonical, points[0], points.size()});
+  }
 }
 
 UnitMatch UnitDirectory::LookupExact(std::string_view name) const {
@@ -162,10 +168,18 @@ std::vector<std::string> UnitDirectory::Suggest(std::string_view name, std::size
     std::string canonical;
   };
   std::vector<Candidate> found;
-  for (const auto& [spelling, match] : names_) {
+  if (points.empty()) return {};
+  for (const SpellingKey& key : spellings_) {
+    // IsLikelySlip's own first tests, without decoding the spelling.
+    if (key.first != points[0] || key.length + 2 < points.size() ||
+        points.size() + 2 < key.length) {
+      continue;
+    }
+    const std::string& spelling = key.spelling;
     if (!IsLikelySlip(cleaned, spelling)) continue;
     const Candidate candidate{CodePointEditDistance(cleaned, spelling),
-                              CommonSubsequence(points, ToCodePoints(spelling)), match.canonical};
+                              CommonSubsequence(points, ToCodePoints(spelling)),
+                              key.canonical};
     // Compared with candidate.canonical, not the binding: clang before 16 cannot capture a
     // structured binding in a lambda (the fuzz build, fuzz/, uses clang 14).
     auto same = std::find_if(found.begin(), found.end(), [&](const Candidate& item) {

@@ -95,6 +95,15 @@ class UnitDirectory {
   UnitMatch LookupExact(std::string_view name) const;
   std::vector<std::shared_ptr<const UnitRegistry>> registries_;
   std::unordered_map<std::string, UnitMatch> names_;  // canonical names and aliases
+  // Every key of names_ with its first code point and length in code points: Suggest
+  // rules out most names on these (as IsLikelySlip would) before comparing any text.
+  struct SpellingKey {
+    std::string spelling;
+    std::string canonical;
+    char32_t first;
+    std::size_t length;
+  };
+  std::vector<SpellingKey> spellings_;
   std::size_t canonical_count_ = 0;
 };
 
