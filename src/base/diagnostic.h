@@ -35,12 +35,34 @@ struct ByteSpan {
   friend bool operator==(const ByteSpan&, const ByteSpan&) = default;
 };
 
+// Where a line of a document's text was in a file that is not plain text, in the terms a
+// person finds it by: a body paragraph of a .docx or web page, a cell of one of its
+// tables, or a text line of a PDF page. Numbers are 1-based; 0 means "not this kind of
+// place". All zero (plain text): line and column already say where.
+struct Place {
+  int paragraph = 0;  // body paragraph, tables not counted (docx: w:p; html: text block)
+  int table = 0;      // table in document order
+  int row = 0;        // row of `table`, a header row included
+  int column = 0;     // column of `row`; a cell spanning columns counts all of them
+  int page = 0;       // PDF page
+  int line = 0;       // PDF: text line of `page`, empty lines not counted
+  bool empty() const { return paragraph == 0 && table == 0 && page == 0; }
+  friend bool operator==(const Place&, const Place&) = default;
+};
+
+// The place as a person reads it, Chinese by default: "段落 12", "表 1 第 3 行 第 2 列",
+// "第 2 页 第 14 行"; in English "paragraph 12", "table 1, row 3, column 2", "page 2,
+// line 14". Parts that are 0 are left out ("表 1 第 3 行", "第 2 页"); "" when empty().
+std::string PlaceLabel(const Place& place, bool english);
+
 // Where a person finds a place in the file as given: byte span of the source text
-// plus the line/column of its start and end.
+// plus the line/column of its start and end, and for .docx, web pages and PDF the
+// paragraph, table cell or page line holding the start.
 struct Origin {
   ByteSpan source_span;
   Position start;
   Position end;
+  Place place;
 };
 
 // A replacement, offered only when the edit is certain. `span` is in the source text.

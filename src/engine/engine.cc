@@ -48,6 +48,7 @@ class DiagnosticReporter final : public rule::Reporter {
     d.origin.source_span = {doc_.origin.ToSource(d.span.begin), doc_.origin.ToSource(d.span.end)};
     d.origin.start = d.start;
     d.origin.end = d.end;
+    d.origin.place = doc_.PlaceOfLine(d.start.line);  // paragraph, table cell or PDF page line
     // A line too long to show (PDF text with no line breaks) is left out: copying it into
     // every diagnostic on it would cost its length per finding.
     const std::string_view line = doc_.source_lines.LineText(d.start.line);

@@ -159,10 +159,13 @@ std::string ParagraphText(pugi::xml_node paragraph, Numbering& numbering) {
   return text;
 }
 
-void AppendTable(pugi::xml_node table, Numbering& numbering, std::string& out) {
+// Table `table_number` as the flattened-table shape, each line with its place.
+void AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, ExtractedText& out) {
   std::map<int, std::vector<std::string>> merged_above;  // column -> paragraphs
+  int row_number = 0;
   for (pugi::xml_node row : table.children("w:tr")) {
-    out += '\n';
+    ++row_number;
+    out.AddLine("", Place{.table = table_number, .row = row_number});
     int column = 0;
     for (pugi::xml_node cell : row.children("w:tc")) {
       const pugi::xml_node props = cell.child("w:tcPr");
@@ -179,33 +182,34 @@ void AppendTable(pugi::xml_node table, Numbering& numbering, std::string& out) {
       } else {
         merged_above.erase(column);
       }
+      const Place place{.table = table_number, .row = row_number, .column = column + 1};
       // Drop empty trailing paragraphs so a cell is not padded with blank lines.
       while (paragraphs.size() > 1 && TrimSpace(paragraphs.back()).empty()) paragraphs.pop_back();
-      out += '\t';
-      out += paragraphs.empty() ? "" : paragraphs.front();
-      out += '\n';
+      out.AddLine("\t" + (paragraphs.empty() ? std::string() : paragraphs.front()), place);
       // Further paragraphs follow a blank line, untabbed, as a Word table flattened to
       // text shows them (fixtures/seeds/001_*.txt: stacked leaders and lead units).
       bool first_extra = true;
       for (std::size_t i = 1; i < paragraphs.size(); ++i) {
         if (TrimSpace(paragraphs[i]).empty()) continue;
-        if (first_extra) out += '\n';
+        if (first_extra) out.AddLine("", place);
         first_extra = false;
-        out += paragraphs[i];
-        out += '\n';
+        out.AddLine(paragraphs[i], place);
       }
-      for (int extra = 1; extra < span; ++extra) out += "\t\n";
+      for (int extra = 1; extra < span; ++extra) {
+        out.AddLine("\t",
+                    Place{.table = table_number, .row = row_number, .column = column + extra + 1});
+      }
       column += span;
     }
   }
-  out += '\n';
+  out.AddLine("", Place{.table = table_number});
 }
 
 }  // namespace
 
 bool LooksLikeZip(const std::string& bytes) { return bytes.rfind("PK\x03\x04", 0) == 0; }
 
-Result<std::string> DocxToText(const std::string& bytes, const std::string& display_path) {
+Result<ExtractedText> ExtractDocx(const std::string& bytes, const std::string& display_path) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -240,20 +244,27 @@ Result<std::string> DocxToText(const std::string& bytes, const std::string& disp
     return DocxError(display_path, std::string("Word 文档已损坏：word/document.xml 不是有效的 XML（") +
                                        parsed.description() + "）");
   }
-  std::string out;
+  ExtractedText out;
+  int paragraphs = 0;
+  int tables = 0;
   const pugi::xml_node document_body = xml.child("w:document").child("w:body");
   for (pugi::xml_node node : document_body.children()) {
     const std::string name = node.name();
     if (name == "w:p") {
-      out += ParagraphText(node, numbering);
-      out += '\n';
+      out.AddLine(ParagraphText(node, numbering), Place{.paragraph = ++paragraphs});
     } else if (name == "w:tbl") {
-      AppendTable(node, numbering, out);
+      AppendTable(node, ++tables, numbering, out);
     }
   }
-  if (TrimSpace(out).empty()) return DocxError(display_path, "Word 文档中没有文字");
-  if (!IsValidUtf8(out)) return DocxError(display_path, "Word 文档含有无效的字符");
+  if (TrimSpace(out.text).empty()) return DocxError(display_path, "Word 文档中没有文字");
+  if (!IsValidUtf8(out.text)) return DocxError(display_path, "Word 文档含有无效的字符");
   return out;
+}
+
+Result<std::string> DocxToText(const std::string& bytes, const std::string& display_path) {
+  Result<ExtractedText> extracted = ExtractDocx(bytes, display_path);
+  if (!extracted) return extracted.error();
+  return std::move(extracted->text);
 }
 
 }  // namespace plancheck::ingest

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "base/error_list.h"
+#include "ingest/extracted_text.h"
 
 namespace plancheck::ingest {
 
@@ -27,7 +28,14 @@ inline constexpr std::size_t kMaxCompressionRatio = 200;
 // True when `bytes` starts like a ZIP archive ("PK\3\4").
 bool LooksLikeZip(const std::string& bytes);
 
-// The document's text (UTF-8, '\n' line ends).
+// The document's text (UTF-8, '\n' line ends). Each line's place: "paragraph N" for
+// the N-th paragraph of the body (tables not counted); in the T-th table, row R (the
+// blank line opening it), and column C for the lines of the cell at grid column C (a cell
+// spanning columns is followed by empty cells at the columns it covers); the blank line
+// closing a table has only its table number.
+Result<ExtractedText> ExtractDocx(const std::string& bytes, const std::string& display_path);
+
+// The text alone.
 Result<std::string> DocxToText(const std::string& bytes, const std::string& display_path);
 
 }  // namespace plancheck::ingest

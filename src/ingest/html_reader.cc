@@ -85,7 +85,7 @@ const xmlNode* ArticleRoot(const xmlNode* body) {
 class TextWriter {
  public:
   // The text so far, ending the open line.
-  std::string Finish() {
+  ExtractedText Finish() {
     EndLine();
     return std::move(out_);
   }
@@ -128,12 +128,10 @@ class TextWriter {
       }
     }
   }
+  // A line of text outside tables is the next paragraph.
   void EndLine() {
     const std::string_view trimmed = TrimSpace(line_);
-    if (!trimmed.empty()) {
-      out_ += trimmed;
-      out_ += '\n';
-    }
+    if (!trimmed.empty()) out_.AddLine(trimmed, Place{.paragraph = ++paragraphs_});
     line_.clear();
     pending_space_ = false;
   }
@@ -142,7 +140,7 @@ class TextWriter {
     TextWriter inner;
     inner.Block(cell);
     std::vector<std::string> paragraphs;
-    const std::string text = inner.Finish();
+    const std::string text = inner.Finish().text;
     std::size_t start = 0;
     while (start < text.size()) {
       const std::size_t end = text.find('\n', start);
@@ -152,32 +150,37 @@ class TextWriter {
     return paragraphs;
   }
   void Table(const xmlNode* table) {
+    const int table_number = ++tables_;
     std::vector<const xmlNode*> rows;
     CollectRows(table, rows);
+    int row_number = 0;
     for (const xmlNode* row : rows) {
-      out_ += '\n';
+      ++row_number;
+      out_.AddLine("", Place{.table = table_number, .row = row_number});
+      int column = 0;
       for (const xmlNode* cell = row->children; cell != nullptr; cell = cell->next) {
         if (cell->type != XML_ELEMENT_NODE || (NameOf(cell) != "td" && NameOf(cell) != "th")) {
           continue;
         }
+        ++column;
+        const Place place{.table = table_number, .row = row_number, .column = column};
         const std::vector<std::string> paragraphs = CellParagraphs(cell);
-        out_ += '\t';
-        if (!paragraphs.empty()) out_ += paragraphs.front();
-        out_ += '\n';
+        out_.AddLine("\t" + (paragraphs.empty() ? std::string() : paragraphs.front()), place);
         for (std::size_t i = 1; i < paragraphs.size(); ++i) {
-          if (i == 1) out_ += '\n';
-          out_ += paragraphs[i];
-          out_ += '\n';
+          if (i == 1) out_.AddLine("", place);
+          out_.AddLine(paragraphs[i], place);
         }
         xmlChar* colspan = xmlGetProp(cell, reinterpret_cast<const xmlChar*>("colspan"));
         if (colspan != nullptr) {
           const int span = std::clamp(std::atoi(reinterpret_cast<const char*>(colspan)), 1, 64);
           xmlFree(colspan);
-          for (int extra = 1; extra < span; ++extra) out_ += "\t\n";
+          for (int extra = 1; extra < span; ++extra) {
+            out_.AddLine("\t", Place{.table = table_number, .row = row_number, .column = ++column});
+          }
         }
       }
     }
-    out_ += '\n';
+    out_.AddLine("", Place{.table = table_number});
   }
   static void CollectRows(const xmlNode* node, std::vector<const xmlNode*>& rows) {
     for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
@@ -190,9 +193,11 @@ class TextWriter {
     }
   }
 
-  std::string out_;
+  ExtractedText out_;
   std::string line_;
   bool pending_space_ = false;
+  int paragraphs_ = 0;  // lines of text outside tables so far
+  int tables_ = 0;
 };
 
 }  // namespace
@@ -206,7 +211,7 @@ bool LooksLikeHtml(const std::string& bytes) {
   return head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0;
 }
 
-Result<std::string> HtmlToText(const std::string& bytes, const std::string& display_path) {
+Result<ExtractedText> ExtractHtml(const std::string& bytes, const std::string& display_path) {
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_NONET | HTML_PARSE_NOBLANKS;
   std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
@@ -223,10 +228,16 @@ Result<std::string> HtmlToText(const std::string& bytes, const std::string& disp
   if (body == nullptr) return Error{display_path, {}, "网页中没有正文"};
   TextWriter writer;
   writer.Block(ArticleRoot(body));
-  std::string text = writer.Finish();
-  if (TrimSpace(text).empty()) return Error{display_path, {}, "网页中没有正文文字"};
-  if (!IsValidUtf8(text)) return Error{display_path, {}, "网页含有无效的字符"};
+  ExtractedText text = writer.Finish();
+  if (TrimSpace(text.text).empty()) return Error{display_path, {}, "网页中没有正文文字"};
+  if (!IsValidUtf8(text.text)) return Error{display_path, {}, "网页含有无效的字符"};
   return text;
+}
+
+Result<std::string> HtmlToText(const std::string& bytes, const std::string& display_path) {
+  Result<ExtractedText> extracted = ExtractHtml(bytes, display_path);
+  if (!extracted) return extracted.error();
+  return std::move(extracted->text);
 }
 
 }  // namespace plancheck::ingest

@@ -13,13 +13,20 @@
 #include <string>
 
 #include "base/error_list.h"
+#include "ingest/extracted_text.h"
 
 namespace plancheck::ingest {
 
 // True when `bytes` (after white space and a BOM) starts with "<!DOCTYPE html" or "<html".
 bool LooksLikeHtml(const std::string& bytes);
 
-// The article text (UTF-8, '\n' line ends); an Error when the page holds no text.
+// The article text (UTF-8, '\n' line ends); an Error when the page holds no text. Each
+// line's place: "paragraph N" for the N-th line of text outside tables (the N-th block as
+// the page shows it), or table / row / column as for .docx (docx_reader.h), a column
+// spanned by colspan counted once per column.
+Result<ExtractedText> ExtractHtml(const std::string& bytes, const std::string& display_path);
+
+// The text alone.
 Result<std::string> HtmlToText(const std::string& bytes, const std::string& display_path);
 
 }  // namespace plancheck::ingest

@@ -35,6 +35,7 @@ model::Document MakeDocument(DecodedText decoded, const std::string& display_pat
   doc.text = std::move(normalized.text);
   doc.origin = std::move(normalized.origin);
   doc.metadata.encoding = decoded.encoding;
+  doc.line_places = std::move(decoded.line_places);
   doc.body = {0, doc.text.size()};
   doc.Reindex();
   return doc;

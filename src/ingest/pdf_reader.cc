@@ -65,7 +65,8 @@ std::string ToUtf8String(const poppler::ustring& text) {
 // '\n', trailing white space dropped. Poppler ends each block of lines with an empty line
 // (kept: it is where the page had a gap) and the page with a form feed; the empty lines
 // at the end of a page are dropped, so pages join without a gap made up by the reader.
-void AppendPage(std::string_view page, std::string& out) {
+// Each line's place is page `page_number` and its count among the page's non-empty lines.
+void AppendPage(std::string_view page, int page_number, ExtractedText& out) {
   std::vector<std::string> lines;
   std::string line;
   auto end_line = [&] {
@@ -87,9 +88,10 @@ void AppendPage(std::string_view page, std::string& out) {
   }
   if (!line.empty()) end_line();
   while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  int line_number = 0;
   for (const std::string& text : lines) {
-    out += text;
-    out += '\n';
+    out.AddLine(text, text.empty() ? Place{.page = page_number}
+                                   : Place{.page = page_number, .line = ++line_number});
   }
 }
 
@@ -97,7 +99,7 @@ void AppendPage(std::string_view page, std::string& out) {
 
 bool LooksLikePdf(const std::string& bytes) { return bytes.rfind("%PDF-", 0) == 0; }
 
-Result<std::string> PdfToText(const std::string& bytes, const std::string& display_path) {
+Result<ExtractedText> ExtractPdf(const std::string& bytes, const std::string& display_path) {
   if (bytes.size() > kMaxPdfBytes) {
     return PdfError(display_path, "PDF 文件过大（超过 64 MiB），已拒绝读取");
   }
@@ -120,7 +122,7 @@ Result<std::string> PdfToText(const std::string& bytes, const std::string& displ
     return PdfError(display_path, "PDF 页数过多（" + std::to_string(pages) + " 页，上限 " +
                                       std::to_string(kMaxPdfPages) + " 页），已拒绝读取");
   }
-  std::string out;
+  ExtractedText out;
   for (int index = 0; index < pages; ++index) {
     std::unique_ptr<poppler::page> page(doc->create_page(index));
     if (!page) {
@@ -131,17 +133,23 @@ Result<std::string> PdfToText(const std::string& bytes, const std::string& displ
     // with spaces, raw order would keep the order of the content stream.
     const std::string text =
         ToUtf8String(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
-    AppendPage(text, out);
-    if (out.size() > kMaxPdfTextBytes) {
+    AppendPage(text, index + 1, out);
+    if (out.text.size() > kMaxPdfTextBytes) {
       return PdfError(display_path, "PDF 中的文字过多（超过 64 MiB），已拒绝读取");
     }
   }
-  if (TrimSpace(out).empty()) {
+  if (TrimSpace(out.text).empty()) {
     return PdfError(display_path,
                     "PDF 文件中没有可提取的文字（可能是扫描件，请先做文字识别或提供文字版）");
   }
-  if (!IsValidUtf8(out)) return PdfError(display_path, "PDF 中含有无效的字符");
+  if (!IsValidUtf8(out.text)) return PdfError(display_path, "PDF 中含有无效的字符");
   return out;
+}
+
+Result<std::string> PdfToText(const std::string& bytes, const std::string& display_path) {
+  Result<ExtractedText> extracted = ExtractPdf(bytes, display_path);
+  if (!extracted) return extracted.error();
+  return std::move(extracted->text);
 }
 
 }  // namespace plancheck::ingest

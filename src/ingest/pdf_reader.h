@@ -17,6 +17,7 @@
 #include <string>
 
 #include "base/error_list.h"
+#include "ingest/extracted_text.h"
 
 namespace plancheck::ingest {
 
@@ -27,7 +28,12 @@ inline constexpr std::size_t kMaxPdfTextBytes = 64u * 1024u * 1024u;
 // True when `bytes` starts with the PDF header "%PDF-".
 bool LooksLikePdf(const std::string& bytes);
 
-// The document's text (UTF-8, '\n' line ends, no form feeds).
+// The document's text (UTF-8, '\n' line ends, no form feeds). Each line's place is its
+// page and its text line on the page (empty lines not counted; an empty line has the
+// page alone).
+Result<ExtractedText> ExtractPdf(const std::string& bytes, const std::string& display_path);
+
+// The text alone.
 Result<std::string> PdfToText(const std::string& bytes, const std::string& display_path);
 
 }  // namespace plancheck::ingest

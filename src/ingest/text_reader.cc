@@ -46,7 +46,7 @@ Result<DecodedText> DecodeUtf16(const std::string& bytes, const char* charset,
                                        "（有字节序标记），但内容不是有效的 " + charset);
   }
   out.resize(static_cast<std::size_t>(length));
-  return DecodedText{std::move(out), charset};
+  return DecodedText{std::move(out), charset, {}};
 }
 
 // What ICU's charset detector thinks of bytes that are not UTF-8.
@@ -155,7 +155,7 @@ Result<DecodedText> DecodeLegacy(const std::string& bytes, std::size_t bad_utf8,
     return Error{display_path, where,
                  prefix + "，按 GB18030/GBK 解码把握不足（" + detail + "）；请另存为 UTF-8"};
   }
-  return DecodedText{std::move(*converted), "GB18030"};
+  return DecodedText{std::move(*converted), "GB18030", {}};
 }
 
 }  // namespace
@@ -163,19 +163,19 @@ Result<DecodedText> DecodeLegacy(const std::string& bytes, std::size_t bad_utf8,
 Result<DecodedText> DecodeText(std::string bytes, const std::string& display_path) {
   // A Word document is recognized by its content, not its name.
   if (LooksLikeZip(bytes)) {
-    Result<std::string> text = DocxToText(bytes, display_path);
+    Result<ExtractedText> text = ExtractDocx(bytes, display_path);
     if (!text) return text.error();
-    return DecodedText{std::move(*text), "DOCX"};
+    return DecodedText{std::move(text->text), "DOCX", std::move(text->line_places)};
   }
   if (LooksLikePdf(bytes)) {
-    Result<std::string> text = PdfToText(bytes, display_path);
+    Result<ExtractedText> text = ExtractPdf(bytes, display_path);
     if (!text) return text.error();
-    return DecodedText{std::move(*text), "PDF"};
+    return DecodedText{std::move(text->text), "PDF", std::move(text->line_places)};
   }
   if (LooksLikeHtml(bytes)) {
-    Result<std::string> text = HtmlToText(bytes, display_path);
+    Result<ExtractedText> text = ExtractHtml(bytes, display_path);
     if (!text) return text.error();
-    return DecodedText{std::move(*text), "HTML"};
+    return DecodedText{std::move(text->text), "HTML", std::move(text->line_places)};
   }
   if (bytes.empty()) return FileError(display_path, "文件为空");
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
@@ -198,7 +198,7 @@ Result<DecodedText> DecodeText(std::string bytes, const std::string& display_pat
   }
   std::size_t bad = 0;
   if (IsValidUtf8(bytes, &bad)) {
-    return DecodedText{std::move(bytes), utf8_bom ? "UTF-8 (BOM)" : "UTF-8"};
+    return DecodedText{std::move(bytes), utf8_bom ? "UTF-8 (BOM)" : "UTF-8", {}};
   }
   if (utf8_bom) {
     // The BOM declares UTF-8: no guessing at other encodings.

@@ -13,7 +13,9 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
+#include "base/diagnostic.h"
 #include "base/error_list.h"
 
 namespace plancheck::ingest {
@@ -25,6 +27,9 @@ struct DecodedText {
   // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"; for a container format
   // the format: "DOCX", "HTML", "PDF"
   std::string encoding;
+  // For DOCX, HTML and PDF: the place in the file of each line of `text` (see
+  // extracted_text.h). Empty for plain text.
+  std::vector<Place> line_places;
 };
 
 // `display_path` names the file in errors; `path` is what is opened.

@@ -46,6 +46,7 @@ Document& Document::operator=(Document&& other) noexcept {
   source = std::move(other.source);
   text = std::move(other.text);
   origin = std::move(other.origin);
+  line_places = std::move(other.line_places);
   metadata = std::move(other.metadata);
   declared_task_count = std::move(other.declared_task_count);
   body = other.body;
@@ -61,6 +62,11 @@ void Document::Reindex() { source_lines = LineIndex(source); }
 
 Position Document::PositionOf(std::size_t text_offset) const {
   return source_lines.PositionOf(origin.ToSource(text_offset));
+}
+
+Place Document::PlaceOfLine(int line) const {
+  if (line <= 0 || static_cast<std::size_t>(line) > line_places.size()) return {};
+  return line_places[static_cast<std::size_t>(line) - 1];
 }
 
 Location Document::Locate(ByteSpan span) const {

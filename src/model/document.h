@@ -119,6 +119,9 @@ struct Document {
   std::string text;    // normalized text; every span points here
   OriginMap origin;    // text offsets <-> source offsets
   LineIndex source_lines;  // over `source`; rebuild after moving a Document (see Reindex)
+  // For .docx, web pages and PDF: the place in the file of each line of `source` (index
+  // line - 1), as the reader recorded it. Empty for plain text.
+  std::vector<Place> line_places;
 
   Metadata metadata;
   std::optional<DeclaredCount> declared_task_count;
@@ -138,6 +141,9 @@ struct Document {
   Location Locate(ByteSpan span) const;
   // Start position in the source of a `text` offset.
   Position PositionOf(std::size_t text_offset) const;
+  // The place in the file of 1-based source line `line`; empty for plain text and for a
+  // line the reader recorded nothing for.
+  Place PlaceOfLine(int line) const;
   // Rebuilds source_lines over `source` (call after assigning `source`).
   void Reindex();
   std::string_view Slice(ByteSpan span) const;

@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "report/place_json.h"
 #include "report/report.h"
 
 namespace plancheck::report {
@@ -14,7 +15,7 @@ ordered_json OptionalString(const std::optional<std::string>& text) {
   return text ? ordered_json(*text) : ordered_json(nullptr);
 }
 
-ordered_json DiagnosticJson(const Diagnostic& diag) {
+ordered_json DiagnosticJson(const Diagnostic& diag, bool english) {
   ordered_json out;
   out["rule"] = diag.rule_id;
   out["severity"] = SeverityName(diag.severity);
@@ -33,13 +34,19 @@ ordered_json DiagnosticJson(const Diagnostic& diag) {
                                    {"message", item.message}});
   }
   out["related"] = std::move(related);
+  // Added within version 1, only for a .docx, web page or PDF, whose lines are the
+  // reader's: where a person finds the finding, and the text it quotes.
+  if (!diag.origin.place.empty()) {
+    out["place"] = PlaceJson(diag.origin.place, english);
+    out["place"]["text"] = diag.excerpt;
+  }
   return out;
 }
 
 }  // namespace
 
 std::string FormatJson(const std::vector<Diagnostic>& diags, const std::vector<std::string>& files,
-                       const ReportOptions& /*options*/) {
+                       const ReportOptions& options) {
   const std::vector<std::string> paths = ReportFiles(diags, files);
   std::map<std::string, std::size_t> index;
   ordered_json file_list = ordered_json::array();
@@ -48,7 +55,8 @@ std::string FormatJson(const std::vector<Diagnostic>& diags, const std::vector<s
     file_list.push_back(ordered_json{{"path", path}, {"diagnostics", ordered_json::array()}});
   }
   for (const Diagnostic& diag : diags) {
-    file_list[index.at(diag.file)]["diagnostics"].push_back(DiagnosticJson(diag));
+    file_list[index.at(diag.file)]["diagnostics"].push_back(
+        DiagnosticJson(diag, options.language == "en"));
   }
   const RunSummary summary = Summarize(diags, files);
   ordered_json root;

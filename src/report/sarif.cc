@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "report/place_json.h"
 #include "report/report.h"
 
 namespace plancheck::report {
@@ -163,9 +164,18 @@ std::string FormatSarif(const std::vector<Diagnostic>& diags, const std::vector<
       text += *diag.suggestion;
     }
     result["message"] = ordered_json{{"text", text}};
-    result["locations"] = ordered_json::array(
-        {ordered_json{{"physicalLocation", PhysicalLocation(diag.file, diag.start, diag.end,
-                                                            diag.excerpt, artifact_index)}}});
+    ordered_json location{{"physicalLocation", PhysicalLocation(diag.file, diag.start, diag.end,
+                                                                diag.excerpt, artifact_index)}};
+    // In a .docx, web page or PDF the region's lines are those of the extracted text; the
+    // place a person finds it by is a logical location (an element of the document, or a
+    // text line of a PDF page), and the same object as in the JSON output is a property.
+    if (!diag.origin.place.empty()) {
+      const Place& place = diag.origin.place;
+      location["logicalLocations"] = ordered_json::array({ordered_json{
+          {"name", PlaceLabel(place, english)}, {"kind", place.page > 0 ? "text" : "element"}}});
+      location["properties"] = ordered_json{{"place", PlaceJson(place, english)}};
+    }
+    result["locations"] = ordered_json::array({std::move(location)});
     if (!diag.related.empty()) {
       ordered_json related_list = ordered_json::array();
       int id = 0;

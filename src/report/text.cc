@@ -60,6 +60,15 @@ std::string LocationPrefix(const std::string& file, const Position& pos) {
   return out;
 }
 
+// A .docx, web page or PDF is not read by lines, so there the place a person finds it by
+// stands instead of line and column: "path:段落 12", "path:表 1 第 3 行 第 2 列",
+// "path:第 2 页 第 14 行".
+std::string LocationPrefix(const std::string& file, const Position& pos, const Place& place,
+                           bool english) {
+  if (!place.empty()) return file + ':' + PlaceLabel(place, english);
+  return LocationPrefix(file, pos);
+}
+
 // One code point of the source line as printed: the text and the cells it takes. Tabs are
 // kept (the caret line repeats them); other control characters would move the cursor or
 // restyle the terminal, so they print as U+FFFD, one cell, keeping one code point per column.
@@ -114,7 +123,10 @@ std::string FormatSourceExcerpt(const Diagnostic& diag, bool color) {
     last = std::clamp(diag.end.column - 1, first, line_cps);
   }
 
-  const std::string number = std::to_string(diag.start.line);
+  // The gutter shows the line number of a text file; in a .docx, web page or PDF the
+  // lines are the reader's, and the header already names the place, so it stays blank.
+  const std::string number =
+      diag.origin.place.empty() ? std::to_string(diag.start.line) : std::string();
   std::string out = "  " + number + " |";
   if (!cells.empty()) out += ' ';
   for (const Cell& cell : cells) out += cell.text;
@@ -158,7 +170,7 @@ std::string FormatText(const std::vector<Diagnostic>& diags, const std::vector<s
   const bool english = IsEnglish(options);
   std::string out;
   for (const Diagnostic& diag : diags) {
-    paint.Put(out, kBold, LocationPrefix(diag.file, diag.start) + ":");
+    paint.Put(out, kBold, LocationPrefix(diag.file, diag.start, diag.origin.place, english) + ":");
     out += ' ';
     paint.Put(out, SeverityStyle(diag.severity), std::string(SeverityName(diag.severity)) + ":");
     out += ' ';

@@ -121,4 +121,37 @@ TEST_CASE("corrupt and hostile .docx files are refused with one error", "[ingest
   }
 }
 
+TEST_CASE("each line of a .docx has its paragraph or table cell", "[ingest][docx][place]") {
+  auto cell = [](const std::string& props, const std::vector<std::string>& paragraphs) {
+    std::string xml = "<w:tc>" + props;
+    for (const std::string& p : paragraphs) xml += "<w:p><w:r><w:t>" + p + "</w:t></w:r></w:p>";
+    return xml + "</w:tc>";
+  };
+  const std::string body =
+      "<w:p><w:r><w:t>甲</w:t></w:r></w:p><w:tbl>"
+      "<w:tr>" +
+      cell("", {"序号"}) + cell("<w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>", {"任务"}) +
+      "</w:tr><w:tr>" + cell("", {"1"}) + cell("", {"乙", "丙"}) + cell("", {"丁"}) +
+      "</w:tr></w:tbl><w:p><w:r><w:t>戊</w:t></w:r></w:p>";
+  const Result<ExtractedText> text =
+      ExtractDocx(MakeZip({{"word/document.xml", DocumentXml(body)}}), "p.docx");
+  REQUIRE(text.ok());
+  CHECK(text->text == "甲\n\n\t序号\n\t任务\n\t\n\n\t1\n\t乙\n\n丙\n\t丁\n\n戊\n");
+  const std::vector<Place> expected = {
+      {.paragraph = 1},
+      {.table = 1, .row = 1},
+      {.table = 1, .row = 1, .column = 1},
+      {.table = 1, .row = 1, .column = 2},
+      {.table = 1, .row = 1, .column = 3},  // the column the spanning cell covers
+      {.table = 1, .row = 2},
+      {.table = 1, .row = 2, .column = 1},
+      {.table = 1, .row = 2, .column = 2},  // a cell of two paragraphs: three lines
+      {.table = 1, .row = 2, .column = 2},
+      {.table = 1, .row = 2, .column = 2},
+      {.table = 1, .row = 2, .column = 3},
+      {.table = 1},
+      {.paragraph = 2},
+  };
+  CHECK(text->line_places == expected);
+}
 }  // namespace plancheck::ingest

@@ -3,6 +3,7 @@
 // stays silent on stderr, and the other files of a run are still checked.
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -158,4 +159,36 @@ TEST_CASE("a broken PDF in a run is reported by name and the others are checked"
   CHECK(result.out.find("区经济信委") != std::string::npos);
 }
 
+TEST_CASE("each line of a PDF has its page and its line on the page", "[ingest][pdf][place]") {
+  // fixtures/pdf/004 has seed line i on page (i - 1) / 50 + 1; the seed's blank lines are
+  // drawn as nothing, so a line's number on its page counts the non-blank seed lines.
+  const std::string stem = "004_2bfd8bfabc103b07";
+  const Result<ExtractedText> text =
+      ExtractPdf(ReadFile(FixturePath("pdf/" + stem + ".pdf")), stem + ".pdf");
+  REQUIRE(text.ok());
+  std::vector<Place> expected;
+  const std::string seed = ReadFile(FixturePath("seeds/" + stem + ".txt"));
+  int seed_line = 0;
+  int on_page = 0;
+  std::size_t start = 0;
+  while (start < seed.size()) {
+    std::size_t end = seed.find('\n', start);
+    if (end == std::string::npos) end = seed.size();
+    const int page = seed_line / 50 + 1;
+    if (seed_line % 50 == 0) on_page = 0;
+    ++seed_line;
+    if (seed.substr(start, end - start).find_first_not_of(' ') != std::string::npos) {
+      expected.push_back({.page = page, .line = ++on_page});
+    }
+    start = end + 1;
+  }
+  std::vector<Place> actual;
+  for (const Place& place : text->line_places) {
+    if (place.line != 0) actual.push_back(place);  // poppler's empty lines between blocks
+  }
+  CHECK(actual == expected);
+  CHECK(std::count(text->text.begin(), text->text.end(), '\n') ==
+        static_cast<long>(text->line_places.size()));
+  CHECK(expected.back().page == 10);
+}
 }  // namespace plancheck::ingest

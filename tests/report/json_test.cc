@@ -117,4 +117,38 @@ TEST_CASE("JSON output replaces invalid UTF-8 instead of throwing", "[report][js
   CHECK(json::parse(text)["files"][0]["diagnostics"][0]["message"] == "bad \xEF\xBF\xBD byte");
 }
 
+TEST_CASE("JSON adds the place of a finding in a .docx, web page or PDF", "[report][json]") {
+  Diagnostic cell = Sample();
+  cell.file = "notice.docx";
+  cell.excerpt = "区经济信委";
+  cell.origin.place = Place{.table = 1, .row = 3, .column = 2};
+  Diagnostic page = cell;
+  page.start = {60, 1};
+  page.origin.place = Place{.page = 2, .line = 14};
+  Diagnostic paragraph = cell;
+  paragraph.start = {70, 1};
+  paragraph.origin.place = Place{.paragraph = 12};
+  ReportOptions english;
+  english.language = "en";
+  const auto zh = nlohmann::ordered_json::parse(
+      FormatJson({cell, page, paragraph, Sample()}, {}, ReportOptions{}));
+  const auto en = nlohmann::ordered_json::parse(FormatJson({cell}, {}, english));
+
+  const auto& diags = zh["files"][0]["diagnostics"];
+  REQUIRE(diags.size() == 3);
+  // Added at the end, after the version-1 keys, which stay as they were.
+  CHECK(Keys(diags[0]) == std::vector<std::string>{"rule", "severity", "line", "column", "end_line",
+                                                   "end_column", "message", "task", "suggestion",
+                                                   "related", "place"});
+  CHECK(diags[0]["place"].dump() ==
+        R"({"kind":"table","table":1,"row":3,"column":2,"label":"表 1 第 3 行 第 2 列",)"
+        R"("text":"区经济信委"})");
+  CHECK(diags[1]["place"].dump() ==
+        R"({"kind":"page","page":2,"line":14,"label":"第 2 页 第 14 行","text":"区经济信委"})");
+  CHECK(diags[2]["place"].dump() ==
+        R"({"kind":"paragraph","paragraph":12,"label":"段落 12","text":"区经济信委"})");
+  CHECK(en["files"][0]["diagnostics"][0]["place"]["label"] == "table 1, row 3, column 2");
+  // Plain text has no place key at all.
+  CHECK_FALSE(zh["files"][1]["diagnostics"][0].contains("place"));
+}
 }  // namespace plancheck::report

@@ -203,4 +203,27 @@ TEST_CASE("paths become URI references", "[report][sarif]") {
   CHECK(PathToUri(path) == uri);
 }
 
+TEST_CASE("SARIF names the place of a finding in a .docx or PDF", "[report][sarif]") {
+  std::vector<Diagnostic> diags = SampleDiagnostics();
+  diags[0].file = "notice.docx";
+  diags[0].origin.place = Place{.table = 1, .row = 3, .column = 2};
+  diags[1].file = "notice.pdf";
+  diags[1].origin.place = Place{.page = 2, .line = 14};
+  const std::string sarif = FormatSarif(diags, {}, SampleRules(), Options());
+  CHECK(ValidateSarif(sarif) == 0);
+  const auto root = json::parse(sarif);
+  const auto& results = root["runs"][0]["results"];
+  const auto& cell = results[0]["locations"][0];
+  CHECK(cell["physicalLocation"]["region"]["snippet"]["text"] == "区经济信委");
+  CHECK(cell["logicalLocations"] ==
+        json::parse(R"([{"name":"表 1 第 3 行 第 2 列","kind":"element"}])"));
+  CHECK(cell["properties"]["place"] ==
+        json::parse(
+            R"({"kind":"table","table":1,"row":3,"column":2,"label":"表 1 第 3 行 第 2 列"})"));
+  const auto& line = results[1]["locations"][0];
+  CHECK(line["logicalLocations"] == json::parse(R"([{"name":"第 2 页 第 14 行","kind":"text"}])"));
+  CHECK(line["properties"]["place"]["page"] == 2);
+  // Plain text: no logical location.
+  CHECK_FALSE(results[2]["locations"][0].contains("logicalLocations"));
+}
 }  // namespace plancheck::report

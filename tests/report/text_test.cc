@@ -177,4 +177,33 @@ TEST_CASE("colour appears only when asked for", "[report][text]") {
   CHECK(FormatText({diag}, {}, options).find("\x1b[1;31merror:\x1b[0m") != std::string::npos);
 }
 
+TEST_CASE("a finding in a .docx, web page or PDF is located by its place", "[report][text]") {
+  auto [place, zh, en] = GENERATE(table<Place, std::string, std::string>({
+      {Place{.paragraph = 12}, "段落 12", "paragraph 12"},
+      {Place{.table = 1, .row = 3, .column = 2}, "表 1 第 3 行 第 2 列",
+       "table 1, row 3, column 2"},
+      {Place{.page = 2, .line = 14}, "第 2 页 第 14 行", "page 2, line 14"},
+  }));
+  Diagnostic diag = MakeDiagnostic("\t区经济信委", 40, 2, 40, 7);
+  diag.file = "notice.docx";
+  diag.origin.place = place;
+  // The header names the place instead of the extracted text's line and column, and the
+  // gutter stays blank: those lines are the reader's, not the document's.
+  CHECK(FormatText({diag}, {diag.file}, ReportOptions{}) ==
+        "notice.docx:" + zh +
+            ": warning: 消息 [units.no-duplicates]\n"
+            "   | \t区经济信委\n"
+            "   | \t^" +
+            std::string(9, '~') +
+            "\n"
+            "共 1 个文件：0 个错误，1 个警告，0 个提示\n");
+  ReportOptions english;
+  english.language = "en";
+  CHECK(FormatText({diag}, {diag.file}, english).rfind("notice.docx:" + en + ": warning: ", 0) ==
+        0);
+  // The near miss: plain text keeps line and column.
+  diag.origin.place = Place{};
+  CHECK(FormatText({diag}, {diag.file}, ReportOptions{}).rfind("notice.docx:40:2: warning: ", 0) ==
+        0);
+}
 }  // namespace plancheck::report
