@@ -7,6 +7,7 @@
 #include <ostream>
 #include <set>
 
+#include "base/atomic_file.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/rule_loading.h"
@@ -40,21 +41,8 @@ std::string ParentDirectory(const std::string& path) {
 }  // namespace
 
 bool WriteFileAtomically(const std::string& path, const std::string& content, std::ostream& err) {
-  const fs::path target(path);
-  const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".tmp");
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << content;
-    if (!out.good()) {
-      err << "plancheck: error: cannot write " << path << "\n";
-      return false;
-    }
-  }
-  std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    err << "plancheck: error: cannot write " << path << ": " << ec.message() << "\n";
+  if (std::optional<std::string> failure = plancheck::WriteFileAtomically(path, content)) {
+    err << "plancheck: error: cannot write " << path << ": " << *failure << "\n";
     return false;
   }
   return true;

@@ -1,18 +1,13 @@
 #include "config/baseline.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/atomic_file.h"
 #include "base/line_index.h"
 
 namespace plancheck::config {
@@ -117,20 +112,6 @@ std::string ParseErrorText(const std::string& what) {
   if (start == std::string::npos) return what;
   const std::size_t colon = what.find(": ", start);
   return colon == std::string::npos ? what.substr(start) : what.substr(colon + 2);
-}
-
-// Writes all of `data` to `fd`, retrying short writes and EINTR.
-bool WriteAll(int fd, const std::string& data) {
-  std::size_t written = 0;
-  while (written < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  return true;
 }
 
 }  // namespace
@@ -289,36 +270,9 @@ std::string Baseline::ToJson(const std::string& directory) const {
 }
 
 bool Baseline::Write(const std::string& path, ErrorList& errors) const {
-  const std::string directory = DirectoryOf(path);
-  const std::string text = ToJson(directory);
-  const auto fail = [&](const std::string& what) {
-    errors.Add(path, {}, "cannot write baseline: " + what);
+  if (std::optional<std::string> failure = WriteFileAtomically(path, ToJson(DirectoryOf(path)))) {
+    errors.Add(path, {}, "cannot write baseline: " + *failure);
     return false;
-  };
-  // The temp file sits beside the target so rename() stays within one file system and
-  // readers see either the old baseline or the new one, never half of it.
-  std::string temp = (fs::path(directory) / ("." + fs::path(path).filename().string() +
-                                             ".tmp-XXXXXX"))
-                         .string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return fail(std::strerror(errno));
-  struct stat existing {};
-  const mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
-  if (!WriteAll(fd, text) || ::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
-    const int saved = errno;
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return fail(std::strerror(saved));
-  }
-  if (::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
-    const int saved = errno;
-    ::unlink(temp.c_str());
-    return fail(std::strerror(saved));
-  }
-  // Make the rename itself durable; failure here loses nothing already visible.
-  if (const int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY); dir_fd >= 0) {
-    ::fsync(dir_fd);
-    ::close(dir_fd);
   }
   return true;
 }

@@ -1,0 +1,62 @@
+#include "base/atomic_file.h"
+
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "test_util.h"
+
+namespace plancheck {
+namespace {
+
+std::string Read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Names in `dir` other than `keep`: a temporary file left behind would show here.
+std::vector<std::string> Others(const std::string& dir, const std::string& keep) {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().filename() != keep) out.push_back(entry.path().filename().string());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("WriteFileAtomically creates and replaces, keeping the mode", "[base]") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string path = dir + "/report.json";
+  REQUIRE_FALSE(WriteFileAtomically(path, "first\n"));
+  CHECK(Read(path) == "first\n");
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0644);
+
+  REQUIRE(::chmod(path.c_str(), 0600) == 0);
+  REQUIRE_FALSE(WriteFileAtomically(path, std::string("二\0三", 7)));
+  CHECK(Read(path) == std::string("二\0三", 7));
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0600);
+  CHECK(Others(dir, "report.json").empty());
+}
+
+TEST_CASE("WriteFileAtomically reports a failure and leaves nothing behind", "[base]") {
+  const std::string dir = testing::MakeTempDir();
+  const std::optional<std::string> missing = WriteFileAtomically(dir + "/no/such/dir/a.txt", "x");
+  REQUIRE(missing);
+  CHECK(*missing == "No such file or directory");
+  // The target is a directory: rename fails, the temporary file is removed.
+  std::filesystem::create_directory(dir + "/taken");
+  const std::optional<std::string> taken = WriteFileAtomically(dir + "/taken", "x");
+  REQUIRE(taken);
+  CHECK(Others(dir, "taken").empty());
+}
+
+}  // namespace plancheck
