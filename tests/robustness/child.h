@@ -1,7 +1,15 @@
-// Runs plancheck in a forked child under resource limits, so a test bounds itself without
-// timing assertions: RLIMIT_CPU turns an accidentally quadratic algorithm into a SIGXCPU,
-// RLIMIT_AS turns a memory blow-up into a failed allocation, and a wall-clock watchdog
-// turns a hang (a blocking read of a FIFO) into a SIGKILL the test reports.
+// Runs plancheck (or any function) in a forked child under resource limits, so a test
+// bounds itself without timing assertions: RLIMIT_CPU turns an accidentally quadratic
+// algorithm into a SIGXCPU, RLIMIT_AS turns a memory blow-up into a failed allocation, and
+// a wall-clock watchdog turns a hang (a blocking read of a FIFO) into a SIGKILL the test
+// reports.
+//
+// Under AddressSanitizer (the sanitizer build of .ci/run) RLIMIT_AS cannot apply: ASan
+// reserves terabytes of address space for its shadow memory at start-up. The parent then
+// polls the child's resident set instead (/proc/PID/statm, every 20 ms) and kills it above
+// `address_space` bytes, reporting `over_memory`; the CPU limit is kept, multiplied by
+// kSanitizerSlowdown. Each such child says so once on stderr and in Describe(), so a test
+// never passes believing it was bounded by RLIMIT_AS when it was not.
 #pragma once
 
 #include <signal.h>
@@ -11,6 +19,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -20,26 +31,6 @@
 #include "test_util.h"
 
 namespace plancheck::testing {
-
-struct ChildLimits {
-  int cpu_seconds = 20;                      // RLIMIT_CPU (all threads together)
-  std::size_t address_space = 2048ul << 20;  // RLIMIT_AS; ignored under AddressSanitizer
-  int wall_seconds = 60;                     // then SIGKILL: "hung"
-};
-
-struct ChildResult {
-  bool exited = false;  // false: killed by a signal (crash, CPU limit, watchdog)
-  int exit_code = -1;
-  int signal = 0;
-  bool hung = false;  // the watchdog killed it
-  std::string out;
-  std::string err;
-  std::string Describe() const {
-    std::string s = exited ? "exit " + std::to_string(exit_code)
-                           : "signal " + std::to_string(signal) + (hung ? " (hung)" : "");
-    return s + "\nstderr: " + err.substr(0, 2000) + "\nstdout: " + out.substr(0, 2000);
-  }
-};
 
 #if defined(__SANITIZE_ADDRESS__)
 inline constexpr bool kUnderAsan = true;
@@ -53,14 +44,69 @@ inline constexpr bool kUnderAsan = false;
 inline constexpr bool kUnderAsan = false;
 #endif
 
-// `plancheck <args>` in a child process; stdout and stderr come back through files.
-inline ChildResult RunCliLimited(const std::vector<std::string>& args, const ChildLimits& limits = {}) {
+// How much more CPU time a child gets under the sanitizers (ASan + UBSan at -O1 run the
+// robustness inputs about 3 times slower than the RelWithDebInfo build).
+inline constexpr int kSanitizerSlowdown = kUnderAsan ? 4 : 1;
+
+struct ChildLimits {
+  int cpu_seconds = 20;                      // RLIMIT_CPU (all threads together), before
+                                             // kSanitizerSlowdown
+  std::size_t address_space = 2048ul << 20;  // RLIMIT_AS; under ASan a resident-set ceiling
+  int wall_seconds = 60;                     // then SIGKILL: "hung" (also scaled)
+};
+
+struct ChildResult {
+  bool exited = false;  // false: killed by a signal (crash, CPU limit, watchdog)
+  int exit_code = -1;
+  int signal = 0;
+  bool hung = false;         // the watchdog killed it
+  bool over_memory = false;  // under ASan: its resident set passed address_space
+  std::string limits;        // how it was bounded, in words
+  std::string out;
+  std::string err;
+  std::string Describe() const {
+    std::string s = exited ? "exit " + std::to_string(exit_code)
+                           : "signal " + std::to_string(signal) + (hung ? " (hung)" : "") +
+                                 (over_memory ? " (over the memory limit)" : "");
+    return s + "\nlimits: " + limits + "\nstderr: " + err.substr(0, 2000) +
+           "\nstdout: " + out.substr(0, 2000);
+  }
+};
+
+// Resident set of `pid` in bytes, from /proc; 0 when it cannot be read.
+inline std::size_t ResidentBytes(pid_t pid) {
+  std::ifstream statm("/proc/" + std::to_string(pid) + "/statm");
+  std::size_t size_pages = 0;
+  std::size_t resident_pages = 0;
+  if (!(statm >> size_pages >> resident_pages)) return 0;
+  return resident_pages * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+}
+
+// Runs `body` in a forked child under `limits`; what it writes to `out` and `err` comes
+// back through files, its return value is the exit code (98 if it throws).
+inline ChildResult RunLimited(const std::function<int(std::string& out, std::string& err)>& body,
+                              const ChildLimits& limits = {}) {
   const std::string dir = MakeTempDir();
   const std::string out_path = dir + "/out";
   const std::string err_path = dir + "/err";
+  const int cpu_seconds = limits.cpu_seconds * kSanitizerSlowdown;
+  const int wall_seconds = limits.wall_seconds * kSanitizerSlowdown;
+  const std::size_t memory_mb = limits.address_space >> 20;
+  ChildResult result;
+  result.limits = "RLIMIT_CPU " + std::to_string(cpu_seconds) + " s, " +
+                  (kUnderAsan ? "resident set <= " + std::to_string(memory_mb) +
+                                    " MB polled every 20 ms (AddressSanitizer build: "
+                                    "RLIMIT_AS not applied)"
+                              : "RLIMIT_AS " + std::to_string(memory_mb) + " MB") +
+                  ", wall " + std::to_string(wall_seconds) + " s";
+  if (kUnderAsan) {
+    static bool said = false;
+    if (!said) std::fprintf(stderr, "child.h: %s\n", result.limits.c_str());
+    said = true;
+  }
   const pid_t pid = fork();
   if (pid == 0) {
-    rlimit cpu{static_cast<rlim_t>(limits.cpu_seconds), static_cast<rlim_t>(limits.cpu_seconds)};
+    rlimit cpu{static_cast<rlim_t>(cpu_seconds), static_cast<rlim_t>(cpu_seconds)};
     setrlimit(RLIMIT_CPU, &cpu);
     if (!kUnderAsan) {
       rlimit as{limits.address_space, limits.address_space};
@@ -68,28 +114,30 @@ inline ChildResult RunCliLimited(const std::vector<std::string>& args, const Chi
     }
     int code = 99;
     try {
-      const CliResult result = RunCli(args);
-      WriteFile(out_path, result.out);
-      WriteFile(err_path, result.err);
-      code = result.exit_code;
+      std::string out;
+      std::string err;
+      code = body(out, err);
+      WriteFile(out_path, out);
+      WriteFile(err_path, err);
     } catch (...) {
-      code = 98;  // an exception escaped the CLI
+      code = 98;  // an exception escaped
     }
     _exit(code);
   }
-  ChildResult result;
   int status = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.wall_seconds);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wall_seconds);
   while (waitpid(pid, &status, WNOHANG) == 0) {
-    if (std::chrono::steady_clock::now() > deadline) {
+    const bool over_memory = kUnderAsan && ResidentBytes(pid) > limits.address_space;
+    if (over_memory || std::chrono::steady_clock::now() > deadline) {
       kill(pid, SIGKILL);
       waitpid(pid, &status, 0);
-      result.hung = true;
+      result.over_memory = over_memory;
+      result.hung = !over_memory;
       break;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  result.exited = !result.hung && WIFEXITED(status);
+  result.exited = !result.hung && !result.over_memory && WIFEXITED(status);
   if (result.exited) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
   try {
@@ -98,6 +146,19 @@ inline ChildResult RunCliLimited(const std::vector<std::string>& args, const Chi
   } catch (...) {
   }
   return result;
+}
+
+// `plancheck <args>` in a child process.
+inline ChildResult RunCliLimited(const std::vector<std::string>& args,
+                                 const ChildLimits& limits = {}) {
+  return RunLimited(
+      [&](std::string& out, std::string& err) {
+        CliResult result = RunCli(args);
+        out = std::move(result.out);
+        err = std::move(result.err);
+        return result.exit_code;
+      },
+      limits);
 }
 
 }  // namespace plancheck::testing
