@@ -16,6 +16,7 @@
 #include "ingest/docx_reader.h"
 #include "ingest/html_reader.h"
 #include "ingest/ingest.h"
+#include "ingest/pdf_reader.h"
 #include "parse/indicators.h"
 #include "parse/parser.h"
 #include "parse/targets.h"
@@ -76,7 +77,7 @@ int IngestParseTargets(const std::string& bytes, std::string& err) {
   return 0;
 }
 
-// fuzz/docx_fuzz.cc and fuzz/html_fuzz.cc.
+// fuzz/docx_fuzz.cc, fuzz/html_fuzz.cc and fuzz/pdf_fuzz.cc.
 int Container(const Result<std::string>& text, const std::string& name, std::string& err) {
   if (!text) {
     if (text.error().file != name || text.error().message.empty()) {
@@ -119,6 +120,7 @@ int RunTarget(const std::string& target, const std::string& bytes, std::string& 
   if (target == "ingest_parse" || target == "targets") return IngestParseTargets(bytes, err);
   if (target == "docx") return Container(ingest::DocxToText(bytes, "fuzz.docx"), "fuzz.docx", err);
   if (target == "html") return Container(ingest::HtmlToText(bytes, "fuzz.html"), "fuzz.html", err);
+  if (target == "pdf") return Container(ingest::PdfToText(bytes, "fuzz.pdf"), "fuzz.pdf", err);
   if (target == "rule_pack") return RulePack(bytes, err);
   if (target == "config") return Config(bytes, err);
   return Broken(err, "no entry point for fuzz target '" + target + "'");
@@ -127,8 +129,8 @@ int RunTarget(const std::string& target, const std::string& bytes, std::string& 
 }  // namespace
 
 TEST_CASE("fuzz regression inputs come back clean", "[robustness][fuzz]") {
-  const std::string target =
-      GENERATE(as<std::string>{}, "config", "docx", "html", "ingest_parse", "rule_pack", "targets");
+  const std::string target = GENERATE(as<std::string>{}, "config", "docx", "html", "ingest_parse",
+                                      "pdf", "rule_pack", "targets");
   for (const std::string& path : InputsOf(target)) {
     CAPTURE(target, path);
     const std::string bytes = ReadFile(path);
@@ -142,8 +144,8 @@ TEST_CASE("fuzz regression inputs come back clean", "[robustness][fuzz]") {
 
 TEST_CASE("every fuzz regression directory belongs to a target", "[robustness][fuzz]") {
   // A misnamed directory would hold inputs that no test reads.
-  const std::vector<std::string> known = {"config",       "docx",      "html",
-                                          "ingest_parse", "rule_pack", "targets"};
+  const std::vector<std::string> known = {"config", "docx",      "html",   "ingest_parse",
+                                          "pdf",    "rule_pack", "targets"};
   for (const auto& entry : fs::directory_iterator(TestDataPath("robustness/fuzz"))) {
     if (!entry.is_directory()) continue;  // README.md
     CAPTURE(entry.path().string());
