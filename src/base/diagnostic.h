@@ -75,6 +75,9 @@ struct Related {
   std::string file;
   Position start;
   std::string message;
+  // In the diagnostic's own .docx, web page or PDF: the place of `start` (the engine
+  // fills it); empty otherwise.
+  Place place = {};
 };
 
 struct Diagnostic {

@@ -77,6 +77,11 @@ class DiagnosticReporter final : public rule::Reporter {
     }
     d.fix = std::move(finding.fix);
     d.related = std::move(finding.related);
+    for (Related& related : d.related) {
+      if (related.file.empty() || related.file == doc_.path) {
+        related.place = doc_.PlaceOfLine(related.start.line);
+      }
+    }
     out_.push_back(std::move(d));
   }
 

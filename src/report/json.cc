@@ -32,6 +32,8 @@ ordered_json DiagnosticJson(const Diagnostic& diag, bool english) {
                                    {"line", item.start.line},
                                    {"column", item.start.column},
                                    {"message", item.message}});
+    // Added within version 1, as for the diagnostic: only in a .docx, web page or PDF.
+    if (!item.place.empty()) related.back()["place"] = PlaceJson(item.place, english);
   }
   out["related"] = std::move(related);
   // Added within version 1, only for a .docx, web page or PDF, whose lines are the

@@ -87,6 +87,13 @@ ordered_json PhysicalLocation(const std::string& path, const Position& start, co
   return out;
 }
 
+// The place a person finds a finding by in a .docx, web page or PDF: an element of the
+// document (paragraph, table cell), or a text line of a PDF page.
+ordered_json LogicalLocations(const Place& place, bool english) {
+  return ordered_json::array({ordered_json{{"name", PlaceLabel(place, english)},
+                                           {"kind", place.page > 0 ? "text" : "element"}}});
+}
+
 ordered_json RuleJson(const RuleInfo& rule) {
   ordered_json out;
   out["id"] = rule.id;
@@ -171,8 +178,7 @@ std::string FormatSarif(const std::vector<Diagnostic>& diags, const std::vector<
     // text line of a PDF page), and the same object as in the JSON output is a property.
     if (!diag.origin.place.empty()) {
       const Place& place = diag.origin.place;
-      location["logicalLocations"] = ordered_json::array({ordered_json{
-          {"name", PlaceLabel(place, english)}, {"kind", place.page > 0 ? "text" : "element"}}});
+      location["logicalLocations"] = LogicalLocations(place, english);
       location["properties"] = ordered_json{{"place", PlaceJson(place, english)}};
     }
     result["locations"] = ordered_json::array({std::move(location)});
@@ -185,6 +191,9 @@ std::string FormatSarif(const std::vector<Diagnostic>& diags, const std::vector<
         location["id"] = id++;
         location["physicalLocation"] =
             PhysicalLocation(file, related.start, related.start, "", artifact_index);
+        if (!related.place.empty()) {
+          location["logicalLocations"] = LogicalLocations(related.place, english);
+        }
         if (!related.message.empty()) location["message"] = ordered_json{{"text", related.message}};
         related_list.push_back(std::move(location));
       }

@@ -187,7 +187,7 @@ std::string FormatText(const std::vector<Diagnostic>& diags, const std::vector<s
     }
     for (const Related& related : diag.related) {
       const std::string& file = related.file.empty() ? diag.file : related.file;
-      paint.Put(out, kBold, LocationPrefix(file, related.start) + ":");
+      paint.Put(out, kBold, LocationPrefix(file, related.start, related.place, english) + ":");
       out += ' ';
       paint.Put(out, kCyan, "note:");
       out += ' ';

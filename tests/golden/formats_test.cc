@@ -136,6 +136,12 @@ TEST_CASE("findings in a .docx, web page or PDF point at the seed line's place",
         CHECK(actual[i].excerpt == expected[i].excerpt);
         CHECK(actual[i].origin.place == place_of(lines, expected[i].start.line));
         CHECK(expected[i].origin.place.empty());  // plain text has none
+        // Notes in the same document point at their place too (units.inconsistent-name).
+        REQUIRE(actual[i].related.size() == expected[i].related.size());
+        for (std::size_t j = 0; j < expected[i].related.size(); ++j) {
+          if (expected[i].related[j].file != seed) continue;
+          CHECK(actual[i].related[j].place == place_of(lines, expected[i].related[j].start.line));
+        }
       }
     }
   }
@@ -168,6 +174,24 @@ TEST_CASE("findings in a Word or web-page table point at their cell", "[golden][
       }
     }
   }
+}
+
+TEST_CASE("lint names the place in a .docx and a PDF, in both languages",
+          "[golden][formats][place][cli]") {
+  // Seed 000 line 137 (the README's example): paragraph 137 of the .docx; in the PDF page 3
+  // (seed lines 101-150, none of 101-136 blank), its 37th text line.
+  const std::string docx = FixturePath("docx/000_d5b961fa901fa4dc.docx");
+  const std::string pdf = FixturePath("pdf/000_d5b961fa901fa4dc.pdf");
+  const CliResult zh = RunCli({"lint", docx, pdf, "--fail-on", "never"});
+  CHECK(zh.exit_code == 0);
+  CHECK(zh.out.find(docx + ":段落 137: warning: 单位名称“区经济信委”不在本地区单位名录中") !=
+        std::string::npos);
+  CHECK(zh.out.find(pdf + ":第 3 页 第 37 行: warning: 单位名称“区经济信委”不在本地区单位名录中") !=
+        std::string::npos);
+  CHECK(zh.out.find(docx + ":137:") == std::string::npos);  // no extracted-text positions
+  const CliResult en = RunCli({"lint", docx, pdf, "--fail-on", "never", "--lang", "en"});
+  CHECK(en.out.find(docx + ":paragraph 137: warning: ") != std::string::npos);
+  CHECK(en.out.find(pdf + ":page 3, line 37: warning: ") != std::string::npos);
 }
 
 }  // namespace plancheck::testing

@@ -125,7 +125,9 @@ TEST_CASE("JSON adds the place of a finding in a .docx, web page or PDF", "[repo
   Diagnostic page = cell;
   page.start = {60, 1};
   page.origin.place = Place{.page = 2, .line = 14};
+  cell.related.push_back({"notice.docx", {7, 1}, "区经济信息委", Place{.paragraph = 7}});
   Diagnostic paragraph = cell;
+  paragraph.related.clear();
   paragraph.start = {70, 1};
   paragraph.origin.place = Place{.paragraph = 12};
   ReportOptions english;
@@ -148,6 +150,11 @@ TEST_CASE("JSON adds the place of a finding in a .docx, web page or PDF", "[repo
   CHECK(diags[2]["place"].dump() ==
         R"({"kind":"paragraph","paragraph":12,"label":"段落 12","text":"区经济信委"})");
   CHECK(en["files"][0]["diagnostics"][0]["place"]["label"] == "table 1, row 3, column 2");
+  // Related places: Sample()'s own related item (another file) has none.
+  REQUIRE(diags[0]["related"].size() == 2);
+  CHECK_FALSE(diags[0]["related"][0].contains("place"));
+  CHECK(diags[0]["related"][1]["place"].dump() ==
+        R"({"kind":"paragraph","paragraph":7,"label":"段落 7"})");
   // Plain text has no place key at all.
   CHECK_FALSE(zh["files"][1]["diagnostics"][0].contains("place"));
 }

@@ -209,6 +209,7 @@ TEST_CASE("SARIF names the place of a finding in a .docx or PDF", "[report][sari
   diags[0].origin.place = Place{.table = 1, .row = 3, .column = 2};
   diags[1].file = "notice.pdf";
   diags[1].origin.place = Place{.page = 2, .line = 14};
+  diags[0].related.push_back({"notice.docx", {7, 1}, "区经济信息委", Place{.paragraph = 7}});
   const std::string sarif = FormatSarif(diags, {}, SampleRules(), Options());
   CHECK(ValidateSarif(sarif) == 0);
   const auto root = json::parse(sarif);
@@ -223,6 +224,10 @@ TEST_CASE("SARIF names the place of a finding in a .docx or PDF", "[report][sari
   const auto& line = results[1]["locations"][0];
   CHECK(line["logicalLocations"] == json::parse(R"([{"name":"第 2 页 第 14 行","kind":"text"}])"));
   CHECK(line["properties"]["place"]["page"] == 2);
+  const auto& related = results[0]["relatedLocations"];
+  REQUIRE(related.size() == 3);
+  CHECK_FALSE(related[0].contains("logicalLocations"));
+  CHECK(related[2]["logicalLocations"] == json::parse(R"([{"name":"段落 7","kind":"element"}])"));
   // Plain text: no logical location.
   CHECK_FALSE(results[2]["locations"][0].contains("logicalLocations"));
 }

@@ -201,6 +201,11 @@ TEST_CASE("a finding in a .docx, web page or PDF is located by its place", "[rep
   english.language = "en";
   CHECK(FormatText({diag}, {diag.file}, english).rfind("notice.docx:" + en + ": warning: ", 0) ==
         0);
+  // A note in the same file names its place too.
+  diag.related.push_back({"notice.docx", {7, 1}, "区经济信息委", Place{.paragraph = 7}});
+  CHECK(FormatText({diag}, {diag.file}, ReportOptions{})
+            .find("\nnotice.docx:段落 7: note: 区经济信息委\n") != std::string::npos);
+  diag.related.clear();
   // The near miss: plain text keeps line and column.
   diag.origin.place = Place{};
   CHECK(FormatText({diag}, {diag.file}, ReportOptions{}).rfind("notice.docx:40:2: warning: ", 0) ==
