@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cassert>
-#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include "base/utf8.h"
@@ -192,42 +194,110 @@ Diagnostic InputErrorDiagnostic(const Error& error) {
   return d;
 }
 
-std::vector<FileResult> LintFiles(const std::vector<ingest::InputFile>& inputs,
-                                  const RuleSelector& select, const LintOptions& options,
-                                  unsigned jobs) {
-  std::vector<FileResult> results(inputs.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      FileResult& result = results[i];
-      result.path = inputs[i].display_path;
-      Result<model::Document> doc = ingest::LoadDocument(inputs[i]);
-      if (!doc) {
-        result.ok = false;
-        result.diagnostics.push_back(InputErrorDiagnostic(doc.error()));
-        continue;
-      }
-      parse::ParseDocument(*doc);
-      const std::vector<ActiveRule> rules = select(result.path);
-      const bool needs_targets = std::any_of(rules.begin(), rules.end(), [](const ActiveRule& r) {
-        return r.rule->check->NeedsTargets();
-      });
-      if (options.indicators != nullptr && needs_targets) {
-        parse::ExtractTargets(*doc, *options.indicators);
-      }
-      result.diagnostics = LintDocument(*doc, rules, options);
-    }
-  };
+namespace {
+
+// Reads, parses and lints one input.
+FileResult LintOne(const ingest::InputFile& input, const RuleSelector& select,
+                   const LintOptions& options) {
+  FileResult result;
+  result.path = input.display_path;
+  Result<model::Document> doc = ingest::LoadDocument(input);
+  if (!doc) {
+    result.ok = false;
+    result.diagnostics.push_back(InputErrorDiagnostic(doc.error()));
+    return result;
+  }
+  parse::ParseDocument(*doc);
+  const std::vector<ActiveRule> rules = select(result.path);
+  const bool needs_targets = std::any_of(rules.begin(), rules.end(), [](const ActiveRule& r) {
+    return r.rule->check->NeedsTargets();
+  });
+  if (options.indicators != nullptr && needs_targets) {
+    parse::ExtractTargets(*doc, *options.indicators);
+  }
+  result.diagnostics = LintDocument(*doc, rules, options);
+  return result;
+}
+
+}  // namespace
+
+void LintFilesInOrder(const std::vector<ingest::InputFile>& inputs, const RuleSelector& select,
+                      const LintOptions& options, unsigned jobs,
+                      const std::function<void(FileResult&&)>& emit) {
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs.size())));
   if (jobs <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> threads;
-    threads.reserve(jobs);
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-    for (std::thread& thread : threads) thread.join();
+    for (const ingest::InputFile& input : inputs) emit(LintOne(input, select, options));
+    return;
   }
+  // Workers take inputs in order but may finish out of order; the calling thread hands
+  // each result to `emit` as soon as all earlier ones have gone. Workers stay at most
+  // `window` inputs ahead of the last emitted one, so a slow file holds back a bounded
+  // number of finished results.
+  const std::size_t window = std::size_t{4} * jobs;
+  std::vector<std::optional<FileResult>> slots(inputs.size());
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::size_t next = 0;     // the next input a worker takes
+  std::size_t emitted = 0;  // inputs handed to `emit`
+  auto worker = [&] {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return next >= inputs.size() || next < emitted + window; });
+        if (next >= inputs.size()) return;
+        i = next++;
+      }
+      FileResult result = LintOne(inputs[i], select, options);
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        slots[i] = std::move(result);
+      }
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  threads.reserve(jobs);
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  auto stop = [&] {
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      next = inputs.size();
+    }
+    changed.notify_all();
+    for (std::thread& thread : threads) thread.join();
+  };
+  try {
+    while (emitted < inputs.size()) {
+      FileResult ready;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return slots[emitted].has_value(); });
+        ready = std::move(*slots[emitted]);
+        slots[emitted].reset();
+      }
+      emit(std::move(ready));
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        ++emitted;
+      }
+      changed.notify_all();
+    }
+  } catch (...) {
+    stop();
+    throw;
+  }
+  stop();
+}
+
+std::vector<FileResult> LintFiles(const std::vector<ingest::InputFile>& inputs,
+                                  const RuleSelector& select, const LintOptions& options,
+                                  unsigned jobs) {
+  std::vector<FileResult> results;
+  results.reserve(inputs.size());
+  LintFilesInOrder(inputs, select, options, jobs,
+                   [&](FileResult&& result) { results.push_back(std::move(result)); });
   return results;
 }
 

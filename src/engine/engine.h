@@ -1,9 +1,10 @@
 // The engine: runs rules over documents and turns findings into Diagnostics.
 //
 // LintDocument is the whole per-document step: every enabled rule, on every node of its
-// scope, with the rule's effective severity; Diagnostics come back sorted. LintFiles is
-// the run over many files: it reads, parses and lints them on `jobs` threads, keeps one
-// document alive per thread, and returns results in input order whatever `jobs` is.
+// scope, with the rule's effective severity; Diagnostics come back sorted. LintFilesInOrder
+// is the run over many files: it reads, parses and lints them on `jobs` threads, keeps one
+// document alive per thread, and emits results in input order whatever `jobs` is;
+// LintFiles collects them.
 #pragma once
 
 #include <functional>
@@ -50,6 +51,15 @@ struct FileResult {
 // Chooses the rules for one document (configuration lookup); called from worker threads,
 // so it must be thread-safe.
 using RuleSelector = std::function<std::vector<ActiveRule>(const std::string& display_path)>;
+
+// Reads, parses and lints `inputs` on `jobs` threads (0 = all cores) and hands each
+// result to `emit` on the calling thread, in input order, as soon as it and every earlier
+// one are done: a run holds only the results it cannot emit yet (at most a few per
+// thread), not the whole corpus's. If `emit` throws, the exception propagates once the
+// workers are stopped.
+void LintFilesInOrder(const std::vector<ingest::InputFile>& inputs, const RuleSelector& select,
+                      const LintOptions& options, unsigned jobs,
+                      const std::function<void(FileResult&&)>& emit);
 
 // Reads, parses and lints `inputs` on `jobs` threads (0 = all cores).
 std::vector<FileResult> LintFiles(const std::vector<ingest::InputFile>& inputs,

@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include <catch2/catch.hpp>
+#include <stdexcept>
 
 #include "config/rule_pack.h"
 #include "ingest/ingest.h"
@@ -131,6 +132,60 @@ TEST_CASE("LintFiles extracts targets only for rules that read them", "[engine]"
     // fixtures/seeds/000 states 33 targets (tests/golden/targets).
     CHECK((seen[0] > 0) == needs);
   }
+}
+
+TEST_CASE("LintFilesInOrder emits in input order for any number of threads", "[engine]") {
+  // Seeds of very different sizes, repeated, so that threads finish out of order.
+  const std::string seeds = std::string(PLANCHECK_FIXTURES_DIR) + "/seeds/";
+  const std::vector<std::string> names = {"004_2bfd8bfabc103b07.txt", "000_d5b961fa901fa4dc.txt",
+                                          "002_e9c6d1be0a07cf1f.txt"};
+  std::vector<ingest::InputFile> inputs;
+  for (int i = 0; i < 24; ++i) {
+    const std::string& name = names[i % names.size()];
+    inputs.push_back({seeds + name, std::to_string(i) + "/" + name});
+  }
+  inputs.push_back({"/nonexistent/x.txt", "x.txt"});
+  std::vector<rule::Rule> rules;
+  ErrorList errors;
+  config::LoadRulePackFromString(R"(- id: task.lead-unit-required
+  title: 任务缺少牵头单位
+  message: 第{number}项任务未明确牵头单位
+  severity: error
+  scope: task
+  check: required
+  field: lead_units
+)",
+                                 "pack.yaml", rules, errors);
+  REQUIRE(errors.empty());
+  const RuleSelector all = [&](const std::string&) { return AllEnabled(rules); };
+  std::vector<std::size_t> reference;
+  for (unsigned jobs : {1u, 2u, 3u, 8u}) {
+    std::vector<std::string> order;
+    std::vector<std::size_t> counts;
+    LintFilesInOrder(inputs, all, {}, jobs, [&](FileResult&& result) {
+      order.push_back(result.path);
+      counts.push_back(result.diagnostics.size());
+    });
+    REQUIRE(order.size() == inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) CHECK(order[i] == inputs[i].display_path);
+    if (reference.empty()) reference = counts;
+    CHECK(counts == reference);
+  }
+  // 002 assigns no units: every task of it lacks a lead unit.
+  CHECK(reference[2] > 0);
+}
+
+TEST_CASE("LintFilesInOrder stops its workers when emit throws", "[engine]") {
+  std::vector<ingest::InputFile> inputs;
+  for (int i = 0; i < 16; ++i) inputs.push_back({"/nonexistent/" + std::to_string(i), std::to_string(i)});
+  const RuleSelector none = [](const std::string&) { return std::vector<ActiveRule>{}; };
+  int emitted = 0;
+  CHECK_THROWS_AS(LintFilesInOrder(inputs, none, {}, 4,
+                                   [&](FileResult&&) {
+                                     if (++emitted == 3) throw std::runtime_error("disk full");
+                                   }),
+                  std::runtime_error);
+  CHECK(emitted == 3);
 }
 
 }  // namespace plancheck::engine
