@@ -4,8 +4,10 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <set>
+#include <sstream>
 
 #include "base/atomic_file.h"
 #include "cli/app.h"
@@ -144,38 +146,15 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
     }
     return active;
   };
-  std::vector<engine::FileResult> results =
-      engine::LintFiles(inputs, select, options, command.jobs);
-
-  std::vector<Diagnostic> diagnostics;
-  std::vector<std::string> files;
-  bool input_failed = !input_errors.empty();
-  for (const Error& error : input_errors.errors()) {
-    diagnostics.push_back(engine::InputErrorDiagnostic(error));
-  }
-  for (engine::FileResult& result : results) {
-    files.push_back(result.path);
-    input_failed = input_failed || !result.ok;
-    for (Diagnostic& d : result.diagnostics) diagnostics.push_back(std::move(d));
-  }
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), DiagnosticLess);
-
-  if (command.write_baseline) {
-    ErrorList errors;
-    if (!config::Baseline::FromDiagnostics(diagnostics).Write(*command.write_baseline, errors)) {
-      err << errors.ToString();
-      return kExitError;
-    }
-  }
-  std::size_t baselined = 0;
+  // A baseline that cannot be read stops the run before any output.
+  std::optional<config::Baseline> baseline;
   if (command.baseline) {
     ErrorList errors;
-    const config::Baseline baseline = config::Baseline::Load(*command.baseline, errors);
+    baseline = config::Baseline::Load(*command.baseline, errors);
     if (!errors.empty()) {
       err << errors.ToString();
       return kExitError;
     }
-    baselined = baseline.Filter(diagnostics);
   }
 
   std::vector<report::RuleInfo> rule_infos;
@@ -194,8 +173,39 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
   report_options.color = command.color == "always" ||
                          (command.color == "auto" && stdout_is_terminal && !command.output &&
                           std::getenv("NO_COLOR") == nullptr);
-  const std::string text = report::FormatReport(*report::ParseOutputFormat(command.format),
-                                                diagnostics, files, rule_infos, report_options);
+
+  // The report is written file by file as results arrive in input order, so a run holds
+  // one file's diagnostics at a time (docs/json-output.md). --output collects it and
+  // replaces the file atomically at the end.
+  std::ostringstream buffered;
+  std::ostream& sink = command.output ? static_cast<std::ostream&>(buffered) : out;
+  const std::unique_ptr<report::ReportWriter> writer = report::MakeReportWriter(
+      *report::ParseOutputFormat(command.format), sink, rule_infos, report_options);
+  const std::optional<Severity> threshold = FailThreshold(fail_on);
+  bool input_failed = !input_errors.empty();
+  bool over_threshold = false;
+  std::size_t baselined = 0;
+  std::vector<Diagnostic> for_baseline;  // every finding, only with --write-baseline
+  auto take = [&](const std::string& path, std::vector<Diagnostic> diags) {
+    std::stable_sort(diags.begin(), diags.end(), DiagnosticLess);
+    if (command.write_baseline) for_baseline.insert(for_baseline.end(), diags.begin(), diags.end());
+    if (baseline) baselined += baseline->Filter(diags);
+    for (const Diagnostic& d : diags) over_threshold = over_threshold || (threshold && d.severity >= *threshold);
+    writer->AddFile(path, diags);
+  };
+  engine::LintFilesInOrder(inputs, select, options, command.jobs, [&](engine::FileResult&& result) {
+    input_failed = input_failed || !result.ok;
+    take(result.path, std::move(result.diagnostics));
+  });
+  // Paths that could not be collected (one that does not exist) follow the files, as
+  // report::ReportFiles orders them.
+  std::vector<Diagnostic> collect_errors;
+  for (const Error& error : input_errors.errors()) {
+    collect_errors.push_back(engine::InputErrorDiagnostic(error));
+  }
+  report::ForEachReportFile(collect_errors, {}, take);
+  writer->Finish();
+
   if (baselined > 0) {
     err << (options.language == "en" ? "plancheck: " + std::to_string(baselined) +
                                            " finding(s) hidden by the baseline\n"
@@ -203,18 +213,19 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
                                            " 条结果，未显示\n");
   }
   if (command.output) {
-    if (!WriteFileAtomically(*command.output, text, err)) return kExitError;
-  } else {
-    out << text;
+    if (!WriteFileAtomically(*command.output, buffered.str(), err)) return kExitError;
+  }
+  if (command.write_baseline) {
+    ErrorList errors;
+    std::stable_sort(for_baseline.begin(), for_baseline.end(), DiagnosticLess);
+    if (!config::Baseline::FromDiagnostics(for_baseline).Write(*command.write_baseline, errors)) {
+      err << errors.ToString();
+      return kExitError;
+    }
   }
 
   if (input_failed) return kExitError;
-  const std::optional<Severity> threshold = FailThreshold(fail_on);
-  if (!threshold) return kExitOk;
-  for (const Diagnostic& d : diagnostics) {
-    if (d.severity >= *threshold) return kExitFindings;
-  }
-  return kExitOk;
+  return over_threshold ? kExitFindings : kExitOk;
 }
 
 }  // namespace plancheck::cli

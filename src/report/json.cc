@@ -1,6 +1,7 @@
 // The JSON format: our own stable shape for scripts (docs/json-output.md). Keys and their
 // order are part of the contract; add keys only at the end of an object, never rename.
 #include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "report/place_json.h"
@@ -47,30 +48,71 @@ ordered_json DiagnosticJson(const Diagnostic& diag, bool english) {
 
 }  // namespace
 
+namespace {
+
+// Invalid UTF-8 cannot reach here from a Document, but a message built from a file name
+// could carry it: replace rather than throw.
+std::string Dump(const ordered_json& value) {
+  return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+// `text` (a dump at indent 2) moved right by `spaces`, as if dumped inside its parents.
+std::string Indent(const std::string& text, std::size_t spaces) {
+  const std::string pad(spaces, ' ');
+  std::string out = pad;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += pad;  // dumped strings escape their newlines
+  }
+  return out;
+}
+
+// Writes the document nlohmann's dump(2) gives for {"version", "files", "summary"}, one
+// file object at a time.
+class JsonWriter final : public ReportWriter {
+ public:
+  JsonWriter(std::ostream& out, const ReportOptions& options) : out_(out), options_(options) {}
+
+  void AddFile(const std::string& path, const std::vector<Diagnostic>& diags) override {
+    Count(path, diags);
+    ordered_json file{{"path", path}, {"diagnostics", ordered_json::array()}};
+    for (const Diagnostic& diag : diags) {
+      file["diagnostics"].push_back(DiagnosticJson(diag, options_.language == "en"));
+    }
+    out_ << (any_file_ ? ",\n" : "{\n  \"version\": 1,\n  \"files\": [\n") << Indent(Dump(file), 4);
+    any_file_ = true;
+  }
+
+  void Finish() override {
+    out_ << (any_file_ ? "\n  ],\n" : "{\n  \"version\": 1,\n  \"files\": [],\n");
+    const RunSummary& s = summary();
+    const ordered_json counts{
+        {"error", s.errors}, {"warning", s.warnings}, {"info", s.infos}, {"files", s.files}};
+    out_ << "  \"summary\": " << Indent(Dump(counts), 2).substr(2) << "\n}\n";
+  }
+
+ private:
+  std::ostream& out_;
+  ReportOptions options_;
+  bool any_file_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> MakeJsonWriter(std::ostream& out, const ReportOptions& options) {
+  return std::make_unique<JsonWriter>(out, options);
+}
+
 std::string FormatJson(const std::vector<Diagnostic>& diags, const std::vector<std::string>& files,
                        const ReportOptions& options) {
-  const std::vector<std::string> paths = ReportFiles(diags, files);
-  std::map<std::string, std::size_t> index;
-  ordered_json file_list = ordered_json::array();
-  for (const std::string& path : paths) {
-    index[path] = file_list.size();
-    file_list.push_back(ordered_json{{"path", path}, {"diagnostics", ordered_json::array()}});
-  }
-  for (const Diagnostic& diag : diags) {
-    file_list[index.at(diag.file)]["diagnostics"].push_back(
-        DiagnosticJson(diag, options.language == "en"));
-  }
-  const RunSummary summary = Summarize(diags, files);
-  ordered_json root;
-  root["version"] = 1;
-  root["files"] = std::move(file_list);
-  root["summary"] = ordered_json{{"error", summary.errors},
-                                 {"warning", summary.warnings},
-                                 {"info", summary.infos},
-                                 {"files", summary.files}};
-  // Invalid UTF-8 cannot reach here from a Document, but a message built from a file name
-  // could carry it: replace rather than throw.
-  return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  std::ostringstream out;
+  const std::unique_ptr<ReportWriter> writer = MakeJsonWriter(out, options);
+  ForEachReportFile(diags, files, [&](const std::string& path, const std::vector<Diagnostic>& own) {
+    writer->AddFile(path, own);
+  });
+  writer->Finish();
+  return out.str();
 }
 
 }  // namespace plancheck::report

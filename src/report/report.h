@@ -12,9 +12,13 @@
 // Every function here is pure: no I/O, no global state, thread-safe.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -96,6 +100,41 @@ std::string FormatGithub(const std::vector<Diagnostic>& diags, const ReportOptio
 // Escaping for workflow commands: the message (% CR LF) and a property value (also : ,).
 std::string EscapeGithubData(std::string_view text);
 std::string EscapeGithubProperty(std::string_view text);
+
+// A report written file by file while a run goes on, so that lint over a large corpus
+// holds one file's diagnostics at a time. It prints what FormatReport prints for the same
+// diagnostics when files are added in the order of ReportFiles (for text, when that is
+// also the diagnostics' order). SARIF lists every artifact before the results, so its
+// writer keeps the diagnostics until Finish.
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  // One file's diagnostics, sorted (DiagnosticLess); every file once, those without
+  // findings too.
+  virtual void AddFile(const std::string& path, const std::vector<Diagnostic>& diags) = 0;
+  // The summary and the closing; once, after the last file.
+  virtual void Finish() = 0;
+
+ protected:
+  // Writers call this from AddFile: the summary counts files and severities.
+  void Count(const std::string& path, const std::vector<Diagnostic>& diags);
+  const RunSummary& summary() const { return summary_; }
+
+ private:
+  RunSummary summary_;
+  std::unordered_set<std::string> seen_;
+};
+std::unique_ptr<ReportWriter> MakeTextWriter(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<ReportWriter> MakeJsonWriter(std::ostream& out, const ReportOptions& options);
+// Any format.
+std::unique_ptr<ReportWriter> MakeReportWriter(OutputFormat format, std::ostream& out,
+                                               const std::vector<RuleInfo>& rules,
+                                               const ReportOptions& options);
+// Calls `visit` for each of ReportFiles(diags, files) with the diagnostics of that file,
+// in their order.
+void ForEachReportFile(
+    const std::vector<Diagnostic>& diags, const std::vector<std::string>& files,
+    const std::function<void(const std::string&, const std::vector<Diagnostic>&)>& visit);
 
 // Any format, for the CLI.
 std::string FormatReport(OutputFormat format, const std::vector<Diagnostic>& diags,

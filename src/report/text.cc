@@ -164,50 +164,52 @@ std::string FormatSourceExcerpt(const Diagnostic& diag, bool color) {
   return out;
 }
 
-std::string FormatText(const std::vector<Diagnostic>& diags, const std::vector<std::string>& files,
-                       const ReportOptions& options) {
+namespace {
+
+// One Diagnostic's block: header, source excerpt, suggestion, related notes.
+void AppendDiagnostic(std::string& out, const Diagnostic& diag, const ReportOptions& options) {
   const Painter paint(options.color);
   const bool english = IsEnglish(options);
-  std::string out;
-  for (const Diagnostic& diag : diags) {
-    paint.Put(out, kBold, LocationPrefix(diag.file, diag.start, diag.origin.place, english) + ":");
-    out += ' ';
-    paint.Put(out, SeverityStyle(diag.severity), std::string(SeverityName(diag.severity)) + ":");
-    out += ' ';
-    paint.Put(out, kBold, diag.message);
-    if (!diag.rule_id.empty()) out += " [" + diag.rule_id + "]";
+  paint.Put(out, kBold, LocationPrefix(diag.file, diag.start, diag.origin.place, english) + ":");
+  out += ' ';
+  paint.Put(out, SeverityStyle(diag.severity), std::string(SeverityName(diag.severity)) + ":");
+  out += ' ';
+  paint.Put(out, kBold, diag.message);
+  if (!diag.rule_id.empty()) out += " [" + diag.rule_id + "]";
+  out += '\n';
+  out += FormatSourceExcerpt(diag, options.color);
+  if (diag.suggestion && !diag.suggestion->empty()) {
+    out += "  ";
+    paint.Put(out, kGreen, english ? "suggestion:" : "建议：");
+    if (english) out += ' ';
+    out += *diag.suggestion;
     out += '\n';
-    out += FormatSourceExcerpt(diag, options.color);
-    if (diag.suggestion && !diag.suggestion->empty()) {
-      out += "  ";
-      paint.Put(out, kGreen, english ? "suggestion:" : "建议：");
-      if (english) out += ' ';
-      out += *diag.suggestion;
-      out += '\n';
-    }
-    for (const Related& related : diag.related) {
-      const std::string& file = related.file.empty() ? diag.file : related.file;
-      paint.Put(out, kBold, LocationPrefix(file, related.start, related.place, english) + ":");
-      out += ' ';
-      paint.Put(out, kCyan, "note:");
-      out += ' ';
-      if (!related.message.empty()) {
-        out += related.message;
-      } else {
-        out += english ? "related location" : "相关位置";
-      }
-      out += '\n';
-    }
   }
+  for (const Related& related : diag.related) {
+    const std::string& file = related.file.empty() ? diag.file : related.file;
+    paint.Put(out, kBold, LocationPrefix(file, related.start, related.place, english) + ":");
+    out += ' ';
+    paint.Put(out, kCyan, "note:");
+    out += ' ';
+    if (!related.message.empty()) {
+      out += related.message;
+    } else {
+      out += english ? "related location" : "相关位置";
+    }
+    out += '\n';
+  }
+}
 
-  const RunSummary summary = Summarize(diags, files);
+// "共 3 个文件：2 个错误，5 个警告，1 个提示" and its newline.
+void AppendSummary(std::string& out, const RunSummary& summary, const ReportOptions& options) {
+  const bool none = summary.errors + summary.warnings + summary.infos == 0;
   std::string line;
-  if (english) {
+  if (IsEnglish(options)) {
     auto count = [](int n, const char* one, const char* many) {
       return std::to_string(n) + " " + (n == 1 ? one : many);
     };
     line = count(summary.files, "file", "files") + ": ";
-    if (diags.empty()) {
+    if (none) {
       line += "no problems found";
     } else {
       line += count(summary.errors, "error", "errors") + ", " +
@@ -216,16 +218,51 @@ std::string FormatText(const std::vector<Diagnostic>& diags, const std::vector<s
     }
   } else {
     line = "共 " + std::to_string(summary.files) + " 个文件：";
-    if (diags.empty()) {
+    if (none) {
       line += "未发现问题";
     } else {
       line += std::to_string(summary.errors) + " 个错误，" + std::to_string(summary.warnings) +
               " 个警告，" + std::to_string(summary.infos) + " 个提示";
     }
   }
-  paint.Put(out, kBold, line);
+  Painter(options.color).Put(out, kBold, line);
   out += '\n';
+}
+
+class TextWriter final : public ReportWriter {
+ public:
+  TextWriter(std::ostream& out, const ReportOptions& options) : out_(out), options_(options) {}
+
+  void AddFile(const std::string& path, const std::vector<Diagnostic>& diags) override {
+    Count(path, diags);
+    std::string text;
+    for (const Diagnostic& diag : diags) AppendDiagnostic(text, diag, options_);
+    out_ << text;
+  }
+
+  void Finish() override {
+    std::string text;
+    AppendSummary(text, summary(), options_);
+    out_ << text;
+  }
+
+ private:
+  std::ostream& out_;
+  ReportOptions options_;
+};
+
+}  // namespace
+
+std::string FormatText(const std::vector<Diagnostic>& diags, const std::vector<std::string>& files,
+                       const ReportOptions& options) {
+  std::string out;
+  for (const Diagnostic& diag : diags) AppendDiagnostic(out, diag, options);
+  AppendSummary(out, Summarize(diags, files), options);
   return out;
+}
+
+std::unique_ptr<ReportWriter> MakeTextWriter(std::ostream& out, const ReportOptions& options) {
+  return std::make_unique<TextWriter>(out, options);
 }
 
 }  // namespace plancheck::report
