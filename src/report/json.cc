@@ -76,12 +76,21 @@ class JsonWriter final : public ReportWriter {
 
   void AddFile(const std::string& path, const std::vector<Diagnostic>& diags) override {
     Count(path, diags);
-    ordered_json file{{"path", path}, {"diagnostics", ordered_json::array()}};
-    for (const Diagnostic& diag : diags) {
-      file["diagnostics"].push_back(DiagnosticJson(diag, options_.language == "en"));
-    }
-    out_ << (any_file_ ? ",\n" : "{\n  \"version\": 1,\n  \"files\": [\n") << Indent(Dump(file), 4);
+    // Written a diagnostic at a time: a file with tens of thousands of findings never
+    // exists as one JSON tree.
+    out_ << (any_file_ ? ",\n" : "{\n  \"version\": 1,\n  \"files\": [\n") << "    {\n      \"path\": "
+         << Dump(ordered_json(path)) << ",\n      \"diagnostics\": ";
     any_file_ = true;
+    if (diags.empty()) {
+      out_ << "[]\n    }";
+      return;
+    }
+    out_ << "[\n";
+    for (std::size_t i = 0; i < diags.size(); ++i) {
+      if (i > 0) out_ << ",\n";
+      out_ << Indent(Dump(DiagnosticJson(diags[i], options_.language == "en")), 8);
+    }
+    out_ << "\n      ]\n    }";
   }
 
   void Finish() override {

@@ -1,6 +1,7 @@
 // ReportWriter: a report written file by file must be byte for byte what FormatReport
 // prints for the same run (lint streams through it; goldens and scripts rely on either).
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "report/report.h"
@@ -66,6 +67,16 @@ TEST_CASE("a report written file by file is FormatReport's", "[report][writer]")
   // Files but no findings.
   const Run clean{{}, {"a.txt", "b.txt"}};
   CHECK(Streamed(format, clean, options) == FormatReport(format, {}, clean.files, {}, options));
+}
+
+TEST_CASE("the JSON writer prints what nlohmann's dump(2) prints", "[report][writer]") {
+  // The writer frames files and diagnostics itself; re-dumping its output as one tree
+  // must give the same bytes.
+  const Run run = Sample();
+  for (const Run& r : {run, Run{}, Run{{}, {"a.txt"}}}) {
+    const std::string streamed = Streamed(OutputFormat::kJson, r, ReportOptions{});
+    CHECK(nlohmann::ordered_json::parse(streamed).dump(2) + "\n" == streamed);
+  }
 }
 
 TEST_CASE("the JSON writer counts each file once", "[report][writer]") {
