@@ -40,9 +40,9 @@ std::vector<std::string> ReportFiles(const std::vector<Diagnostic>& diags,
   return out;
 }
 
-RunSummary Summarize(const std::vector<Diagnostic>& diags, const std::vector<std::string>& files) {
-  RunSummary summary;
-  summary.files = static_cast<int>(ReportFiles(diags, files).size());
+namespace {
+
+void CountSeverities(const std::vector<Diagnostic>& diags, RunSummary& summary) {
   for (const Diagnostic& diag : diags) {
     switch (diag.severity) {
       case Severity::kError:
@@ -56,24 +56,20 @@ RunSummary Summarize(const std::vector<Diagnostic>& diags, const std::vector<std
         break;
     }
   }
+}
+
+}  // namespace
+
+RunSummary Summarize(const std::vector<Diagnostic>& diags, const std::vector<std::string>& files) {
+  RunSummary summary;
+  summary.files = static_cast<int>(ReportFiles(diags, files).size());
+  CountSeverities(diags, summary);
   return summary;
 }
 
 void ReportWriter::Count(const std::string& path, const std::vector<Diagnostic>& diags) {
   if (seen_.insert(path).second) ++summary_.files;
-  for (const Diagnostic& diag : diags) {
-    switch (diag.severity) {
-      case Severity::kError:
-        ++summary_.errors;
-        break;
-      case Severity::kWarning:
-        ++summary_.warnings;
-        break;
-      case Severity::kInfo:
-        ++summary_.infos;
-        break;
-    }
-  }
+  CountSeverities(diags, summary_);
 }
 
 void ForEachReportFile(
