@@ -40,9 +40,8 @@ model::Document TwoTaskDocument() {
   return doc;
 }
 
-}  // namespace
-
-TEST_CASE("LintDocument turns findings into located, interpolated diagnostics", "[engine]") {
+// One rule: every task needs a lead unit.
+std::vector<rule::Rule> LeadUnitRules() {
   std::vector<rule::Rule> rules;
   ErrorList errors;
   config::LoadRulePackFromString(R"(- id: task.lead-unit-required
@@ -57,6 +56,13 @@ TEST_CASE("LintDocument turns findings into located, interpolated diagnostics", 
 )",
                                  "pack.yaml", rules, errors);
   REQUIRE(errors.empty());
+  return rules;
+}
+
+}  // namespace
+
+TEST_CASE("LintDocument turns findings into located, interpolated diagnostics", "[engine]") {
+  const std::vector<rule::Rule> rules = LeadUnitRules();
   const model::Document doc = TwoTaskDocument();
 
   const auto zh = LintDocument(doc, AllEnabled(rules), {"zh"});
@@ -145,18 +151,7 @@ TEST_CASE("LintFilesInOrder emits in input order for any number of threads", "[e
     inputs.push_back({seeds + name, std::to_string(i) + "/" + name});
   }
   inputs.push_back({"/nonexistent/x.txt", "x.txt"});
-  std::vector<rule::Rule> rules;
-  ErrorList errors;
-  config::LoadRulePackFromString(R"(- id: task.lead-unit-required
-  title: 任务缺少牵头单位
-  message: 第{number}项任务未明确牵头单位
-  severity: error
-  scope: task
-  check: required
-  field: lead_units
-)",
-                                 "pack.yaml", rules, errors);
-  REQUIRE(errors.empty());
+  const std::vector<rule::Rule> rules = LeadUnitRules();
   const RuleSelector all = [&](const std::string&) { return AllEnabled(rules); };
   std::vector<std::size_t> reference;
   for (unsigned jobs : {1u, 2u, 3u, 8u}) {
