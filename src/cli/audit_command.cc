@@ -1,52 +1,54 @@
-// `plancheck audit PATH... [--out DIR]`: the auditor report (issue 5). Findings come from
-// the lint run itself (RunLint, JSON format, so rules, configuration, baseline-free
-// severities and exit codes are lint's); targets and units come from the parsed documents.
+// `plancheck audit PATH... [--out DIR]`: the auditor report (issue 5). Everything comes
+// from one lint run (RunLint with hooks, so rules, configuration, severities and exit codes
+// are lint's): findings through a ReportWriter, targets and units from each parsed
+// document as lint holds it.
 // report/ renders plain structs; only this file reads documents.
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
+#include <mutex>
 #include <ostream>
-#include <sstream>
 
+#include "base/diagnostic.h"
 #include "cli/app.h"
 #include "cli/commands.h"
-#include "cli/rule_loading.h"
 #include "config/config.h"
 #include "config/plans.h"
 #include "config/rule_pack.h"
-#include "ingest/ingest.h"
-#include "parse/parser.h"
 #include "parse/target_compare.h"
-#include "parse/targets.h"
 #include "report/audit_csv.h"
 #include "report/audit_html.h"
+#include "report/report.h"
 
 namespace plancheck::cli {
 namespace fs = std::filesystem;
 namespace {
 
-void AddFindings(const std::string& lint_json, report::AuditReport& audit) {
-  const nlohmann::json root = nlohmann::json::parse(lint_json, nullptr, false);
-  if (root.is_discarded() || !root.contains("files")) return;
-  for (const nlohmann::json& file : root["files"]) {
-    const std::string path = file.value("path", "");
-    audit.files.push_back(path);
-    for (const nlohmann::json& d : file["diagnostics"]) {
+// Lint's findings as audit rows, file by file as the run reports them.
+class FindingsWriter final : public report::ReportWriter {
+ public:
+  explicit FindingsWriter(report::AuditReport& audit) : audit_(audit) {}
+  void AddFile(const std::string& path, const std::vector<Diagnostic>& diags) override {
+    audit_.files.push_back(path);
+    for (const Diagnostic& d : diags) {
       report::AuditFinding f;
       f.file = path;
-      f.line = d.value("line", 0);
-      f.column = d.value("column", 0);
-      f.severity = d.value("severity", "");
-      f.rule_id = d.value("rule", "");
-      f.message = d.value("message", "");
-      if (d.contains("suggestion") && d["suggestion"].is_string()) {
-        f.suggestion = d["suggestion"].get<std::string>();
-      }
-      audit.findings.push_back(std::move(f));
+      f.line = d.start.line;
+      f.column = d.start.column;
+      f.severity = SeverityName(d.severity);
+      f.rule_id = d.rule_id;
+      f.message = d.message;
+      f.suggestion = d.suggestion.value_or("");
+      audit_.findings.push_back(std::move(f));
     }
   }
-}
+  void Finish() override { finished_ = true; }
+  bool finished() const { return finished_; }
+
+ private:
+  report::AuditReport& audit_;
+  bool finished_ = false;
+};
 
 void AddTargets(const model::Document& doc, const config::TargetSetup& setup,
                 report::AuditReport& audit) {
@@ -106,33 +108,35 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
   LintCommand lint;
   lint.paths = command.paths;
   lint.sources = command.sources;
-  lint.format = "json";
   lint.config = command.config;
   lint.parent = command.parent;
   lint.fail_on = command.fail_on;
   lint.language = command.language;
-  lint.color = "never";
-  std::ostringstream lint_json;
-  const int exit_code = RunLint(lint, false, lint_json, err);
-  if (exit_code == kExitError && lint_json.str().empty()) return exit_code;
 
+  // One pass: lint's run reads, parses and lints each document once; the findings arrive
+  // through the writer, targets and units through the document hook (worker threads, so
+  // rows are kept per file and put in input order afterwards).
   report::AuditReport audit;
   audit.tool_version = PLANCHECK_VERSION;
-  AddFindings(lint_json.str(), audit);
-
-  // The same target setup as lint's (docs/targets.md); lint has already reported its errors.
-  ErrorList errors;
-  const std::unique_ptr<config::TargetSetup> setup =
-      LoadRunTargetSetup(command.config, command.parent, errors);
-  for (const ingest::InputFile& input : ingest::CollectInputs(command.paths, errors)) {
-    Result<model::Document> doc = ingest::LoadDocument(input);
-    if (!doc) continue;  // lint reported it as input.*
-    parse::ParseDocument(*doc);
-    if (setup) {
-      parse::ExtractTargets(*doc, setup->indicators);
-      AddTargets(*doc, *setup, audit);
-    }
-    AddUnits(*doc, audit);
+  FindingsWriter findings(audit);
+  std::mutex mutex;
+  std::map<std::string, report::AuditReport> per_file;  // targets and units of each file
+  LintHooks hooks;
+  hooks.writer = &findings;
+  hooks.document = [&](const model::Document& doc, const config::TargetSetup& setup) {
+    report::AuditReport rows;
+    AddTargets(doc, setup, rows);
+    AddUnits(doc, rows);
+    const std::lock_guard<std::mutex> lock(mutex);
+    per_file[doc.path] = std::move(rows);
+  };
+  const int exit_code = RunLint(lint, false, out, err, hooks);
+  if (!findings.finished()) return exit_code;  // setup error: lint has said why
+  for (const std::string& file : audit.files) {
+    auto it = per_file.find(file);
+    if (it == per_file.end()) continue;  // unreadable: lint reported it as input.*
+    audit.targets.insert(audit.targets.end(), it->second.targets.begin(), it->second.targets.end());
+    audit.units.insert(audit.units.end(), it->second.units.begin(), it->second.units.end());
   }
 
   std::error_code ec;

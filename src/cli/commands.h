@@ -1,10 +1,21 @@
 // The subcommands behind the CLI11 wiring in app.cc, one function each.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace plancheck::model {
+struct Document;
+}  // namespace plancheck::model
+namespace plancheck::config {
+struct TargetSetup;
+}  // namespace plancheck::config
+namespace plancheck::report {
+class ReportWriter;
+}  // namespace plancheck::report
 
 namespace plancheck::cli {
 
@@ -58,8 +69,18 @@ struct AuditCommand {
   std::optional<std::string> language;
 };
 
+// What another command (audit) adds to a lint run. Both are optional.
+struct LintHooks {
+  // Called on a worker thread with each document that was read, after it is linted, with
+  // its targets extracted and the run's target setup; must be thread-safe.
+  std::function<void(const model::Document&, const config::TargetSetup&)> document;
+  // Receives the findings in place of the report lint would print (format, --output and
+  // colour are then ignored).
+  report::ReportWriter* writer = nullptr;
+};
+
 int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& out,
-            std::ostream& err);
+            std::ostream& err, const LintHooks& hooks = {});
 int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err);
 int RunRules(const RuleSources& sources, const std::string& format, std::ostream& out,
              std::ostream& err);

@@ -51,7 +51,7 @@ bool WriteFileAtomically(const std::string& path, const std::string& content, st
 }
 
 int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& out,
-            std::ostream& err) {
+            std::ostream& err, const LintHooks& hooks) {
   // The target setup (dictionary, regions, plan sheets) needs only the run's `plans:`
   // entries, so it loads on a second thread while the rule packs load: the two are most
   // of a small run's start-up. A configuration with errors is left to the scope loading
@@ -130,6 +130,9 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
   }
   options.indicators = &target_setup->indicators;
   options.parent_of = [&](const model::Document& doc) { return target_setup->ParentOf(doc).parent; };
+  if (hooks.document) {
+    options.inspect = [&](const model::Document& doc) { hooks.document(doc, *target_setup); };
+  }
 
   std::map<std::string, const ConfigScope*> scope_by_path;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -179,8 +182,12 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
   // replaces the file atomically at the end.
   std::ostringstream buffered;
   std::ostream& sink = command.output ? static_cast<std::ostream&>(buffered) : out;
-  const std::unique_ptr<report::ReportWriter> writer = report::MakeReportWriter(
-      *report::ParseOutputFormat(command.format), sink, rule_infos, report_options);
+  std::unique_ptr<report::ReportWriter> own_writer;
+  if (hooks.writer == nullptr) {
+    own_writer = report::MakeReportWriter(*report::ParseOutputFormat(command.format), sink,
+                                          rule_infos, report_options);
+  }
+  report::ReportWriter* const writer = hooks.writer != nullptr ? hooks.writer : own_writer.get();
   const std::optional<Severity> threshold = FailThreshold(fail_on);
   bool input_failed = !input_errors.empty();
   bool over_threshold = false;
@@ -212,7 +219,7 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
                                      : "plancheck: 基线已接受 " + std::to_string(baselined) +
                                            " 条结果，未显示\n");
   }
-  if (command.output) {
+  if (command.output && hooks.writer == nullptr) {
     if (!WriteFileAtomically(*command.output, buffered.str(), err)) return kExitError;
   }
   if (command.write_baseline) {

@@ -212,10 +212,11 @@ FileResult LintOne(const ingest::InputFile& input, const RuleSelector& select,
   const bool needs_targets = std::any_of(rules.begin(), rules.end(), [](const ActiveRule& r) {
     return r.rule->check->NeedsTargets();
   });
-  if (options.indicators != nullptr && needs_targets) {
+  if (options.indicators != nullptr && (needs_targets || options.inspect)) {
     parse::ExtractTargets(*doc, *options.indicators);
   }
   result.diagnostics = LintDocument(*doc, rules, options);
+  if (options.inspect) options.inspect(*doc);
   return result;
 }
 

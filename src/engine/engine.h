@@ -33,6 +33,9 @@ struct LintOptions {
   // parsing when one of its rules reads them (Check::NeedsTargets); `parent_of` names a document's parent plan (nullptr: none). Both borrowed.
   const parse::IndicatorDictionary* indicators = nullptr;
   std::function<const model::PlanTargets*(const model::Document&)> parent_of = nullptr;
+  // Called by LintFiles / LintFilesInOrder on the worker thread with each document after
+  // it is linted (must be thread-safe); with it, targets are always extracted.
+  std::function<void(const model::Document&)> inspect = nullptr;
 };
 
 std::vector<Diagnostic> LintDocument(const model::Document& doc,

@@ -1,6 +1,8 @@
 #include "engine/engine.h"
 
 #include <catch2/catch.hpp>
+#include <mutex>
+#include <map>
 #include <stdexcept>
 
 #include "config/rule_pack.h"
@@ -181,6 +183,30 @@ TEST_CASE("LintFilesInOrder stops its workers when emit throws", "[engine]") {
                                    }),
                   std::runtime_error);
   CHECK(emitted == 3);
+}
+
+TEST_CASE("LintFiles shows each read document to inspect, targets extracted", "[engine]") {
+  ErrorList errors;
+  const parse::IndicatorDictionary dict = parse::LoadIndicatorDictionary(
+      std::string(PLANCHECK_RULES_DIR) + "/indicators.yaml", errors);
+  REQUIRE(errors.empty());
+  const std::vector<ingest::InputFile> inputs = {
+      {std::string(PLANCHECK_FIXTURES_DIR) + "/seeds/000_d5b961fa901fa4dc.txt", "000.txt"},
+      {"/nonexistent/x.txt", "x.txt"},
+      {std::string(PLANCHECK_FIXTURES_DIR) + "/seeds/004_2bfd8bfabc103b07.txt", "004.txt"}};
+  std::mutex mutex;
+  std::map<std::string, std::size_t> targets;  // path -> targets seen
+  LintOptions options;
+  options.indicators = &dict;
+  options.inspect = [&](const model::Document& doc) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    targets[doc.path] = doc.targets.size();
+  };
+  const RuleSelector none = [](const std::string&) { return std::vector<ActiveRule>{}; };
+  LintFiles(inputs, none, options, 2);
+  REQUIRE(targets.size() == 2);  // the unreadable file is not shown
+  CHECK(targets.at("000.txt") > 0);  // no rule reads targets, yet they are there
+  CHECK(targets.at("004.txt") > 0);
 }
 
 }  // namespace plancheck::engine
