@@ -18,6 +18,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <linux/capability.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -53,7 +57,21 @@ struct ChildLimits {
                                              // kSanitizerSlowdown
   std::size_t address_space = 2048ul << 20;  // RLIMIT_AS; under ASan a resident-set ceiling
   int wall_seconds = 60;                     // then SIGKILL: "hung" (also scaled)
+  // Drop CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH in the child, so that file permissions
+  // stop it even when the tests run as root (as in CI).
+  bool without_file_override = false;
 };
+
+// Removes from the effective set the capabilities that let root read any file.
+inline bool DropFileOverride() {
+  __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+  __user_cap_data_struct data[2]{};
+  if (syscall(SYS_capget, &header, data) != 0) return false;
+  for (int cap : {CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH}) {
+    data[cap / 32].effective &= ~(1u << (cap % 32));
+  }
+  return syscall(SYS_capset, &header, data) == 0;
+}
 
 struct ChildResult {
   bool exited = false;  // false: killed by a signal (crash, CPU limit, watchdog)
@@ -112,6 +130,7 @@ inline ChildResult RunLimited(const std::function<int(std::string& out, std::str
       rlimit as{limits.address_space, limits.address_space};
       setrlimit(RLIMIT_AS, &as);
     }
+    if (limits.without_file_override && !DropFileOverride()) _exit(97);
     int code = 99;
     try {
       std::string out;
