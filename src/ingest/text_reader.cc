@@ -158,6 +158,30 @@ Result<DecodedText> DecodeLegacy(const std::string& bytes, std::size_t bad_utf8,
   return DecodedText{std::move(*converted), "GB18030", {}};
 }
 
+// Why the system refused a file, in Chinese for the reasons a person can act on, with the
+// system's own words after them.
+std::string SystemReason(int err) {
+  const char* reason = nullptr;
+  switch (err) {
+    case EACCES:
+    case EPERM:
+      reason = "没有读取权限";
+      break;
+    case ELOOP:
+      reason = "符号链接循环";
+      break;
+    case ENAMETOOLONG:
+      reason = "路径过长";
+      break;
+    case EIO:
+      reason = "磁盘读写错误";
+      break;
+    default:
+      return std::strerror(err);
+  }
+  return std::string(reason) + "（" + std::strerror(err) + "）";
+}
+
 }  // namespace
 
 Result<DecodedText> DecodeText(std::string bytes, const std::string& display_path) {
@@ -214,7 +238,7 @@ Result<DecodedText> ReadTextFile(const std::string& path, const std::string& dis
   if (::stat(path.c_str(), &info) != 0) {
     const int err = errno;
     if (err == ENOENT) return FileError(display_path, "文件不存在");
-    return FileError(display_path, std::string("无法读取文件：") + std::strerror(err));
+    return FileError(display_path, std::string("无法读取文件：") + SystemReason(err));
   }
   if (S_ISDIR(info.st_mode)) return FileError(display_path, "这是目录，不是文件");
   if (!S_ISREG(info.st_mode)) return FileError(display_path, "不是普通文件（设备、管道或套接字）");
@@ -223,7 +247,7 @@ Result<DecodedText> ReadTextFile(const std::string& path, const std::string& dis
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return FileError(display_path, std::string("无法打开文件：") + std::strerror(errno));
+    return FileError(display_path, std::string("无法打开文件：") + SystemReason(errno));
   }
   std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -146,7 +146,7 @@ TEST_CASE("an unreadable file", "[robustness]") {
   limits.without_file_override = true;
   const ChildResult r = Lint(path, limits);
   RequireInputError(r, "secret.txt");
-  CHECK(r.out.find("无法打开文件：Permission denied") != std::string::npos);
+  CHECK(r.out.find("无法打开文件：没有读取权限（Permission denied）") != std::string::npos);
 }
 
 TEST_CASE("a symlink loop in a walked directory", "[robustness]") {
