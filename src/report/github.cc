@@ -67,7 +67,12 @@ std::string FormatGithub(const std::vector<Diagnostic>& diags, const ReportOptio
       }
     }
     if (!diag.rule_id.empty()) out += ",title=" + EscapeGithubProperty(diag.rule_id);
+    // A .docx, web page or PDF has no lines of its own that a diff could show: the place a
+    // person finds the finding by leads the message ("段落 12：…").
     std::string message = diag.message;
+    if (!diag.origin.place.empty()) {
+      message = PlaceLabel(diag.origin.place, english) + (english ? ": " : "：") + message;
+    }
     if (diag.suggestion && !diag.suggestion->empty()) {
       message += english ? "\nSuggestion: " : "\n建议：";
       message += *diag.suggestion;
@@ -75,7 +80,9 @@ std::string FormatGithub(const std::vector<Diagnostic>& diags, const ReportOptio
     for (const Related& related : diag.related) {
       message += "\n";
       message += related.file.empty() ? diag.file : related.file;
-      if (related.start.line > 0) {
+      if (!related.place.empty()) {
+        message += ":" + PlaceLabel(related.place, english);
+      } else if (related.start.line > 0) {
         message += ":" + std::to_string(related.start.line);
         if (related.start.column > 0) message += ":" + std::to_string(related.start.column);
       }

@@ -57,4 +57,23 @@ TEST_CASE("FormatGithub writes one workflow command per diagnostic", "[report][g
   CHECK(FormatGithub({}, ReportOptions{}).empty());
 }
 
+TEST_CASE("FormatGithub leads with the place in a .docx, web page or PDF", "[report][github]") {
+  Diagnostic diag;
+  diag.rule_id = "units.unknown";
+  diag.file = "notice.docx";
+  diag.start = {40, 2};
+  diag.end = {40, 7};
+  diag.message = "单位名称“区经济信委”不在本地区单位名录中";
+  diag.origin.place = Place{.table = 1, .row = 3, .column = 2};
+  diag.related.push_back({"notice.docx", {7, 1}, "区经济信息委", Place{.paragraph = 7}});
+  CHECK(FormatGithub({diag}, ReportOptions{}) ==
+        "::warning file=notice.docx,line=40,col=2,endLine=40,endColumn=7,title=units.unknown::"
+        "表 1 第 3 行 第 2 列：单位名称“区经济信委”不在本地区单位名录中%0A"
+        "notice.docx:段落 7: note: 区经济信息委\n");
+  ReportOptions english;
+  english.language = "en";
+  CHECK(FormatGithub({diag}, english).find("::table 1, row 3, column 2: 单位名称") !=
+        std::string::npos);
+}
+
 }  // namespace plancheck::report
