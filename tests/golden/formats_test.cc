@@ -119,6 +119,7 @@ TEST_CASE("findings in a .docx, web page or PDF point at the seed line's place",
       {"seeds/000_d5b961fa901fa4dc.txt", "docx/000_d5b961fa901fa4dc.docx", paragraph_per_line},
       {"seeds/000_d5b961fa901fa4dc.txt", "html/000_d5b961fa901fa4dc.html", block_per_text_line},
       {"seeds/000_d5b961fa901fa4dc.txt", "pdf/000_d5b961fa901fa4dc.pdf", pdf_line},
+      {"seeds/002_e9c6d1be0a07cf1f.txt", "pdf/002_e9c6d1be0a07cf1f.pdf", pdf_line},
       {"seeds/004_2bfd8bfabc103b07.txt", "pdf/004_2bfd8bfabc103b07.pdf", pdf_line},
   };
   for (const auto& [seed, version, place_of] : versions) {

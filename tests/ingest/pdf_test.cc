@@ -68,7 +68,8 @@ TEST_CASE("a PDF's text layer gives the seed's lines, one PDF line per seed line
   // poppler shows as an empty line between blocks, not where the seed had them) and no
   // leading or trailing spaces (000's indented "（此件公开发布）"): those are the only
   // differences.
-  for (const std::string stem : {"000_d5b961fa901fa4dc", "004_2bfd8bfabc103b07"}) {
+  for (const std::string stem :
+       {"000_d5b961fa901fa4dc", "002_e9c6d1be0a07cf1f", "004_2bfd8bfabc103b07"}) {
     DYNAMIC_SECTION(stem) {
       const Result<std::string> text =
           PdfToText(ReadFile(FixturePath("pdf/" + stem + ".pdf")), stem + ".pdf");
@@ -79,8 +80,16 @@ TEST_CASE("a PDF's text layer gives the seed's lines, one PDF line per seed line
   }
 }
 
+// Seed 001 has no PDF version: its text is a Word table flattened to tab-indented cells
+// separated by blank lines, and a PDF text layer keeps neither (tabs are not glyphs,
+// blank lines are gaps poppler does not reproduce where they were). Drawn one line per
+// seed line, its PDF reads as line-per-task text with 7 tasks instead of the table's 193,
+// and gives 16 numbering.part-continuous findings instead of the seed's 4 findings
+// (measured 2026-11-23). A real PDF of that table lays the cells out side by side, a shape
+// the parser does not read; that is a parser feature, not something to special-case here.
 TEST_CASE("a PDF yields the same tasks and units as its text seed", "[ingest][pdf]") {
-  for (const std::string stem : {"000_d5b961fa901fa4dc", "004_2bfd8bfabc103b07"}) {
+  for (const std::string stem :
+       {"000_d5b961fa901fa4dc", "002_e9c6d1be0a07cf1f", "004_2bfd8bfabc103b07"}) {
     DYNAMIC_SECTION(stem) {
       const model::Document text = ParseFixture("seeds/" + stem + ".txt");
       const model::Document pdf = ParseFixture("pdf/" + stem + ".pdf");
