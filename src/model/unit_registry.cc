@@ -139,6 +139,18 @@ UnitMatch UnitDirectory::LookupExact(std::string_view name) const {
 }
 
 UnitMatch UnitDirectory::Lookup(std::string_view name) const {
+  std::string key(name);
+  {
+    const std::lock_guard<std::mutex> lock(memo_mutex_);
+    if (auto it = lookup_memo_.find(key); it != lookup_memo_.end()) return it->second;
+  }
+  UnitMatch match = LookupUncached(name);
+  const std::lock_guard<std::mutex> lock(memo_mutex_);
+  if (lookup_memo_.size() < kMaxMemo) lookup_memo_.emplace(std::move(key), match);
+  return match;
+}
+
+UnitMatch UnitDirectory::LookupUncached(std::string_view name) const {
   const std::string cleaned = CleanUnitName(name);
   UnitMatch match = LookupExact(cleaned);
   if (match.known()) return match;
@@ -160,6 +172,19 @@ bool UnitDirectory::IsCanonical(std::string_view name) const {
 }
 
 std::vector<std::string> UnitDirectory::Suggest(std::string_view name, std::size_t limit) const {
+  std::string key = std::to_string(limit) + '\0' + std::string(name);
+  {
+    const std::lock_guard<std::mutex> lock(memo_mutex_);
+    if (auto it = suggest_memo_.find(key); it != suggest_memo_.end()) return it->second;
+  }
+  std::vector<std::string> found = SuggestUncached(name, limit);
+  const std::lock_guard<std::mutex> lock(memo_mutex_);
+  if (suggest_memo_.size() < kMaxMemo) suggest_memo_.emplace(std::move(key), found);
+  return found;
+}
+
+std::vector<std::string> UnitDirectory::SuggestUncached(std::string_view name,
+                                                         std::size_t limit) const {
   const std::string cleaned = CleanUnitName(name);
   const std::u32string points = ToCodePoints(cleaned);
   struct Candidate {

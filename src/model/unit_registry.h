@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -105,6 +106,15 @@ class UnitDirectory {
   };
   std::vector<SpellingKey> spellings_;
   std::size_t canonical_count_ = 0;
+  // Answers already given: a corpus names the same units thousands of times, and several
+  // checks ask about each. Shared by the threads linting documents of one directory;
+  // bounded (kMaxMemo entries each), after which answers are computed every time.
+  static constexpr std::size_t kMaxMemo = 1 << 16;
+  mutable std::mutex memo_mutex_;
+  mutable std::unordered_map<std::string, UnitMatch> lookup_memo_;
+  mutable std::unordered_map<std::string, std::vector<std::string>> suggest_memo_;
+  UnitMatch LookupUncached(std::string_view name) const;
+  std::vector<std::string> SuggestUncached(std::string_view name, std::size_t limit) const;
 };
 
 // Trims white space, a trailing "等" ("市科协等") and trailing punctuation.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "checks/unit_registry_loader.h"
@@ -130,6 +131,47 @@ TEST_CASE("registries apply by level and region", "[units][model]") {
   metadata.level = AdminLevel::kProvince;
   metadata.region = "梁平区";
   CHECK_FALSE(registry.AppliesTo(metadata));
+}
+
+TEST_CASE("a unit directory answers the same from several threads", "[units][model]") {
+  // Fresh directory: its memo starts empty and fills from four threads at once.
+  ErrorList errors;
+  const checks::UnitRegistrySet set(checks::LoadUnitRegistries(testing::RulesPath("units"), errors));
+  REQUIRE(errors.empty());
+  Metadata metadata;
+  metadata.level = AdminLevel::kDistrict;
+  metadata.region = "梁平区";
+  const std::shared_ptr<const UnitDirectory> shared = set.For(metadata);
+  const UnitDirectory fresh(shared->registries());
+  const std::vector<std::string> names = {"区发展改革委", "区发改委", "区经济信委", "各乡镇（街道）",
+                                          "新城管委会", "区不存在局", "区经济信息委、"};
+  std::vector<std::vector<std::string>> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 50; ++round) {
+        for (const std::string& name : names) {
+          const UnitMatch match = fresh.Lookup(name);
+          const std::vector<std::string> suggested = fresh.Suggest(name);
+          if (round == 0) {
+            seen[t].push_back(std::string(UnitMatchKindName(match.kind)) + ":" + match.canonical +
+                              ":" + (suggested.empty() ? "" : suggested.front()));
+          }
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::vector<std::string> expected;
+  const UnitDirectory alone(shared->registries());
+  for (const std::string& name : names) {
+    const UnitMatch match = alone.Lookup(name);
+    const std::vector<std::string> suggested = alone.Suggest(name);
+    expected.push_back(std::string(UnitMatchKindName(match.kind)) + ":" + match.canonical + ":" +
+                       (suggested.empty() ? "" : suggested.front()));
+  }
+  CHECK(expected[2] == "none::区经济信息委");
+  for (const auto& answers : seen) CHECK(answers == expected);
 }
 
 namespace {
