@@ -1,6 +1,9 @@
 #include "base/line_index.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 namespace plancheck {
 
@@ -39,7 +42,16 @@ Position LineIndex::PositionOf(std::size_t offset) const {
                                  }));
   const std::size_t start = checkpoint->offset;
   int column = checkpoint->column;
-  for (std::size_t i = start; i < offset; ++i) {
+  // Characters are the bytes that are not continuation bytes (10xxxxxx), counted eight at
+  // a time: the scan was the hottest loop of a corpus lint.
+  std::size_t i = start;
+  for (; i + 8 <= offset; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text_.data() + i, sizeof word);
+    const std::uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ull;
+    column += 8 - std::popcount(continuation);
+  }
+  for (; i < offset; ++i) {
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
   }
   // An offset pointing into the middle of a character belongs to that character.

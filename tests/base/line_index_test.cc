@@ -45,4 +45,34 @@ TEST_CASE("LineIndex columns on a line longer than a checkpoint stride", "[base]
   CHECK(index.PositionOf(text.size()) == Position{3, 1});
 }
 
+TEST_CASE("LineIndex columns agree with counting characters one by one", "[base][line_index]") {
+  // One, two, three and four byte characters mixed on long and short lines, every offset.
+  std::string text;
+  const char* pieces[] = {"a", "é", "区", "𠀀", " ", "，"};
+  for (int i = 0; i < 6000; ++i) {
+    text += pieces[(i * 7 + i / 5) % 6];
+    if (i % 997 == 0) text += "\n";
+  }
+  const LineIndex index(text);
+  int line = 1;
+  int column = 1;
+  for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+    const bool inside = offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80;
+    // An offset inside a character belongs to that character.
+    const Position expected{line, inside ? column - 1 : column};
+    if (index.PositionOf(offset) != expected) {
+      FAIL("offset " << offset << ": got " << index.PositionOf(offset).column << ", expected "
+                     << expected.column);
+    }
+    if (offset == text.size()) break;
+    if (text[offset] == '\n') {
+      ++line;
+      column = 1;
+    } else if (!inside) {
+      ++column;
+    }
+  }
+  SUCCEED();
+}
+
 }  // namespace plancheck
