@@ -200,7 +200,9 @@ void IndicatorDictionary::Finish() {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
-  matcher_ = std::make_unique<re2::RE2>("(" + pattern + ")", options);
+  // No capture group: the whole match is all FindMentions needs, and RE2 finds it with its
+  // DFAs alone (a group made it rerun each match through a slower engine).
+  matcher_ = std::make_unique<re2::RE2>(pattern, options);
   // Quoted literals always compile; a failure is a bug (e.g. memory budget), not input.
   assert(matcher_->ok());
 }
@@ -224,10 +226,10 @@ std::vector<IndicatorDictionary::Mention> IndicatorDictionary::FindMentions(
   std::vector<Mention> out;
   if (!matcher_ || !matcher_->ok()) return out;
   re2::StringPiece match;
+  const re2::StringPiece whole(text.data(), text.size());
   std::size_t offset = 0;
   while (offset < text.size()) {
-    re2::StringPiece rest(text.data() + offset, text.size() - offset);
-    if (!RE2::PartialMatch(rest, *matcher_, &match)) break;
+    if (!matcher_->Match(whole, offset, text.size(), RE2::UNANCHORED, &match, 1)) break;
     const std::size_t begin = static_cast<std::size_t>(match.data() - text.data());
     const std::size_t end = begin + match.size();
     const Indicator* ind = FindByName(std::string_view(match.data(), match.size()));
