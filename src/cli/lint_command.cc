@@ -12,6 +12,7 @@
 #include "base/atomic_file.h"
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "checks/unit_registry_loader.h"
 #include "cli/rule_loading.h"
 #include "config/baseline.h"
 #include "config/config.h"
@@ -67,7 +68,14 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
       plans = config::LoadConfig(run_config_file, config_errors).plans;
     }
     if (config_errors.empty()) {
-      target_future = std::async(std::launch::async, [&command, &target_errors, plans] {
+      const bool default_rules = !command.sources.no_default_rules;
+      target_future = std::async(std::launch::async, [&command, &target_errors, plans, default_rules] {
+        // The default pack's unit registries are the largest YAML it reads: parsing them
+        // here first leaves the rule-pack thread a cached copy (checks/unit_registry_loader).
+        if (default_rules) {
+          ErrorList ignored;  // reported, if any, by the rule that names them
+          checks::LoadUnitRegistries(config::RulesDir() + "/units", ignored);
+        }
         return config::LoadTargetSetup(config::RulesDir(), command.parent, plans, target_errors);
       });
     }
