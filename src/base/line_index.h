@@ -30,11 +30,13 @@ class LineIndex {
 
  private:
   // Columns are counted from the nearest checkpoint at or before an offset: one at each
-  // line start and every kCheckpointBytes within a long line, so a lookup costs at most
-  // kCheckpointBytes whatever the line length (PDF text can arrive as one huge line).
-  static constexpr std::size_t kCheckpointBytes = 4096;
+  // line start and every kCheckpointBytes within a long line, so a lookup costs one binary
+  // search and at most kCheckpointBytes of counting whatever the line length (PDF text can
+  // arrive as one huge line, paragraph-shaped notices have lines of several KiB).
+  static constexpr std::size_t kCheckpointBytes = 512;
   struct Checkpoint {
     std::size_t offset;
+    int line;    // 1-based line of `offset`
     int column;  // 1-based column of the character starting at `offset`
   };
   std::string_view text_;

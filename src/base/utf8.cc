@@ -3,19 +3,6 @@
 #include <unicode/uchar.h>
 
 namespace plancheck {
-namespace {
-
-// Length of the sequence that starts with `lead`, 0 for a byte that cannot lead.
-int SequenceLength(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) return 2;
-  if (lead >= 0xE0 && lead <= 0xEF) return 3;
-  if (lead >= 0xF0 && lead <= 0xF4) return 4;
-  return 0;
-}
-
-}  // namespace
-
 bool IsValidUtf8(std::string_view text, std::size_t* bad_offset) {
   std::size_t i = 0;
   const std::size_t n = text.size();
@@ -25,7 +12,7 @@ bool IsValidUtf8(std::string_view text, std::size_t* bad_offset) {
       ++i;
       continue;
     }
-    const int len = SequenceLength(lead);
+    const int len = utf8_internal::SequenceLength(lead);
     bool ok = len > 0 && i + len <= n;
     for (int k = 1; ok && k < len; ++k) {
       ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
@@ -44,30 +31,6 @@ bool IsValidUtf8(std::string_view text, std::size_t* bad_offset) {
     i += len;
   }
   return true;
-}
-
-char32_t DecodeUtf8(std::string_view text, std::size_t& offset) {
-  const auto lead = static_cast<unsigned char>(text[offset]);
-  const int len = SequenceLength(lead);
-  if (len == 1) {
-    ++offset;
-    return lead;
-  }
-  if (len == 0 || offset + len > text.size()) {
-    ++offset;
-    return 0xFFFD;
-  }
-  char32_t cp = lead & (0x7F >> len);
-  for (int k = 1; k < len; ++k) {
-    const auto byte = static_cast<unsigned char>(text[offset + k]);
-    if ((byte & 0xC0) != 0x80) {
-      ++offset;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (byte & 0x3F);
-  }
-  offset += len;
-  return cp;
 }
 
 void AppendUtf8(std::string& out, char32_t cp) {
@@ -121,12 +84,6 @@ int DisplayWidth(std::string_view text) {
   return cells;
 }
 
-bool IsHan(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x20000 && cp <= 0x2FA1F) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         cp == 0x3007;  // 〇
-}
-
 bool IsCjkPunctuation(char32_t cp) {
   return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
          (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
@@ -135,10 +92,6 @@ bool IsCjkPunctuation(char32_t cp) {
 }
 
 bool IsCjk(char32_t cp) { return IsHan(cp) || IsCjkPunctuation(cp); }
-
-bool IsHorizontalSpace(char32_t cp) {
-  return cp == 0x20 || cp == 0xA0 || cp == 0x3000 || (cp >= 0x2002 && cp <= 0x200B);
-}
 
 std::string_view TrimSpace(std::string_view text) {
   auto is_space_at_front = [&](std::size_t& len) {

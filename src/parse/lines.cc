@@ -22,21 +22,6 @@ std::vector<Line> SplitLines(std::string_view text, ByteSpan span) {
   return lines;
 }
 
-bool IsAnySpace(char32_t cp) {
-  return IsHorizontalSpace(cp) || cp == '\n' || cp == '\r' || cp == '\t';
-}
-
-char32_t CodePointAt(std::string_view text, std::size_t pos, std::size_t end, std::size_t* size) {
-  if (pos >= end || pos >= text.size()) {
-    *size = 0;
-    return 0;
-  }
-  std::size_t next = pos;
-  const char32_t cp = DecodeUtf8(text, next);
-  *size = next - pos;
-  return cp;
-}
-
 std::size_t PreviousCodePoint(std::string_view text, std::size_t pos, std::size_t floor) {
   if (pos <= floor) return floor;
   std::size_t prev = pos - 1;

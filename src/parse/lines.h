@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/utf8.h"
 
 namespace plancheck::parse {
 
@@ -21,10 +22,22 @@ struct Line {
 std::vector<Line> SplitLines(std::string_view text, ByteSpan span);
 
 // Spaces, tabs, line breaks and the ideographic/nbsp spaces of utf8.h.
-bool IsAnySpace(char32_t cp);
+inline bool IsAnySpace(char32_t cp) {
+  return IsHorizontalSpace(cp) || cp == '\n' || cp == '\r' || cp == '\t';
+}
 
 // The code point at `pos` and its size in bytes; 0 and size 0 at or past `end`.
-char32_t CodePointAt(std::string_view text, std::size_t pos, std::size_t end, std::size_t* size);
+inline char32_t CodePointAt(std::string_view text, std::size_t pos, std::size_t end,
+                            std::size_t* size) {
+  if (pos >= end || pos >= text.size()) {
+    *size = 0;
+    return 0;
+  }
+  std::size_t next = pos;
+  const char32_t cp = DecodeUtf8(text, next);
+  *size = next - pos;
+  return cp;
+}
 
 // Start of the code point before `pos` (never before `floor`).
 std::size_t PreviousCodePoint(std::string_view text, std::size_t pos, std::size_t floor);
