@@ -61,6 +61,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   parse_cmd->add_option("paths", parse.paths, "files or directories")->required();
   parse_cmd->add_option("--format,-f", parse.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
+  parse_cmd->add_option("--lang", parse.language, "language of place labels: zh or en")
+      ->check(CLI::IsMember({"zh", "en"}));
 
   RuleSources rules_sources;
   std::string rules_format = "text";

@@ -43,6 +43,7 @@ struct LintCommand {
 struct ParseCommand {
   std::vector<std::string> paths;
   std::string format = "text";
+  std::optional<std::string> language;  // zh | en: the places' labels; else the config's
 };
 
 struct ExplainCommand {

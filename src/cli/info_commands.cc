@@ -19,9 +19,14 @@ namespace plancheck::cli {
 int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err) {
   ErrorList errors;
   std::vector<config::Config::PlanEntry> plan_entries;
+  std::optional<std::string> config_language;
   if (const std::optional<std::string> config_file = config::DiscoverConfig(".")) {
-    plan_entries = config::LoadConfig(*config_file, errors).plans;
+    config::Config config = config::LoadConfig(*config_file, errors);
+    plan_entries = std::move(config.plans);
+    config_language = config.language;
   }
+  // As in lint: --lang, else the configuration's `language:`, else Chinese.
+  const bool english = command.language.value_or(config_language.value_or("zh")) == "en";
   const std::unique_ptr<config::TargetSetup> targets =
       config::LoadTargetSetup(config::RulesDir(), std::nullopt, plan_entries, errors);
   const std::vector<ingest::InputFile> inputs = ingest::CollectInputs(command.paths, errors);
@@ -37,7 +42,7 @@ int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err) 
     const config::ParentChoice parent = targets->ParentOf(*doc);
     const std::string parent_file = parent.parent != nullptr ? parent.parent->info.file : "";
     if (command.format == "json") {
-      nlohmann::ordered_json json = report::DocumentToJson(*doc);
+      nlohmann::ordered_json json = report::DocumentToJson(*doc, english);
       json["parent"] = {{"file", parent_file}, {"reason", parent.reason}};
       all.push_back(std::move(json));
     } else {

@@ -1,17 +1,28 @@
 #include "report/model_json.h"
 
+#include "report/place_json.h"
+
 namespace plancheck::report {
 namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json LocationJson(const model::Location& loc) {
-  return ordered_json{{"line", loc.start.line},
-                      {"column", loc.start.column},
-                      {"end_line", loc.end.line},
-                      {"end_column", loc.end.column},
-                      {"byte_begin", loc.span.begin},
-                      {"byte_end", loc.span.end}};
+// Adds "place" (the lint JSON's object, without "text") for the paragraph, table cell or
+// PDF line holding source line `line`; nothing for plain text, where line and column say it.
+void AddPlace(ordered_json& node, const model::Document& doc, int line, bool english) {
+  const Place place = doc.PlaceOfLine(line);
+  if (!place.empty()) node["place"] = PlaceJson(place, english);
+}
+
+ordered_json LocationJson(const model::Document& doc, const model::Location& loc, bool english) {
+  ordered_json out{{"line", loc.start.line},
+                   {"column", loc.start.column},
+                   {"end_line", loc.end.line},
+                   {"end_column", loc.end.column},
+                   {"byte_begin", loc.span.begin},
+                   {"byte_end", loc.span.end}};
+  AddPlace(out, doc, loc.start.line, english);
+  return out;
 }
 
 ordered_json NumberJson(const model::Numbering& number) {
@@ -28,7 +39,7 @@ ordered_json NamesJson(const std::vector<model::Located>& list) {
   return out;
 }
 
-ordered_json TaskJson(const model::Task& task) {
+ordered_json TaskJson(const model::Document& doc, const model::Task& task, bool english) {
   ordered_json out;
   out["number"] = task.number.text.empty() ? ordered_json(nullptr) : ordered_json(task.number.text);
   out["value"] = task.number.value ? ordered_json(*task.number.value) : ordered_json(nullptr);
@@ -49,23 +60,27 @@ ordered_json TaskJson(const model::Task& task) {
   out["cooperating_label"] =
       task.cooperating_label.empty() ? ordered_json(nullptr) : ordered_json(task.cooperating_label);
   out["deadline"] = task.deadline ? ordered_json(task.deadline->text) : ordered_json(nullptr);
-  out["assignment"] = task.assignment ? LocationJson(*task.assignment) : ordered_json(nullptr);
+  out["assignment"] =
+      task.assignment ? LocationJson(doc, *task.assignment, english) : ordered_json(nullptr);
   if (!task.sub_items.empty()) {
     ordered_json items = ordered_json::array();
     for (const model::SubItem& item : task.sub_items) {
-      items.push_back({{"number", item.number.text},
-                       {"line", item.loc.start.line},
-                       {"column", item.loc.start.column},
-                       {"text", item.text}});
+      ordered_json entry{{"number", item.number.text},
+                         {"line", item.loc.start.line},
+                         {"column", item.loc.start.column},
+                         {"text", item.text}};
+      AddPlace(entry, doc, item.loc.start.line, english);
+      items.push_back(std::move(entry));
     }
     out["sub_items"] = std::move(items);
   }
+  AddPlace(out, doc, task.loc.start.line, english);
   return out;
 }
 
 }  // namespace
 
-ordered_json DocumentToJson(const model::Document& doc) {
+ordered_json DocumentToJson(const model::Document& doc, bool english) {
   ordered_json out;
   out["path"] = doc.path;
   const model::Metadata& m = doc.metadata;
@@ -102,11 +117,13 @@ ordered_json DocumentToJson(const model::Document& doc) {
       s["line"] = section.loc.start.line;
       s["column"] = section.loc.start.column;
       ordered_json tasks = ordered_json::array();
-      for (const model::Task& task : section.tasks) tasks.push_back(TaskJson(task));
+      for (const model::Task& task : section.tasks) tasks.push_back(TaskJson(doc, task, english));
       s["tasks"] = std::move(tasks);
+      AddPlace(s, doc, section.loc.start.line, english);
       sections.push_back(std::move(s));
     }
     p["sections"] = std::move(sections);
+    AddPlace(p, doc, part.loc.start.line, english);
     parts.push_back(std::move(p));
   }
   out["outline"] = {{"parts", std::move(parts)}};
