@@ -39,6 +39,7 @@ class FindingsWriter final : public report::ReportWriter {
       f.rule_id = d.rule_id;
       f.message = d.message;
       f.suggestion = d.suggestion.value_or("");
+      f.place = d.origin.place;
       audit_.findings.push_back(std::move(f));
     }
   }
@@ -71,6 +72,8 @@ void AddTargets(const model::Document& doc, const config::TargetSetup& setup,
     row.indicator = indicator != nullptr ? indicator->name : t.indicator_text;
     row.child_value = parse::FormatValue(t);
     row.parent_plan = parent_plan;
+    row.line = t.start.line;
+    row.place = doc.PlaceOfLine(t.start.line);
     auto it = match_of.find(&t);
     if (it != match_of.end()) {
       row.parent_value = parse::FormatValue(*it->second->parent);
@@ -102,6 +105,18 @@ void AddUnits(const model::Document& doc, report::AuditReport& audit) {
   audit.units.insert(audit.units.end(), rows.begin(), rows.end());
 }
 
+// The language lint will use (--lang, else --config's or the nearest configuration's
+// `language:`, else Chinese), for the place labels the renderers write. A broken
+// configuration is left to lint, which reports it and stops the run.
+std::string AuditLanguage(const AuditCommand& command) {
+  if (command.language) return *command.language;
+  const std::optional<std::string> file =
+      command.config ? command.config : config::DiscoverConfig(".");
+  if (!file || !fs::is_regular_file(*file)) return "zh";
+  ErrorList ignored;
+  return config::LoadConfig(*file, ignored).language.value_or("zh");
+}
+
 }  // namespace
 
 int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) {
@@ -118,6 +133,7 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
   // rows are kept per file and put in input order afterwards).
   report::AuditReport audit;
   audit.tool_version = PLANCHECK_VERSION;
+  audit.language = AuditLanguage(command);
   FindingsWriter findings(audit);
   std::mutex mutex;
   std::map<std::string, report::AuditReport> per_file;  // targets and units of each file

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
+
 namespace plancheck::report {
 
 struct AuditFinding {
@@ -16,6 +18,9 @@ struct AuditFinding {
   std::string rule_id;
   std::string message;
   std::string suggestion;  // empty when none
+  // In a .docx, web page or PDF: the paragraph, table cell or page line of `line`
+  // (Diagnostic::origin.place); empty for plain text.
+  Place place = {};
 };
 
 // One child target beside its parent plan's target of the same indicator and period.
@@ -27,6 +32,8 @@ struct AuditTargetRow {
   std::string parent_plan;   // the parent's title or file; empty when there is no parent
   std::string status;        // "consistent", "weaker" or "not-comparable"
   std::string reason;        // why, one line (English)
+  int line = 0;              // 1-based line of the child's target phrase; 0 if unknown
+  Place place = {};          // in a .docx, web page or PDF: where `line` is; else empty
 };
 
 // How many tasks one unit leads and cooperates on in one plan.
@@ -39,6 +46,7 @@ struct AuditUnitRow {
 
 struct AuditReport {
   std::string tool_version;
+  std::string language = "zh";         // "zh" or "en": place labels (messages come translated)
   std::vector<std::string> files;      // every plan audited, in input order
   std::vector<AuditFinding> findings;  // sorted by file, line, column, rule
   std::vector<AuditTargetRow> targets;

@@ -30,23 +30,28 @@ std::string CsvField(std::string_view text) {
   return out;
 }
 
+// The place columns come last so that scripts reading the earlier columns by position
+// keep working; they are empty for plain text.
 std::string AuditFindingsCsv(const AuditReport& report) {
+  const bool english = report.language == "en";
   std::string out(kBom);
-  AppendRow(out, {"file", "line", "column", "severity", "rule", "message", "suggestion"});
+  AppendRow(out, {"file", "line", "column", "severity", "rule", "message", "suggestion", "place"});
   for (const AuditFinding& f : report.findings) {
     AppendRow(out, {f.file, std::to_string(f.line), std::to_string(f.column), f.severity, f.rule_id,
-                    f.message, f.suggestion});
+                    f.message, f.suggestion, PlaceLabel(f.place, english)});
   }
   return out;
 }
 
 std::string AuditTargetsCsv(const AuditReport& report) {
+  const bool english = report.language == "en";
   std::string out(kBom);
-  AppendRow(
-      out, {"file", "indicator", "child_value", "parent_value", "parent_plan", "status", "reason"});
+  AppendRow(out, {"file", "indicator", "child_value", "parent_value", "parent_plan", "status",
+                  "reason", "line", "place"});
   for (const AuditTargetRow& t : report.targets) {
-    AppendRow(out, {t.file, t.indicator, t.child_value, t.parent_value, t.parent_plan, t.status,
-                    t.reason});
+    AppendRow(
+        out, {t.file, t.indicator, t.child_value, t.parent_value, t.parent_plan, t.status, t.reason,
+              t.line > 0 ? std::to_string(t.line) : "", PlaceLabel(t.place, english)});
   }
   return out;
 }

@@ -17,7 +17,7 @@ th{background:#f0f0f0}td.num{text-align:right}
 tr.error td.sev{color:#b00020;font-weight:bold}tr.warning td.sev{color:#a15c00}tr.info td.sev{color:#555}
 tr.weaker{background:#fde2e2}tr.weaker td.status{color:#b00020;font-weight:bold}
 td.status{white-space:nowrap}tr.consistent td.status{color:#1b5e20}
-.muted{color:#777}.sugg{color:#35568a}
+.muted{color:#777}.sugg{color:#35568a}.place{color:#555;white-space:nowrap}
 .bar{display:inline-block;height:12px;vertical-align:middle}
 .lead{background:#3b6fb6}.coop{background:#9cc3e6}
 .legend span{margin-right:16px}
@@ -26,6 +26,16 @@ td.status{white-space:nowrap}tr.consistent td.status{color:#1b5e20}
 std::string Td(std::string_view text, std::string_view cls = "") {
   std::string out = cls.empty() ? "<td>" : "<td class=\"" + std::string(cls) + "\">";
   return out + HtmlEscape(text) + "</td>";
+}
+
+// A location cell: "file:line[:column]" and, in a .docx, web page or PDF, the place a
+// person finds it by on a second line (the extracted text's line numbers are nobody's).
+std::string LocationTd(const std::string& location, const Place& place, bool english) {
+  std::string out = "<td>" + HtmlEscape(location);
+  if (!place.empty()) {
+    out += "<br><span class=\"place\">" + HtmlEscape(PlaceLabel(place, english)) + "</span>";
+  }
+  return out + "</td>";
 }
 
 std::string StatusLabel(const std::string& status) {
@@ -64,6 +74,7 @@ std::string HtmlEscape(std::string_view text) {
 }
 
 std::string AuditHtml(const AuditReport& report) {
+  const bool english = report.language == "en";
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<title>plancheck 审核报告</title>\n<style>";
@@ -107,7 +118,8 @@ std::string AuditHtml(const AuditReport& report) {
     for (const AuditFinding& f : report.findings) {
       if (f.file != file) continue;
       rows += "<tr class=\"" + HtmlEscape(f.severity) + "\">" +
-              Td(f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column)) +
+              LocationTd(f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column),
+                         f.place, english) +
               Td(f.severity, "sev") + Td(f.rule_id) + Td(f.message) + Td(f.suggestion, "sugg") +
               "</tr>\n";
     }
@@ -131,9 +143,11 @@ std::string AuditHtml(const AuditReport& report) {
         "<th>本级 child</th><th>上级 parent</th><th>上级方案 parent plan</th>"
         "<th>结论 status</th><th>原因 reason</th></tr>\n";
     for (const AuditTargetRow& t : report.targets) {
-      out += "<tr class=\"" + HtmlEscape(t.status) + "\">" + Td(t.file) + Td(t.indicator) +
-             Td(t.child_value) + Td(t.parent_value) + Td(t.parent_plan) +
-             Td(StatusLabel(t.status), "status") + Td(t.reason, "muted") + "</tr>\n";
+      const std::string location = t.line > 0 ? t.file + ":" + std::to_string(t.line) : t.file;
+      out += "<tr class=\"" + HtmlEscape(t.status) + "\">" +
+             LocationTd(location, t.place, english) + Td(t.indicator) + Td(t.child_value) +
+             Td(t.parent_value) + Td(t.parent_plan) + Td(StatusLabel(t.status), "status") +
+             Td(t.reason, "muted") + "</tr>\n";
     }
     out += "</table>\n";
   }

@@ -44,9 +44,10 @@ TEST_CASE("audit CSV files start with a BOM and a header, rows end in CRLF", "[r
   const AuditReport r = Sample();
   const std::string bom = "\xEF\xBB\xBF";
   const std::string findings = AuditFindingsCsv(r);
-  CHECK(findings.rfind(bom + "file,line,column,severity,rule,message,suggestion\r\n", 0) == 0);
+  CHECK(findings.rfind(bom + "file,line,column,severity,rule,message,suggestion,place\r\n", 0) ==
+        0);
   CHECK(findings.find("a<b>.txt,3,5,error,task.lead-unit-required,") != std::string::npos);
-  CHECK(findings.find(",\"补充“牵头单位”, \"\"即可\"\"\"\r\n") != std::string::npos);
+  CHECK(findings.find(",\"补充“牵头单位”, \"\"即可\"\"\",\r\n") != std::string::npos);  // no place
   const std::string targets = AuditTargetsCsv(r);
   CHECK(targets.rfind(bom + "file,indicator,child_value,parent_value,parent_plan,status,", 0) == 0);
   CHECK(targets.find("地区生产总值,7%,8%以上,重庆市,weaker") != std::string::npos);
