@@ -167,6 +167,49 @@ void NormalizeLine(std::string_view line, NormalizedText& out, std::vector<CodeP
   }
 }
 
+// True when normalizing `line` cannot change it: none of its bytes can start something
+// NormalizeLine rewrites (a '\r', a space of any kind, an ASCII bracket or punctuation
+// that may widen, a full-width letter or digit). Most lines of a notice are like that, and
+// are copied whole without decoding.
+bool CopiesUnchanged(std::string_view line) {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t n = line.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (p[i]) {
+      case '\r':
+      case ' ':
+      case '(':
+      case ')':
+      case ':':
+      case ';':
+      case ',':
+      case '?':
+      case '!':
+        return false;
+      case 0xC2:  // U+00A0 (C2 A0)
+        if (i + 1 < n && p[i + 1] == 0xA0) return false;
+        break;
+      case 0xE2:  // U+2002-U+200B (E2 80 82-8B)
+        if (i + 2 < n && p[i + 1] == 0x80 && p[i + 2] >= 0x82 && p[i + 2] <= 0x8B) return false;
+        break;
+      case 0xE3:  // U+3000
+        if (i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80) return false;
+        break;
+      case 0xEF:  // U+FF10-U+FF19 (EF BC 90-99), U+FF21-U+FF3A (EF BC A1-BA),
+                  // U+FF41-U+FF5A (EF BD 81-9A)
+        if (i + 2 < n && ((p[i + 1] == 0xBC && ((p[i + 2] >= 0x90 && p[i + 2] <= 0x99) ||
+                                                (p[i + 2] >= 0xA1 && p[i + 2] <= 0xBA))) ||
+                          (p[i + 1] == 0xBD && p[i + 2] >= 0x81 && p[i + 2] <= 0x9A))) {
+          return false;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 NormalizedText Normalize(std::string_view source) {
@@ -182,9 +225,16 @@ NormalizedText Normalize(std::string_view source) {
       end = begin + kMaxPieceBytes;
       while (end > begin && (static_cast<unsigned char>(source[end]) & 0xC0) == 0x80) --end;
     }
-    NormalizeLine(source.substr(begin, end - begin), out, cps, widen, paired);
+    const std::string_view line = source.substr(begin, end - begin);
+    if (CopiesUnchanged(line)) {
+      out.text.append(line);
+      out.origin.Append(line.size(), line.size(), true);
+    } else {
+      NormalizeLine(line, out, cps, widen, paired);
+    }
     begin = end;
   }
+  out.origin.ShrinkToFit();
   return out;
 }
 

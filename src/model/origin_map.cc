@@ -7,11 +7,8 @@ namespace plancheck::model {
 void OriginMap::Append(std::size_t normalized_len, std::size_t source_len, bool copied) {
   if (normalized_len == 0 && source_len == 0) return;
   // Merge adjacent copied runs so that the table stays small for mostly-clean text.
-  if (copied && !pieces_.empty() && pieces_.back().copied) {
-    pieces_.back().normalized_len += normalized_len;
-    pieces_.back().source_len += source_len;
-  } else {
-    pieces_.push_back({normalized_size_, source_size_, normalized_len, source_len, copied});
+  if (!(copied && !pieces_.empty() && pieces_.back().copied)) {
+    pieces_.push_back({normalized_size_, source_size_, copied ? 1u : 0u});
   }
   normalized_size_ += normalized_len;
   source_size_ += source_len;
@@ -31,11 +28,12 @@ std::size_t OriginMap::ToSource(std::size_t normalized_offset) const {
   auto it = std::upper_bound(
       pieces_.begin(), pieces_.end(), normalized_offset,
       [](std::size_t offset, const Piece& piece) { return offset < piece.normalized_begin; });
-  --it;
-  while (it->normalized_len == 0 && it != pieces_.begin()) --it;
-  const std::size_t delta = normalized_offset - it->normalized_begin;
-  if (it->copied) return it->source_begin + delta;
-  return it->source_begin;
+  auto index = static_cast<std::size_t>(it - pieces_.begin()) - 1;
+  while (index > 0 && NormalizedEnd(index) == pieces_[index].normalized_begin) --index;
+  const Piece& piece = pieces_[index];
+  const std::size_t delta = normalized_offset - piece.normalized_begin;
+  if (piece.copied) return piece.source_begin + delta;
+  return piece.source_begin;
 }
 
 std::size_t OriginMap::ToNormalized(std::size_t source_offset) const {
@@ -44,11 +42,12 @@ std::size_t OriginMap::ToNormalized(std::size_t source_offset) const {
   auto it = std::upper_bound(
       pieces_.begin(), pieces_.end(), source_offset,
       [](std::size_t offset, const Piece& piece) { return offset < piece.source_begin; });
-  --it;
-  while (it->source_len == 0 && it != pieces_.begin()) --it;
-  const std::size_t delta = source_offset - it->source_begin;
-  if (it->copied) return it->normalized_begin + delta;
-  return it->normalized_begin;
+  auto index = static_cast<std::size_t>(it - pieces_.begin()) - 1;
+  while (index > 0 && SourceEnd(index) == pieces_[index].source_begin) --index;
+  const Piece& piece = pieces_[index];
+  const std::size_t delta = source_offset - piece.source_begin;
+  if (piece.copied) return piece.normalized_begin + delta;
+  return piece.normalized_begin;
 }
 
 }  // namespace plancheck::model

@@ -23,15 +23,23 @@ class OriginMap {
   std::size_t ToNormalized(std::size_t source_offset) const;
   std::size_t normalized_size() const { return normalized_size_; }
   std::size_t source_size() const { return source_size_; }
+  // Frees the spare capacity left by appending.
+  void ShrinkToFit() { pieces_.shrink_to_fit(); }
 
  private:
+  // A piece's lengths are implicit: it ends where the next piece (or the map) begins. 16
+  // bytes a piece, not 40: the map of a 20 MB notice has a quarter of a million pieces.
   struct Piece {
     std::size_t normalized_begin;
-    std::size_t source_begin;
-    std::size_t normalized_len;
-    std::size_t source_len;
-    bool copied;
+    std::size_t source_begin : 63;
+    std::size_t copied : 1;
   };
+  std::size_t NormalizedEnd(std::size_t index) const {
+    return index + 1 < pieces_.size() ? pieces_[index + 1].normalized_begin : normalized_size_;
+  }
+  std::size_t SourceEnd(std::size_t index) const {
+    return index + 1 < pieces_.size() ? pieces_[index + 1].source_begin : source_size_;
+  }
   std::vector<Piece> pieces_;
   std::size_t normalized_size_ = 0;
   std::size_t source_size_ = 0;
