@@ -196,6 +196,8 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
                                           rule_infos, report_options);
   }
   report::ReportWriter* const writer = hooks.writer != nullptr ? hooks.writer : own_writer.get();
+  options.source_lines =
+      hooks.writer == nullptr && report::ParseOutputFormat(command.format) == report::OutputFormat::kText;
   const std::optional<Severity> threshold = FailThreshold(fail_on);
   bool input_failed = !input_errors.empty();
   bool over_threshold = false;

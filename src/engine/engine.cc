@@ -53,8 +53,10 @@ class DiagnosticReporter final : public rule::Reporter {
     d.origin.place = doc_.PlaceOfLine(d.start.line);  // paragraph, table cell or PDF page line
     // A line too long to show (PDF text with no line breaks) is left out: copying it into
     // every diagnostic on it would cost its length per finding.
-    const std::string_view line = doc_.source_lines.LineText(d.start.line);
-    if (line.size() <= kMaxSourceLineBytes) d.source_line = std::string(line);
+    if (options_.source_lines) {
+      const std::string_view line = doc_.source_lines.LineText(d.start.line);
+      if (line.size() <= kMaxSourceLineBytes) d.source_line = std::string(line);
+    }
     d.excerpt = Excerpt(doc_.Slice(d.span));
     if (node.task != nullptr) d.task = node.Placeholder("number");
 

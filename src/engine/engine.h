@@ -36,6 +36,10 @@ struct LintOptions {
   // Called by LintFiles / LintFilesInOrder on the worker thread with each document after
   // it is linted (must be thread-safe); with it, targets are always extracted.
   std::function<void(const model::Document&)> inspect = nullptr;
+  // Copy each finding's source line into Diagnostic::source_line, for a reporter that draws
+  // a caret under it (text). JSON, SARIF, GitHub and the audit never print it; on a 20 MB
+  // notice with 80,000 findings the copies took 8 MB of a 160 MB peak.
+  bool source_lines = true;
 };
 
 std::vector<Diagnostic> LintDocument(const model::Document& doc,

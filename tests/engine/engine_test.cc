@@ -84,6 +84,15 @@ TEST_CASE("LintDocument turns findings into located, interpolated diagnostics", 
   REQUIRE(en.size() == 1);
   CHECK(en[0].message == "Task 1 names no lead unit");
   CHECK(en[0].severity == Severity::kInfo);
+
+  // Without source lines (every format but text): the same finding, no copy of its line.
+  LintOptions without_lines;
+  without_lines.source_lines = false;
+  const auto bare = LintDocument(doc, AllEnabled(rules), without_lines);
+  REQUIRE(bare.size() == 1);
+  CHECK(bare[0].source_line.empty());
+  CHECK(bare[0].start == zh[0].start);
+  CHECK(bare[0].excerpt == "1.");
 }
 
 TEST_CASE("LintFiles keeps input order and reports unreadable files", "[engine]") {
