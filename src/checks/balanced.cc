@@ -50,6 +50,12 @@ std::unique_ptr<rule::Check> BalancedCheck::Create(const rule::Params& params, E
       new BalancedCheck(*field, std::move(pairs), r, static_cast<std::size_t>(limit)));
 }
 
+BalancedCheck::BalancedCheck(std::string field, std::vector<Pair> pairs, Reset reset,
+                             std::size_t limit)
+    : field_(std::move(field)), pairs_(std::move(pairs)), reset_(reset), limit_(limit) {
+  for (const Pair& pair : pairs_) han_marks_ = han_marks_ || IsHan(pair.open) || IsHan(pair.close);
+}
+
 void BalancedCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
   const model::Document& doc = *node.doc;
   const std::string_view source(doc.source);
@@ -114,6 +120,8 @@ void BalancedCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
       if (cp == '\r' || IsHorizontalSpace(cp) || cp == '\t') continue;
       blank_line = false;
       last = cp;
+      // Most characters are Han and no mark is (unless a rule says so): skip the lookup.
+      if (!han_marks_ && IsHan(cp)) continue;
       bool is_open = false;
       const std::size_t pair = pair_of(cp, &is_open);
       if (pair == pairs_.size()) continue;

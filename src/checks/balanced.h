@@ -46,13 +46,13 @@ class BalancedCheck final : public rule::Check {
     char32_t open;
     char32_t close;
   };
-  BalancedCheck(std::string field, std::vector<Pair> pairs, Reset reset, std::size_t limit)
-      : field_(std::move(field)), pairs_(std::move(pairs)), reset_(reset), limit_(limit) {}
+  BalancedCheck(std::string field, std::vector<Pair> pairs, Reset reset, std::size_t limit);
 
   std::string field_;
   std::vector<Pair> pairs_;
   Reset reset_;
   std::size_t limit_;
+  bool han_marks_ = false;  // some pair uses a Han character (never by default)
 };
 
 }  // namespace plancheck::checks

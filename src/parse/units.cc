@@ -142,6 +142,12 @@ std::vector<UnitPiece> SplitUnitList(std::string_view text, ByteSpan span,
 
 std::optional<LabelMatch> MatchLabel(std::string_view text, std::size_t pos, std::size_t end) {
   end = std::min(end, text.size());
+  // Every label starts with a character encoded E4-E9 xx xx: most positions are rejected
+  // by their first byte, without decoding (the shape detector asks at every character).
+  if (pos >= end || static_cast<unsigned char>(text[pos]) < 0xE4 ||
+      static_cast<unsigned char>(text[pos]) > 0xE9) {
+    return std::nullopt;
+  }
   std::size_t size = 0;
   const char32_t first = CodePointAt(text, pos, end, &size);
   if (size == 0 || !CouldStartLabel(first)) return std::nullopt;

@@ -37,6 +37,12 @@ TEST_CASE("balanced reports unmatched paired punctuation", "[checks][balanced]")
   CHECK(RunOnText(text) == expected);
 }
 
+TEST_CASE("balanced pairs Han characters when a rule names them", "[checks][balanced]") {
+  // Han characters are skipped without a lookup unless a pair uses one.
+  CHECK(RunOnText("始甲乙终始丙\n", "pairs: ['始终']") == "1:5 char=始 missing=终 open=始 close=终");
+  CHECK(RunOnText("始甲乙终始丙\n").empty());
+}
+
 TEST_CASE("balanced lets a quotation run over a wrapped line", "[checks][balanced]") {
   // fixtures/seeds/004 is PDF-extracted: lines break inside a quotation.
   const std::string text = "39.构建 “米”字型高铁网、 “市内航\n空双枢纽协同 ”世界级机场群。\n";
