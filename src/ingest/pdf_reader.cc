@@ -1,64 +1,75 @@
 #include "ingest/pdf_reader.h"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
+#include <dlfcn.h>
 
-#include <climits>
-#include <memory>
+#include <cstdlib>
+#include <filesystem>
 #include <mutex>
 #include <vector>
 
 #include "base/utf8.h"
+#include "ingest/pdf_module.h"
 
 namespace plancheck::ingest {
 namespace {
+
+namespace fs = std::filesystem;
 
 Error PdfError(const std::string& file, std::string message) {
   return Error{file, {}, std::move(message)};
 }
 
-// Poppler reports problems through one process-wide callback, by default to stderr. It
-// is replaced once by one that keeps the messages of the calling thread (documents are
-// read on several threads at once), so they can be quoted in our error and never printed.
-thread_local std::vector<std::string>* t_poppler_messages = nullptr;
-
-void KeepPopplerMessage(const std::string& message, void* /*closure*/) {
-  if (t_poppler_messages != nullptr && t_poppler_messages->size() < 8) {
-    t_poppler_messages->push_back(message);
-  }
+// "（poppler：Couldn't find trailer dictionary）", or "" when poppler said nothing.
+std::string Detail(const std::string& message) {
+  if (message.empty()) return "";
+  std::string first(TrimSpace(message));
+  if (first.size() > 200) first.resize(200);
+  if (!IsValidUtf8(first)) return "";
+  return "（poppler：" + first + "）";
 }
 
-void SilencePoppler() {
+// Where the PDF module may be, first found wins: $PLANCHECK_PDF_MODULE; installed,
+// <prefix>/<libdir>/plancheck for <prefix>/<bindir>/plancheck; the build tree's (tests,
+// bench, an uninstalled build).
+std::vector<std::string> ModuleCandidates() {
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("PLANCHECK_PDF_MODULE"); env != nullptr && *env != '\0') {
+    candidates.push_back(env);
+  }
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    candidates.push_back(
+        (exe.parent_path() / PLANCHECK_INSTALLED_PDF_MODULE).lexically_normal().string());
+  }
+  candidates.push_back(PLANCHECK_BUILD_PDF_MODULE);
+  return candidates;
+}
+
+// The module's entry point, loaded once per process; nullptr (and `why`) when it cannot be.
+pdf_module::ReadPages LoadModule(std::string& why) {
   static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function(&KeepPopplerMessage, nullptr); });
-}
-
-// Collects poppler's messages while alive.
-class MessageScope {
- public:
-  MessageScope() : previous_(t_poppler_messages) { t_poppler_messages = &messages_; }
-  ~MessageScope() { t_poppler_messages = previous_; }
-  MessageScope(const MessageScope&) = delete;
-  MessageScope& operator=(const MessageScope&) = delete;
-
-  // "（poppler：Couldn't find trailer dictionary）", or "" when poppler said nothing.
-  std::string Detail() const {
-    if (messages_.empty()) return "";
-    std::string first(TrimSpace(messages_.front()));
-    if (first.size() > 200) first.resize(200);
-    if (!IsValidUtf8(first)) return "";
-    return "（poppler：" + first + "）";
-  }
-
- private:
-  std::vector<std::string> messages_;
-  std::vector<std::string>* previous_;
-};
-
-std::string ToUtf8String(const poppler::ustring& text) {
-  const poppler::byte_array bytes = text.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
+  static pdf_module::ReadPages entry = nullptr;
+  static std::string error;
+  std::call_once(once, [] {
+    for (const std::string& path : ModuleCandidates()) {
+      std::error_code ec;
+      if (!fs::is_regular_file(path, ec)) continue;
+      // Never closed: poppler keeps process-wide state.
+      void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (handle == nullptr) {
+        const char* message = ::dlerror();
+        error = path + "：" + (message != nullptr ? message : "dlopen failed");
+        continue;
+      }
+      entry = reinterpret_cast<pdf_module::ReadPages>(::dlsym(handle, pdf_module::kEntryPoint));
+      if (entry != nullptr) return;
+      error = path + "：缺少入口 " + pdf_module::kEntryPoint;
+    }
+    if (error.empty()) error = "未找到 plancheck-pdf.so";
+  });
+  why = error;
+  return entry;
 }
 
 // Appends one page's text: '\r\n' and '\r' become line ends and every line ends with
@@ -103,40 +114,40 @@ Result<ExtractedText> ExtractPdf(const std::string& bytes, const std::string& di
   if (bytes.size() > kMaxPdfBytes) {
     return PdfError(display_path, "PDF 文件过大（超过 64 MiB），已拒绝读取");
   }
-  SilencePoppler();
-  MessageScope messages;
-  // load_from_raw_data reads `bytes` in place; it outlives the document.
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) {
-    return PdfError(display_path, "PDF 文件已损坏或不完整，无法读取" + messages.Detail());
+  std::string why;
+  const pdf_module::ReadPages read_pages = LoadModule(why);
+  if (read_pages == nullptr) {
+    return PdfError(display_path, "无法加载 PDF 支持模块，不能读取 PDF（" + why + "）");
   }
-  if (doc->is_locked()) {
-    return PdfError(display_path, "PDF 文件已加密（需要密码才能打开），无法读取");
-  }
-  const int pages = doc->pages();
-  if (pages <= 0) {
-    return PdfError(display_path, "PDF 文件中没有页面" + messages.Detail());
-  }
-  if (pages > kMaxPdfPages) {
-    return PdfError(display_path, "PDF 页数过多（" + std::to_string(pages) + " 页，上限 " +
-                                      std::to_string(kMaxPdfPages) + " 页），已拒绝读取");
+  pdf_module::Pages pages;
+  read_pages(bytes.data(), bytes.size(), kMaxPdfPages, kMaxPdfTextBytes, &pages);
+  const std::string detail = Detail(pages.first_message);
+  switch (pages.status) {
+    case pdf_module::Status::kOk:
+      break;
+    case pdf_module::Status::kCannotOpen:
+      return PdfError(display_path, "PDF 文件已损坏或不完整，无法读取" + detail);
+    case pdf_module::Status::kLocked:
+      return PdfError(display_path, "PDF 文件已加密（需要密码才能打开），无法读取");
+    case pdf_module::Status::kNoPages:
+      return PdfError(display_path, "PDF 文件中没有页面" + detail);
+    case pdf_module::Status::kTooManyPages:
+      return PdfError(display_path, "PDF 页数过多（" + std::to_string(pages.page_count) +
+                                        " 页，上限 " + std::to_string(kMaxPdfPages) +
+                                        " 页），已拒绝读取");
+    case pdf_module::Status::kBadPage:
+      return PdfError(display_path, "PDF 文件已损坏：第 " + std::to_string(pages.page_count) +
+                                        " 页无法读取" + detail);
+    case pdf_module::Status::kTextTooLarge:
+      return PdfError(display_path, "PDF 中的文字过多（超过 64 MiB），已拒绝读取");
   }
   ExtractedText out;
-  for (int index = 0; index < pages; ++index) {
-    std::unique_ptr<poppler::page> page(doc->create_page(index));
-    if (!page) {
-      return PdfError(display_path, "PDF 文件已损坏：第 " + std::to_string(index + 1) +
-                                        " 页无法读取" + messages.Detail());
-    }
-    // Reading order, as `pdftotext` without -layout: physical layout would pad columns
-    // with spaces, raw order would keep the order of the content stream.
-    const std::string text =
-        ToUtf8String(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
-    AppendPage(text, index + 1, out);
-    if (out.text.size() > kMaxPdfTextBytes) {
-      return PdfError(display_path, "PDF 中的文字过多（超过 64 MiB），已拒绝读取");
-    }
+  for (std::size_t index = 0; index < pages.texts.size(); ++index) {
+    AppendPage(pages.texts[index], static_cast<int>(index) + 1, out);
+    std::string().swap(pages.texts[index]);  // one page's text alive twice at most
+  }
+  if (out.text.size() > kMaxPdfTextBytes) {
+    return PdfError(display_path, "PDF 中的文字过多（超过 64 MiB），已拒绝读取");
   }
   if (TrimSpace(out.text).empty()) {
     return PdfError(display_path,

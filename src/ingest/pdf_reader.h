@@ -1,6 +1,7 @@
 // PDF: the text layer of a published notice, as text in the shapes the parser reads.
 //
-// Read with poppler's C++ API (libpoppler-cpp) in reading order, the way `pdftotext`
+// Read with poppler's C++ API (libpoppler-cpp), in the module plancheck-pdf.so loaded on
+// the first PDF (pdf_module.h), in reading order, the way `pdftotext`
 // without -layout shows it: one line per text line of the page, pages one after the
 // other. That is the PDF-extracted shape of fixtures/seeds/004_*.txt (half-width
 // punctuation, tasks run together, lines broken where the page broke them); the parser,
