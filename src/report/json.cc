@@ -60,10 +60,17 @@ std::string Dump(const ordered_json& value) {
 std::string Indent(const std::string& text, std::size_t spaces) {
   const std::string pad(spaces, ' ');
   std::string out = pad;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out += pad;  // dumped strings escape their newlines
+  out.reserve(text.size() + text.size() / 4);
+  // Line by line (dumped strings escape their newlines, so every '\n' is a line end).
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t newline = text.find('\n', begin);
+    if (newline == std::string::npos) {
+      out.append(text, begin, std::string::npos);
+      break;
+    }
+    out.append(text, begin, newline + 1 - begin);
+    out += pad;
+    begin = newline + 1;
   }
   return out;
 }
