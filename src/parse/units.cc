@@ -142,12 +142,16 @@ std::vector<UnitPiece> SplitUnitList(std::string_view text, ByteSpan span,
 
 std::optional<LabelMatch> MatchLabel(std::string_view text, std::size_t pos, std::size_t end) {
   end = std::min(end, text.size());
-  // Every label starts with a character encoded E4-E9 xx xx: most positions are rejected
-  // by their first byte, without decoding (the shape detector asks at every character).
-  if (pos >= end || static_cast<unsigned char>(text[pos]) < 0xE4 ||
-      static_cast<unsigned char>(text[pos]) > 0xE9) {
-    return std::nullopt;
-  }
+  // Most positions are rejected by the first two bytes of their character, without
+  // decoding (the shape detector asks at every character): every label starts with one of
+  // 责 牵 主 配 协 参 完 (E8 B4, E7 89, E4 B8, E9 85, E5 8D, E5 8F, E5 AE).
+  if (pos + 1 >= end) return std::nullopt;
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  const auto second = static_cast<unsigned char>(text[pos + 1]);
+  const bool could_start = (lead == 0xE8 && second == 0xB4) || (lead == 0xE7 && second == 0x89) ||
+                           (lead == 0xE4 && second == 0xB8) || (lead == 0xE9 && second == 0x85) ||
+                           (lead == 0xE5 && (second == 0x8D || second == 0x8F || second == 0xAE));
+  if (!could_start) return std::nullopt;
   std::size_t size = 0;
   const char32_t first = CodePointAt(text, pos, end, &size);
   if (size == 0 || !CouldStartLabel(first)) return std::nullopt;

@@ -97,6 +97,29 @@ TEST_CASE("ParseAssignment reads every label variant", "[parse][units]") {
   CHECK(Describe(text) == expected);
 }
 
+TEST_CASE("MatchLabel knows every label word and its kind", "[parse][units]") {
+  auto [label, kind] = GENERATE(table<std::string, LabelKind>({
+      {"责任（配合）单位", LabelKind::kCooperating}, {"责任(配合)单位", LabelKind::kCooperating},
+      {"牵头责任单位", LabelKind::kLead},           {"牵头单位", LabelKind::kLead},
+      {"责任单位", LabelKind::kLead},               {"主责单位", LabelKind::kLead},
+      {"牵头部门", LabelKind::kLead},               {"责任部门", LabelKind::kLead},
+      {"配合单位", LabelKind::kCooperating},        {"配合部门", LabelKind::kCooperating},
+      {"协办单位", LabelKind::kCooperating},        {"参与单位", LabelKind::kCooperating},
+      {"完成时限", LabelKind::kDeadline},           {"完成时间", LabelKind::kDeadline},
+      {"牵头领导", LabelKind::kLeader},             {"责任领导", LabelKind::kLeader},
+      {"配合", LabelKind::kCooperating},
+  }));
+  const std::string text = "甲。" + label + "：区科技局";
+  const std::size_t at = text.find(label);
+  const std::optional<LabelMatch> match = MatchLabel(text, at, text.size());
+  REQUIRE(match.has_value());
+  CHECK(match->kind == kind);
+  CHECK(match->written == label);
+  CHECK(text.substr(match->content_begin) == "区科技局");
+  // One byte later is inside the word's first character: no label starts there.
+  CHECK_FALSE(MatchLabel(text, at + 1, text.size()).has_value());
+}
+
 TEST_CASE("ParseAssignment ends at the closing 。 or the next numbered line", "[parse][units]") {
   const std::string inline_tasks = "责任单位：市科技局；配合单位：市国资委等。 4.新型研发机构";
   const std::optional<Assignment> a = ParseAssignment(inline_tasks, 0, inline_tasks.size());
