@@ -7,9 +7,13 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
+#include "base/utf8.h"
+#include "ingest/ingest.h"
 #include "model/document.h"
+#include "parse/parser.h"
 
 namespace plancheck::fuzz {
 
@@ -35,6 +39,25 @@ inline void CheckOutline(const model::Document& doc) {
       FuzzCheck(inside(unit.loc), "cooperating unit span outside the text");
     }
   }
+}
+
+// The path of a document file through plancheck: ingest::LoadDocumentFromString (decode,
+// or the .docx, web page or PDF reader, then normalize) and parse::ParseDocument, with
+// the contracts checked: a refused input is an Error naming `display_path`; accepted text
+// is UTF-8 and its outline's spans lie inside it. Returns the parsed document, or nullopt
+// when the input was refused.
+inline std::optional<model::Document> LoadAndParse(std::string bytes,
+                                                   const std::string& display_path) {
+  Result<model::Document> doc = ingest::LoadDocumentFromString(std::move(bytes), display_path);
+  if (!doc) {
+    FuzzCheck(doc.error().file == display_path, "input error does not name the file");
+    FuzzCheck(!doc.error().message.empty(), "input error without a message");
+    return std::nullopt;
+  }
+  FuzzCheck(IsValidUtf8(doc->text), "normalized text is not UTF-8");
+  parse::ParseDocument(*doc);
+  CheckOutline(*doc);
+  return std::move(*doc);
 }
 
 }  // namespace plancheck::fuzz

@@ -6,22 +6,9 @@
 #include <cstdint>
 #include <string>
 
-#include "base/utf8.h"
 #include "fuzz_util.h"
-#include "ingest/ingest.h"
-#include "parse/parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  using namespace plancheck;
-  std::string bytes(reinterpret_cast<const char*>(data), size);
-  Result<model::Document> doc = ingest::LoadDocumentFromString(std::move(bytes), "fuzz.txt");
-  if (!doc) {
-    fuzz::FuzzCheck(doc.error().file == "fuzz.txt", "input error does not name the file");
-    fuzz::FuzzCheck(!doc.error().message.empty(), "input error without a message");
-    return 0;
-  }
-  fuzz::FuzzCheck(IsValidUtf8(doc->text), "normalized text is not UTF-8");
-  parse::ParseDocument(*doc);
-  fuzz::CheckOutline(*doc);
+  plancheck::fuzz::LoadAndParse(std::string(reinterpret_cast<const char*>(data), size), "fuzz.txt");
   return 0;
 }
