@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 #include <zip.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <vector>
@@ -62,7 +63,10 @@ struct Level {
 };
 struct Numbering {
   std::map<std::string, std::map<int, Level>> levels_by_num;
-  std::map<std::string, std::vector<int>> counters;  // numId -> counter per level
+  // numId -> counter per level. 64-bit: a w:start may be INT_MAX (pugixml saturates
+  // longer numbers) and the next item counts one further; fuzz/docx_xml found the
+  // overflow (tests/robustness/fuzz/docx_xml/crash-c3ac688f1591d8683878f50fdacf45836795aa51).
+  std::map<std::string, std::vector<std::int64_t>> counters;
 
   void Load(const pugi::xml_document& xml) {
     std::map<std::string, std::map<int, Level>> abstract;
@@ -84,7 +88,7 @@ struct Numbering {
     }
   }
 
-  static std::string Format(int value, const std::string& format) {
+  static std::string Format(std::int64_t value, const std::string& format) {
     static const char* const kDigits[] = {"〇", "一", "二", "三", "四", "五",
                                           "六", "七", "八", "九"};
     if (format.rfind("chinese", 0) == 0 || format.rfind("ideograph", 0) == 0 ||
@@ -106,10 +110,10 @@ struct Numbering {
   std::string Next(const std::string& num_id, int ilvl) {
     const auto found = levels_by_num.find(num_id);
     if (found == levels_by_num.end() || ilvl < 0 || ilvl > 8) return "";
-    std::vector<int>& counter = counters[num_id];
+    std::vector<std::int64_t>& counter = counters[num_id];
     counter.resize(9, 0);
     const auto& levels = found->second;
-    auto start_of = [&](int level) {
+    auto start_of = [&](int level) -> std::int64_t {
       const auto it = levels.find(level);
       return it == levels.end() ? 1 : it->second.start;
     };
@@ -123,7 +127,7 @@ struct Numbering {
       if (text[i] == '%' && i + 1 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9') {
         const int which = text[i + 1] - '1';
         const auto which_level = levels.find(which);
-        const int value = counter[which] == 0 ? start_of(which) : counter[which];
+        const std::int64_t value = counter[which] == 0 ? start_of(which) : counter[which];
         label += Format(value, which_level == levels.end() ? "decimal" : which_level->second.format);
         ++i;
       } else {
