@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 #include <zip.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -163,8 +164,9 @@ std::string ParagraphText(pugi::xml_node paragraph, Numbering& numbering) {
   return text;
 }
 
-// Table `table_number` as the flattened-table shape, each line with its place.
-void AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, ExtractedText& out) {
+// Table `table_number` as the flattened-table shape, each line with its place. False when
+// the text grew past kMaxDocxTextBytes (the table is left unfinished).
+bool AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, ExtractedText& out) {
   std::map<int, std::vector<std::string>> merged_above;  // column -> paragraphs
   int row_number = 0;
   for (pugi::xml_node row : table.children("w:tr")) {
@@ -173,7 +175,8 @@ void AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, E
     int column = 0;
     for (pugi::xml_node cell : row.children("w:tc")) {
       const pugi::xml_node props = cell.child("w:tcPr");
-      const int span = std::max(1, props.child("w:gridSpan").attribute("w:val").as_int(1));
+      const int span =
+          std::clamp(props.child("w:gridSpan").attribute("w:val").as_int(1), 1, kMaxWordColumns);
       std::vector<std::string> paragraphs;
       for (pugi::xml_node p : cell.children("w:p")) paragraphs.push_back(ParagraphText(p, numbering));
       if (pugi::xml_node vmerge = props.child("w:vMerge")) {
@@ -204,9 +207,11 @@ void AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, E
                     Place{.table = table_number, .row = row_number, .column = column + extra + 1});
       }
       column += span;
+      if (out.text.size() > kMaxDocxTextBytes) return false;
     }
   }
   out.AddLine("", Place{.table = table_number});
+  return true;
 }
 
 }  // namespace
@@ -254,10 +259,15 @@ Result<ExtractedText> ExtractDocx(const std::string& bytes, const std::string& d
   const pugi::xml_node document_body = xml.child("w:document").child("w:body");
   for (pugi::xml_node node : document_body.children()) {
     const std::string name = node.name();
+    bool within_limit = true;
     if (name == "w:p") {
       out.AddLine(ParagraphText(node, numbering), Place{.paragraph = ++paragraphs});
+      within_limit = out.text.size() <= kMaxDocxTextBytes;
     } else if (name == "w:tbl") {
-      AppendTable(node, ++tables, numbering, out);
+      within_limit = AppendTable(node, ++tables, numbering, out);
+    }
+    if (!within_limit) {
+      return DocxError(display_path, "Word 文档展开后的文字过多（超过 64 MiB），已拒绝读取");
     }
   }
   if (TrimSpace(out.text).empty()) return DocxError(display_path, "Word 文档中没有文字");

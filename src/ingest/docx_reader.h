@@ -10,8 +10,11 @@
 // is followed by empty cells so that columns stay aligned with the header.
 //
 // Defensive limits: an entry larger than kMaxDocxEntryBytes uncompressed, or compressed
-// more than kMaxCompressionRatio times (a zip bomb), an encrypted entry, a missing
-// word/document.xml, or a corrupt archive give one Error naming the file.
+// more than kMaxCompressionRatio times (a zip bomb), more than kMaxDocxTextBytes of
+// extracted text (merged cells and list labels repeat text, so a small document could
+// otherwise expand without bound), an encrypted entry, a missing word/document.xml, or a
+// corrupt archive give one Error naming the file. A cell spans at most kMaxWordColumns
+// columns, Word's own limit.
 #pragma once
 
 #include <cstddef>
@@ -24,6 +27,8 @@ namespace plancheck::ingest {
 
 inline constexpr std::size_t kMaxDocxEntryBytes = 64u * 1024u * 1024u;
 inline constexpr std::size_t kMaxCompressionRatio = 200;
+inline constexpr std::size_t kMaxDocxTextBytes = 64u * 1024u * 1024u;
+inline constexpr int kMaxWordColumns = 63;
 
 // True when `bytes` starts like a ZIP archive ("PK\3\4").
 bool LooksLikeZip(const std::string& bytes);

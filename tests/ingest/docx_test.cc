@@ -111,6 +111,33 @@ TEST_CASE("corrupt and hostile .docx files are refused with one error", "[ingest
     REQUIRE_FALSE(doc.ok());
     CHECK(doc.error().message == "word/document.xml 的压缩比异常（疑似压缩炸弹），已拒绝读取");
   }
+  SECTION("a cell spanning two billion columns spans Word's 63 at most") {
+    const std::string body =
+        "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2000000000\"/></w:tcPr>"
+        "<w:p><w:r><w:t>丙</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    const Result<std::string> text =
+        DocxToText(MakeZip({{"word/document.xml", DocumentXml(body)}}), "span.docx");
+    REQUIRE(text.ok());
+    // The row's blank line, the cell, 62 empty cells after it, the table's blank line.
+    std::string expected = "\n\t丙\n";
+    for (int column = 2; column <= 63; ++column) expected += "\t\n";
+    CHECK(*text == expected + "\n");
+  }
+  SECTION("merged cells that would repeat their text past 64 MiB") {
+    // A 200 KB cell merged down 400 rows: 80 MB of text from a 230 KB document.
+    std::string cell;
+    for (int i = 0; cell.size() < 200u * 1024u; ++i) cell += std::to_string(i * 7919) + "甲";
+    std::string body = "<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>" +
+                       cell + "</w:t></w:r></w:p></w:tc></w:tr>";
+    for (int row = 0; row < 400; ++row) {
+      body += "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>";
+    }
+    body += "</w:tbl>";
+    const auto doc = LoadDocumentFromString(MakeZip({{"word/document.xml", DocumentXml(body)}}),
+                                            "merged.docx");
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.error().message == "Word 文档展开后的文字过多（超过 64 MiB），已拒绝读取");
+  }
   SECTION("an external entity is not fetched") {
     const std::string xml =
         "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
