@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace plancheck::report {
 namespace {
@@ -73,6 +76,13 @@ std::string HtmlEscape(std::string_view text) {
   return out;
 }
 
+namespace {
+
+const std::vector<const AuditFinding*> kNoFindings;
+const std::vector<const AuditUnitRow*> kNoUnits;
+
+}  // namespace
+
 std::string AuditHtml(const AuditReport& report) {
   const bool english = report.language == "en";
   std::string out;
@@ -110,13 +120,17 @@ std::string AuditHtml(const AuditReport& report) {
   for (const char* s : kSeverities) out += "<th>" + std::to_string(by_severity[s]) + "</th>";
   out += "<th>" + std::to_string(report.findings.size()) + "</th></tr>\n</table>\n";
 
-  // Findings per plan.
+  // Findings per plan. Grouped once: a scan of every finding per plan was quadratic, and
+  // most of an audit's time on 1,800 plans.
+  std::unordered_map<std::string_view, std::vector<const AuditFinding*>> findings_of;
+  for (const AuditFinding& f : report.findings) findings_of[f.file].push_back(&f);
   out += "<h2>问题清单 Findings</h2>\n";
   for (const std::string& file : report.files) {
     out += "<h3>" + HtmlEscape(file) + "</h3>\n";
     std::string rows;
-    for (const AuditFinding& f : report.findings) {
-      if (f.file != file) continue;
+    const auto found = findings_of.find(file);
+    for (const AuditFinding* finding : found == findings_of.end() ? kNoFindings : found->second) {
+      const AuditFinding& f = *finding;
       rows += "<tr class=\"" + HtmlEscape(f.severity) + "\">" +
               LocationTd(f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column),
                          f.place, english) +
@@ -157,11 +171,14 @@ std::string AuditHtml(const AuditReport& report) {
       "<h2>单位任务分布 Tasks per unit</h2>\n<p class=\"legend\"><span><i class=\"bar lead\" "
       "style=\"width:12px\"></i> 牵头 lead</span><span><i class=\"bar coop\" "
       "style=\"width:12px\"></i> 配合 cooperate</span></p>\n";
+  std::unordered_map<std::string_view, std::vector<const AuditUnitRow*>> units_of;
+  for (const AuditUnitRow& u : report.units) units_of[u.file].push_back(&u);
   for (const std::string& file : report.files) {
+    const auto found = units_of.find(file);
+    const std::vector<const AuditUnitRow*>& units =
+        found == units_of.end() ? kNoUnits : found->second;
     int most = 0;
-    for (const AuditUnitRow& u : report.units) {
-      if (u.file == file) most = std::max(most, std::max(u.lead, u.cooperate));
-    }
+    for (const AuditUnitRow* u : units) most = std::max(most, std::max(u->lead, u->cooperate));
     out += "<h3>" + HtmlEscape(file) + "</h3>\n";
     if (most == 0) {
       out += "<p class=\"muted\">未识别到单位 (no units found)</p>\n";
@@ -170,8 +187,8 @@ std::string AuditHtml(const AuditReport& report) {
     out +=
         "<table class=\"units\">\n<tr><th>单位 unit</th><th>牵头 lead</th><th>配合 "
         "cooperate</th><th>图 chart</th></tr>\n";
-    for (const AuditUnitRow& u : report.units) {
-      if (u.file != file) continue;
+    for (const AuditUnitRow* unit : units) {
+      const AuditUnitRow& u = *unit;
       const int lead_px = u.lead * 300 / most;
       const int coop_px = u.cooperate * 300 / most;
       out += "<tr>" + Td(u.unit) + "<td class=\"num\">" + std::to_string(u.lead) +
