@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <streambuf>
+#include <vector>
 
 namespace plancheck {
 namespace {
@@ -24,9 +26,41 @@ bool WriteAll(int fd, std::string_view data) {
   return true;
 }
 
-}  // namespace
+// An output stream buffer over a file descriptor, 64 KiB at a time; after a write error
+// `error` is its errno (and the stream sets badbit).
+class FdBuffer final : public std::streambuf {
+ public:
+  explicit FdBuffer(int fd) : fd_(fd), buffer_(64 * 1024) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  int error() const { return error_; }
 
-std::optional<std::string> WriteFileAtomically(const std::string& path, std::string_view content) {
+ protected:
+  int_type overflow(int_type c) override {
+    if (sync() != 0) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override {
+    const std::string_view pending(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+    if (error_ == 0 && !WriteAll(fd_, pending)) error_ = errno != 0 ? errno : EIO;
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return error_ != 0 ? -1 : 0;
+  }
+
+ private:
+  int fd_;
+  std::vector<char> buffer_;
+  int error_ = 0;
+};
+
+// Creates the temporary file, lets `fill` write it (false: failed, errno set), and renames
+// it over `path`.
+std::optional<std::string> ReplaceAtomically(const std::string& path,
+                                             const std::function<bool(int fd)>& fill) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   std::string directory = target.parent_path().string();
@@ -36,7 +70,7 @@ std::optional<std::string> WriteFileAtomically(const std::string& path, std::str
   if (fd < 0) return std::string(std::strerror(errno));
   struct stat existing {};
   const mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
-  if (!WriteAll(fd, content) || ::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
+  if (!fill(fd) || ::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
     const int saved = errno;
     ::close(fd);
     ::unlink(temp.c_str());
@@ -53,6 +87,24 @@ std::optional<std::string> WriteFileAtomically(const std::string& path, std::str
     ::close(dir_fd);
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> WriteFileAtomically(const std::string& path, std::string_view content) {
+  return ReplaceAtomically(path, [&](int fd) { return WriteAll(fd, content); });
+}
+
+std::optional<std::string> WriteFileAtomically(const std::string& path,
+                                               const std::function<void(std::ostream&)>& write) {
+  return ReplaceAtomically(path, [&](int fd) {
+    FdBuffer buffer(fd);
+    std::ostream out(&buffer);
+    write(out);
+    out.flush();
+    if (buffer.error() != 0) errno = buffer.error();
+    return buffer.error() == 0;
+  });
 }
 
 }  // namespace plancheck

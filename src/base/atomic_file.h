@@ -6,7 +6,9 @@
 // every file plancheck writes: reports (--output), audit files and baselines.
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -15,5 +17,10 @@ namespace plancheck {
 // Writes `content` to `path` atomically. Returns nullopt on success, else why it failed
 // (the system's message); the target is then untouched and no temporary file is left.
 std::optional<std::string> WriteFileAtomically(const std::string& path, std::string_view content);
+
+// The same, for content too large to hold: `write` streams it to the temporary file (a
+// large audit's report.html is over 100 MB).
+std::optional<std::string> WriteFileAtomically(const std::string& path,
+                                               const std::function<void(std::ostream&)>& write);
 
 }  // namespace plancheck

@@ -93,5 +93,8 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err);
 // Writes `content` to `path` atomically: a temp file beside it, then a rename. On failure
 // says why on `err` and returns false.
 bool WriteFileAtomically(const std::string& path, const std::string& content, std::ostream& err);
+// The same, streaming: `write` writes the content as it goes.
+bool WriteFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+                         std::ostream& err);
 
 }  // namespace plancheck::cli

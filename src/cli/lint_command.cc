@@ -41,14 +41,21 @@ std::string ParentDirectory(const std::string& path) {
   return parent.empty() ? "." : parent.string();
 }
 
+bool ReportWriteFailure(const std::string& path, const std::optional<std::string>& failure,
+                        std::ostream& err) {
+  if (failure) err << "plancheck: error: cannot write " << path << ": " << *failure << "\n";
+  return !failure;
+}
+
 }  // namespace
 
 bool WriteFileAtomically(const std::string& path, const std::string& content, std::ostream& err) {
-  if (std::optional<std::string> failure = plancheck::WriteFileAtomically(path, content)) {
-    err << "plancheck: error: cannot write " << path << ": " << *failure << "\n";
-    return false;
-  }
-  return true;
+  return ReportWriteFailure(path, plancheck::WriteFileAtomically(path, content), err);
+}
+
+bool WriteFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+                         std::ostream& err) {
+  return ReportWriteFailure(path, plancheck::WriteFileAtomically(path, write), err);
 }
 
 int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& out,

@@ -3,6 +3,7 @@
 // parent-vs-child targets table and a CSS bar chart of each plan's units.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,8 @@ namespace plancheck::report {
 // Escapes & < > " ' for HTML text and attribute values.
 std::string HtmlEscape(std::string_view text);
 
+// Writes the page to `out` as it goes: a run with many findings never holds it whole.
+void WriteAuditHtml(std::ostream& out, const AuditReport& report);
 std::string AuditHtml(const AuditReport& report);
 
 }  // namespace plancheck::report

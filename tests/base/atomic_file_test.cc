@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -57,6 +59,32 @@ TEST_CASE("WriteFileAtomically reports a failure and leaves nothing behind", "[b
   const std::optional<std::string> taken = WriteFileAtomically(dir + "/taken", "x");
   REQUIRE(taken);
   CHECK(Others(dir, "taken").empty());
+}
+
+TEST_CASE("WriteFileAtomically streams content larger than its buffer", "[base]") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string path = dir + "/report.html";
+  REQUIRE_FALSE(WriteFileAtomically(path, "old\n"));
+  REQUIRE(::chmod(path.c_str(), 0600) == 0);
+  // 300,000 lines, 2.4 MB: many times the 64 KiB buffer, written a piece at a time.
+  std::string expected;
+  for (int i = 0; i < 300000; ++i) expected += "行" + std::to_string(i % 10) + "\n";
+  const auto failure = WriteFileAtomically(path, [](std::ostream& out) {
+    for (int i = 0; i < 300000; ++i) out << "行" << (i % 10) << '\n';
+  });
+  REQUIRE_FALSE(failure);
+  CHECK(Read(path) == expected);
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0600);
+  CHECK(Others(dir, "report.html").empty());
+
+  // A directory that does not exist: an error, and nothing written.
+  const auto missing = WriteFileAtomically(dir + "/no/such/report.html",
+                                           [](std::ostream& out) { out << "x"; });
+  REQUIRE(missing);
+  CHECK(*missing == std::strerror(ENOENT));
+  CHECK(Others(dir, "report.html").empty());
 }
 
 }  // namespace plancheck
