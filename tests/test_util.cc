@@ -180,3 +180,25 @@ void CheckSameTasks(const model::Document& expected, const model::Document& actu
 }
 
 }  // namespace plancheck::testing
+
+namespace plancheck::testing {
+
+std::vector<Place> PlaceSampleLines() {
+  return {
+      {.paragraph = 1},
+      {.table = 1, .row = 1},
+      {.table = 1, .row = 1, .column = 1},
+      {.table = 1, .row = 1, .column = 2},
+      {.table = 1, .row = 1, .column = 3},  // the column the spanning cell covers
+      {.table = 1, .row = 2},
+      {.table = 1, .row = 2, .column = 1},
+      {.table = 1, .row = 2, .column = 2},  // a cell of two paragraphs: three lines
+      {.table = 1, .row = 2, .column = 2},
+      {.table = 1, .row = 2, .column = 2},
+      {.table = 1, .row = 2, .column = 3},
+      {.table = 1},
+      {.paragraph = 2},
+  };
+}
+
+}  // namespace plancheck::testing

@@ -59,3 +59,15 @@ void CheckSameTasks(const model::Document& expected, const model::Document& actu
 std::vector<std::string> Names(const std::vector<model::Located>& list);
 
 }  // namespace plancheck::testing
+
+namespace plancheck::testing {
+
+// The small document the .docx and web-page place tests both build, in their own markup:
+// paragraph 甲; a table whose first row has 序号 and 任务 spanning two columns and whose
+// second row has 1, a cell of two paragraphs 乙 and 丙, and 丁; paragraph 戊. The readers
+// must agree on its text and on each line's place.
+inline constexpr const char* kPlaceSampleText =
+    "甲\n\n\t序号\n\t任务\n\t\n\n\t1\n\t乙\n\n丙\n\t丁\n\n戊\n";
+std::vector<Place> PlaceSampleLines();
+
+}  // namespace plancheck::testing

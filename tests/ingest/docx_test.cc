@@ -163,22 +163,7 @@ TEST_CASE("each line of a .docx has its paragraph or table cell", "[ingest][docx
   const Result<ExtractedText> text =
       ExtractDocx(MakeZip({{"word/document.xml", DocumentXml(body)}}), "p.docx");
   REQUIRE(text.ok());
-  CHECK(text->text == "甲\n\n\t序号\n\t任务\n\t\n\n\t1\n\t乙\n\n丙\n\t丁\n\n戊\n");
-  const std::vector<Place> expected = {
-      {.paragraph = 1},
-      {.table = 1, .row = 1},
-      {.table = 1, .row = 1, .column = 1},
-      {.table = 1, .row = 1, .column = 2},
-      {.table = 1, .row = 1, .column = 3},  // the column the spanning cell covers
-      {.table = 1, .row = 2},
-      {.table = 1, .row = 2, .column = 1},
-      {.table = 1, .row = 2, .column = 2},  // a cell of two paragraphs: three lines
-      {.table = 1, .row = 2, .column = 2},
-      {.table = 1, .row = 2, .column = 2},
-      {.table = 1, .row = 2, .column = 3},
-      {.table = 1},
-      {.paragraph = 2},
-  };
-  CHECK(text->line_places == expected);
+  CHECK(text->text == testing::kPlaceSampleText);
+  CHECK(text->line_places == testing::PlaceSampleLines());
 }
 }  // namespace plancheck::ingest
