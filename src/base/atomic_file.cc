@@ -70,7 +70,17 @@ std::optional<std::string> ReplaceAtomically(const std::string& path,
   if (fd < 0) return std::string(std::strerror(errno));
   struct stat existing {};
   const mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
-  if (!fill(fd) || ::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
+  bool filled = false;
+  try {
+    filled = fill(fd);
+  } catch (...) {
+    // A writer that throws (out of memory) leaves neither the target changed nor a
+    // temporary file behind.
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
+  }
+  if (!filled || ::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
     const int saved = errno;
     ::close(fd);
     ::unlink(temp.c_str());

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <sstream>
 
 #include "test_util.h"
@@ -77,6 +78,16 @@ TEST_CASE("WriteFileAtomically streams content larger than its buffer", "[base]"
   struct stat info {};
   REQUIRE(::stat(path.c_str(), &info) == 0);
   CHECK((info.st_mode & 0777) == 0600);
+  CHECK(Others(dir, "report.html").empty());
+
+  // A writer that throws: the exception passes, the old content stays, no temporary.
+  CHECK_THROWS_AS(WriteFileAtomically(path,
+                                      [](std::ostream& out) {
+                                        out << "half";
+                                        throw std::bad_alloc();
+                                      }),
+                  std::bad_alloc);
+  CHECK(Read(path) == expected);
   CHECK(Others(dir, "report.html").empty());
 
   // A directory that does not exist: an error, and nothing written.
