@@ -1,6 +1,7 @@
 #include "parse/units.h"
 
 #include <algorithm>
+#include <array>
 
 #include "base/utf8.h"
 #include "parse/lines.h"
@@ -39,9 +40,47 @@ constexpr LabelWord kLabels[] = {
 // Line breaks a PDF extraction may put inside one label word, at most.
 constexpr int kMaxBreaksInLabel = 8;
 
+// The distinct first characters of the label words (责 牵 主 配 协 参 完), derived from
+// kLabels so that a new label word needs no other change.
+struct LabelStarts {
+  std::array<char32_t, std::size(kLabels)> chars{};
+  std::size_t count = 0;
+};
+constexpr LabelStarts kLabelStarts = [] {
+  LabelStarts starts;
+  for (const LabelWord& label : kLabels) {
+    bool seen = false;
+    for (std::size_t i = 0; i < starts.count; ++i) seen = seen || starts.chars[i] == label.chars.front();
+    if (!seen) starts.chars[starts.count++] = label.chars.front();
+  }
+  return starts;
+}();
+// Each is a three-byte UTF-8 character, which MayStartLabel relies on.
+static_assert([] {
+  for (std::size_t i = 0; i < kLabelStarts.count; ++i) {
+    if (kLabelStarts.chars[i] < 0x800 || kLabelStarts.chars[i] > 0xFFFF) return false;
+  }
+  return true;
+}());
+
 bool CouldStartLabel(char32_t cp) {
-  return cp == U'责' || cp == U'牵' || cp == U'主' || cp == U'配' || cp == U'协' || cp == U'参' ||
-         cp == U'完';
+  for (std::size_t i = 0; i < kLabelStarts.count; ++i) {
+    if (kLabelStarts.chars[i] == cp) return true;
+  }
+  return false;
+}
+
+// Whether the character at `pos` may start a label, by its first two bytes alone: the
+// shape detector asks at every character, and most are rejected without decoding.
+bool MayStartLabel(std::string_view text, std::size_t pos, std::size_t end) {
+  if (pos + 1 >= end) return false;
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  const auto second = static_cast<unsigned char>(text[pos + 1]);
+  for (std::size_t i = 0; i < kLabelStarts.count; ++i) {
+    const char32_t cp = kLabelStarts.chars[i];
+    if (lead == (0xE0 | (cp >> 12)) && second == (0x80 | ((cp >> 6) & 0x3F))) return true;
+  }
+  return false;
 }
 
 bool IsOpenBracket(char32_t cp) {
@@ -142,16 +181,7 @@ std::vector<UnitPiece> SplitUnitList(std::string_view text, ByteSpan span,
 
 std::optional<LabelMatch> MatchLabel(std::string_view text, std::size_t pos, std::size_t end) {
   end = std::min(end, text.size());
-  // Most positions are rejected by the first two bytes of their character, without
-  // decoding (the shape detector asks at every character): every label starts with one of
-  // 责 牵 主 配 协 参 完 (E8 B4, E7 89, E4 B8, E9 85, E5 8D, E5 8F, E5 AE).
-  if (pos + 1 >= end) return std::nullopt;
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  const auto second = static_cast<unsigned char>(text[pos + 1]);
-  const bool could_start = (lead == 0xE8 && second == 0xB4) || (lead == 0xE7 && second == 0x89) ||
-                           (lead == 0xE4 && second == 0xB8) || (lead == 0xE9 && second == 0x85) ||
-                           (lead == 0xE5 && (second == 0x8D || second == 0x8F || second == 0xAE));
-  if (!could_start) return std::nullopt;
+  if (!MayStartLabel(text, pos, end)) return std::nullopt;
   std::size_t size = 0;
   const char32_t first = CodePointAt(text, pos, end, &size);
   if (size == 0 || !CouldStartLabel(first)) return std::nullopt;
