@@ -20,6 +20,9 @@ struct CodePoint {
 // A line longer than this is normalized in pieces (cut at a character boundary).
 constexpr std::size_t kMaxPieceBytes = std::size_t{1} << 31;
 
+// What NormalizeLine rewrites (these marks, spaces, '\r', full-width letters and digits)
+// is also what CopiesUnchanged looks for: a new rewrite must be added there too
+// (tests/ingest/normalize_test.cc lists every character).
 char32_t FullWidthFor(char32_t cp) {
   switch (cp) {
     case '(':
