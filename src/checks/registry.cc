@@ -5,6 +5,8 @@
 #include "checks/consistent_unit_names.h"
 #include "checks/count_matches.h"
 #include "checks/disjoint.h"
+#include "checks/label_format.h"
+#include "checks/line_endings.h"
 #include "checks/numbering_style.h"
 #include "checks/pattern.h"
 #include "checks/registered_unit.h"
@@ -26,6 +28,8 @@ const std::vector<CheckKind>& AllCheckKinds() {
        ConsistentUnitNamesCheck::kSummary},
       {"count-matches", &CountMatchesCheck::Create, CountMatchesCheck::kSummary},
       {"disjoint", &DisjointCheck::Create, DisjointCheck::kSummary},
+      {"label-format", &LabelFormatCheck::Create, LabelFormatCheck::kSummary},
+      {"line-endings", &LineEndingsCheck::Create, LineEndingsCheck::kSummary},
       {"numbering-style", &NumberingStyleCheck::Create, NumberingStyleCheck::kSummary},
       {"pattern", &PatternCheck::Create, PatternCheck::kSummary},
       {"registered-unit", &RegisteredUnitCheck::Create, RegisteredUnitCheck::kSummary},

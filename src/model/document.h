@@ -59,6 +59,18 @@ struct SubItem {
   Location loc;
 };
 
+// What an assignment label introduces.
+enum class LabelRole { kLead, kCooperating, kDeadline, kLeader };
+
+// An assignment label as written in running text ("责任单位：", or a slip of one the parser
+// read as that label: "责任单：", "牵头单位；", the bare "配合："). Table columns have none.
+struct Label {
+  LabelRole role = LabelRole::kLead;  // as applied to the task (a second lead word cooperates)
+  std::string word;                   // the label word it stands for: "责任单位", "配合单位"
+  Location loc;                       // the word through its separator, as written
+  Location content;                   // the list after it; an empty span when nothing is written
+};
+
 struct Task {
   Numbering number;
   int ordinal = 0;            // 1-based position among all tasks of the document
@@ -74,6 +86,7 @@ struct Task {
   // Label words as written in the assignment: "责任单位", "牵头单位", "配合单位" ...
   std::string lead_label;
   std::string cooperating_label;
+  std::vector<Label> labels;  // in the order written
   std::vector<SubItem> sub_items;
 };
 

@@ -84,32 +84,45 @@ void OutlineBuilder::ApplyAssignment(model::Task& task, const Assignment& assign
                                      const SplitOptions& options) const {
   const std::string_view text = doc_.text;
   bool seen_lead = false;
+  std::string lead_word;
   for (const AssignmentList& list : assignment.lists) {
     LabelKind kind = list.label.kind;
     // "牵头单位：A；责任单位：B": when a second, different lead word follows a lead list,
     // it names the units that work with the lead, i.e. the cooperating ones.
-    if (kind == LabelKind::kLead && seen_lead && list.label.written != task.lead_label) {
+    if (kind == LabelKind::kLead && seen_lead && list.label.word != lead_word) {
       kind = LabelKind::kCooperating;
     }
+    model::Label label;
+    label.word = list.label.word;
+    label.loc = doc_.Locate({list.label.span.begin, list.label.separator.end});
+    label.content = doc_.Locate(list.content.empty()
+                                    ? ByteSpan{list.label.content_begin, list.label.content_begin}
+                                    : list.content);
     switch (kind) {
       case LabelKind::kLead:
+        label.role = model::LabelRole::kLead;
+        if (!seen_lead) lead_word = list.label.word;
         seen_lead = true;
         if (task.lead_label.empty()) task.lead_label = list.label.written;
         AddNames(SplitUnitList(text, list.content, options), task.lead_units);
         break;
       case LabelKind::kCooperating:
+        label.role = model::LabelRole::kCooperating;
         if (task.cooperating_label.empty()) task.cooperating_label = list.label.written;
         AddNames(SplitUnitList(text, list.content, options), task.cooperating_units);
         break;
       case LabelKind::kLeader:
+        label.role = model::LabelRole::kLeader;
         AddNames(SplitUnitList(text, list.content, options), task.lead_leaders);
         break;
       case LabelKind::kDeadline:
+        label.role = model::LabelRole::kDeadline;
         if (!list.content.empty()) {
           task.deadline = model::Located{JoinLines(text, list.content), doc_.Locate(list.content)};
         }
         break;
     }
+    task.labels.push_back(std::move(label));
   }
   task.assignment = doc_.Locate(assignment.span);
 }

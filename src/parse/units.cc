@@ -13,6 +13,8 @@ namespace {
 struct LabelWord {
   std::u32string_view chars;
   LabelKind kind;
+  // The full word a bare one stands for ("配合" -> "配合单位"); empty when it is one.
+  std::u32string_view full = {};
 };
 
 // Longest first, so "配合单位" wins over "配合" and "牵头责任单位" over "责任单位".
@@ -34,8 +36,12 @@ constexpr LabelWord kLabels[] = {
     {U"牵头领导", LabelKind::kLeader},
     {U"责任领导", LabelKind::kLeader},
     // PDF text once writes the bare word (fixtures/seeds/004_*.txt task 290: "配合 :").
-    {U"配合", LabelKind::kCooperating},
+    {U"配合", LabelKind::kCooperating, U"配合单位"},
 };
+
+// A label word one character short is a slip of it ("责任单：") only when the word is at
+// least this long: "配：" is no label.
+constexpr std::size_t kMinSlipWordChars = 4;
 
 // Line breaks a PDF extraction may put inside one label word, at most.
 constexpr int kMaxBreaksInLabel = 8;
@@ -179,39 +185,122 @@ std::vector<UnitPiece> SplitUnitList(std::string_view text, ByteSpan span,
   return pieces;
 }
 
+namespace {
+
+std::string Utf8Of(std::u32string_view chars) {
+  std::string out;
+  for (char32_t cp : chars) AppendUtf8(out, cp);
+  return out;
+}
+
+// Matches `label` at `pos`, white space allowed between its characters (never before the
+// first); with `skip` < size, the character at that index is left out (a slip). Returns
+// the end of the matched word and appends what was matched to `written`.
+std::optional<std::size_t> MatchWord(std::string_view text, std::size_t pos, std::size_t end,
+                                     std::u32string_view label, std::size_t skip,
+                                     std::string& written) {
+  std::size_t cur = pos;
+  std::size_t size = 0;
+  int breaks = 0;
+  bool first = true;
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    if (i == skip) continue;
+    char32_t cp = CodePointAt(text, cur, end, &size);
+    // Between two characters of the word (never before the first), skip white space.
+    while (!first && size > 0 && IsAnySpace(cp) && breaks <= kMaxBreaksInLabel) {
+      ++breaks;
+      cur += size;
+      cp = CodePointAt(text, cur, end, &size);
+    }
+    if (size == 0 || cp != label[i]) return std::nullopt;
+    written.append(text.substr(cur, size));
+    cur += size;
+    first = false;
+  }
+  return cur;
+}
+
+// The separator after a label word at `label_end`: horizontal space, then "：" or ":" (or,
+// when `semicolon` is allowed, "；" or ";"). Returns its span.
+std::optional<ByteSpan> MatchSeparator(std::string_view text, std::size_t label_end,
+                                       std::size_t end, bool semicolon) {
+  std::size_t cur = label_end;
+  std::size_t size = 0;
+  while (IsHorizontalSpace(CodePointAt(text, cur, end, &size)) && size > 0) cur += size;
+  const char32_t cp = CodePointAt(text, cur, end, &size);
+  if (size == 0) return std::nullopt;
+  if (cp == U'：' || cp == ':' || (semicolon && (cp == U'；' || cp == ';'))) {
+    return ByteSpan{cur, cur + size};
+  }
+  return std::nullopt;
+}
+
+// What precedes `pos` on its line, ignoring horizontal space: 0 at a line start.
+char32_t PreviousOnLine(std::string_view text, std::size_t pos) {
+  while (pos > 0) {
+    const std::size_t prev = PreviousCodePoint(text, pos, 0);
+    std::size_t size = 0;
+    const char32_t cp = CodePointAt(text, prev, pos, &size);
+    if (cp == '\n') return 0;
+    if (cp != '\t' && !IsHorizontalSpace(cp)) return cp;
+    pos = prev;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::optional<LabelMatch> MatchLabel(std::string_view text, std::size_t pos, std::size_t end) {
   end = std::min(end, text.size());
   if (!MayStartLabel(text, pos, end)) return std::nullopt;
   std::size_t size = 0;
   const char32_t first = CodePointAt(text, pos, end, &size);
   if (size == 0 || !CouldStartLabel(first)) return std::nullopt;
+  auto make = [&](const LabelWord& label, std::string written, std::size_t label_end,
+                  ByteSpan separator) {
+    return LabelMatch{label.kind,        std::move(written),
+                      Utf8Of(label.full.empty() ? label.chars : label.full),
+                      {pos, label_end},  separator,
+                      separator.end};
+  };
   for (const LabelWord& label : kLabels) {
     if (label.chars.front() != first) continue;
-    std::size_t cur = pos;
     std::string written;
-    bool ok = true;
-    int breaks = 0;
-    for (std::size_t i = 0; i < label.chars.size() && ok; ++i) {
-      char32_t cp = CodePointAt(text, cur, end, &size);
-      // Between two characters of the word (never before the first), skip white space.
-      while (i > 0 && size > 0 && IsAnySpace(cp) && breaks <= kMaxBreaksInLabel) {
-        ++breaks;
-        cur += size;
-        cp = CodePointAt(text, cur, end, &size);
-      }
-      if (size == 0 || cp != label.chars[i]) {
-        ok = false;
-        break;
-      }
-      written.append(text.substr(cur, size));
-      cur += size;
+    const std::optional<std::size_t> label_end =
+        MatchWord(text, pos, end, label.chars, label.chars.size(), written);
+    if (!label_end) continue;
+    if (const std::optional<ByteSpan> colon = MatchSeparator(text, *label_end, end, false)) {
+      return make(label, std::move(written), *label_end, *colon);
     }
-    if (!ok) continue;
-    const std::size_t label_end = cur;
-    while (IsHorizontalSpace(CodePointAt(text, cur, end, &size)) && size > 0) cur += size;
-    const char32_t colon = CodePointAt(text, cur, end, &size);
-    if (colon != U'：' && colon != ':') continue;
-    return LabelMatch{label.kind, std::move(written), {pos, label_end}, cur + size};
+  }
+  // Slips, only where a label may begin: prose mentions the words too ("明确责任单位；").
+  const char32_t before = PreviousOnLine(text, pos);
+  if (before == 0 || before == U'。') {
+    for (const LabelWord& label : kLabels) {
+      if (label.chars.front() != first || label.chars.size() < kMinSlipWordChars) continue;
+      std::string written;
+      const std::optional<std::size_t> label_end =
+          MatchWord(text, pos, end, label.chars, label.chars.size(), written);
+      if (!label_end) continue;
+      if (const std::optional<ByteSpan> semicolon = MatchSeparator(text, *label_end, end, true)) {
+        return make(label, std::move(written), *label_end, *semicolon);
+      }
+    }
+  }
+  const bool may_begin = before == 0 || before == U'。' || before == U'；' || before == ';' ||
+                         before == U'，' || before == ',' || IsOpenBracket(before);
+  if (!may_begin) return std::nullopt;
+  for (const LabelWord& label : kLabels) {
+    if (label.chars.front() != first || label.chars.size() < kMinSlipWordChars) continue;
+    for (std::size_t skip = 1; skip < label.chars.size(); ++skip) {
+      std::string written;
+      const std::optional<std::size_t> label_end =
+          MatchWord(text, pos, end, label.chars, skip, written);
+      if (!label_end) continue;
+      if (const std::optional<ByteSpan> colon = MatchSeparator(text, *label_end, end, false)) {
+        return make(label, std::move(written), *label_end, *colon);
+      }
+    }
   }
   return std::nullopt;
 }

@@ -40,14 +40,23 @@ enum class LabelKind { kLead, kCooperating, kDeadline, kLeader };
 struct LabelMatch {
   LabelKind kind = LabelKind::kLead;
   std::string written;            // the label word as written, line breaks removed: "配合单位"
+  // The label word it stands for: `written`, or the full word of a slip or a bare word
+  // ("责任单" -> "责任单位", "配合" -> "配合单位").
+  std::string word;
   ByteSpan span;                  // the label word (without the colon)
-  std::size_t content_begin = 0;  // just after the colon
+  ByteSpan separator;             // the colon, or the "；" a slip put in its place
+  std::size_t content_begin = 0;  // just after the separator
 };
 
 // Recognizes an assignment label followed by "：" or ":" starting exactly at `pos`:
 // 责任单位 牵头单位 牵头责任单位 主责单位 牵头部门 责任部门 (lead), 配合单位 配合部门 协办单位
 // 参与单位 责任（配合）单位 配合 (cooperating), 完成时限 完成时间 (deadline), 牵头领导 责任领导
 // (leader). Line breaks and spaces inside the label are allowed ("配合单\n位:", PDF text).
+// Where a label may begin (a line start, or after 。；，, a space or an opening bracket) two
+// slips are read as the label they stand for, so that the units after them are still
+// read: a word missing one character after its first ("责任单：") and, at a line start or
+// after "。", a whole word followed by "；" instead of the colon ("牵头单位；"). The
+// units.label-format rule reports them (and spaces inside a word) through Task::labels.
 std::optional<LabelMatch> MatchLabel(std::string_view text, std::size_t pos, std::size_t end);
 
 // True when `written` is a lead, cooperating, ... label word (table header cells).
