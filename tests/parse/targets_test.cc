@@ -156,6 +156,12 @@ TEST_CASE("targets are extracted with comparator, value, unit and period", "[tar
       // Qualitative: recorded, never given a number.
       {"居民收入增长与经济增长基本同步。",
        "居民收入增长与经济增长基本同步 [resident-income, qualitative, 2021年]"},
+      {"居民收入增长和经济增长同步。",
+       "居民收入增长和经济增长同步 [resident-income, qualitative, 2021年]"},
+      {"城镇居民人均可支配收入增长6%。",
+       "城镇居民人均可支配收入增长6% [urban-resident-income, increase, exact 6 %, 2021年]"},
+      {"地区生产总值（GDP）增长7.5%左右。",
+       "地区生产总值（GDP）增长7.5%左右 [gdp, increase, about 7.5 %, 2021年]"},
       {"粮食生产、节能减排降碳完成市里下达任务。",
        "粮食生产、节能减排降碳完成市里下达任务 [grain-output, qualitative, 2021年] | "
        "节能减排降碳完成市里下达任务 [energy-saving, qualitative, 2021年]"},
