@@ -60,7 +60,9 @@ struct SubItem {
 };
 
 // What an assignment label introduces.
-enum class LabelRole { kLead, kCooperating, kDeadline, kLeader };
+// kOther: a label whose list fills no role field (部门分工：X牵头… is read as a phrase,
+// 数据提供单位 is not kept).
+enum class LabelRole { kLead, kCooperating, kDeadline, kLeader, kOther };
 
 // An assignment label as written in running text ("责任单位：", or a slip of one the parser
 // read as that label: "责任单：", "牵头单位；", the bare "配合："). Table columns have none.
@@ -80,14 +82,35 @@ struct Task {
   std::string category;       // a table's 分类 cell, when the document has one
   std::vector<Located> lead_units;
   std::vector<Located> cooperating_units;
-  std::vector<Located> lead_leaders;  // 牵头领导 names
+  // Persons accountable for the task (牵头领导, 分管县领导, 分管副省长 ...): never units.
+  std::vector<Located> lead_leaders;
   std::optional<Located> deadline;    // 完成时限
   std::optional<Location> assignment;  // "责任单位：…；配合单位：…" or the table cells
-  // Label words as written in the assignment: "责任单位", "牵头单位", "配合单位" ...
+  // The words each role came from, as written: "责任单位", "牵头单位", "配合单位",
+  // "牵头" (a "X牵头，Y配合" phrase or a group heading), "按职责分工负责", "分管县领导" ...
   std::string lead_label;
   std::string cooperating_label;
-  std::vector<Label> labels;  // in the order written
+  std::string leader_label;
+  // How the lead was given: "label" (责任单位：X), "phrase" (X牵头), "heading" (a group
+  // heading "一、X牵头工作" above the task), "first-listed" (the first of the listed units,
+  // under a "列第一位者为牵头单位" convention), "column" (a table's lead column); "" for none.
+  std::string lead_source;
+  std::vector<Label> labels;  // the "责任单位：" labels of running text, in the order written
   std::vector<SubItem> sub_items;
+};
+
+struct DeclaredCount {
+  std::int64_t value = 0;
+  Location loc;  // the "156项" phrase
+};
+
+// What a heading says about the tasks below it: "一、县经济开发区管委会牵头工作（12项）"
+// names their lead and their count; "一、朱伟县长牵头重点工作" names a person.
+struct GroupHeading {
+  std::vector<Located> lead_units;  // units that lead every task below
+  std::vector<Located> leaders;     // persons ("朱伟", "常务副市长")
+  std::string verb;                 // the role word as written: "牵头", "主抓", "负责"
+  std::optional<DeclaredCount> declared_count;  // "（12项）"
 };
 
 struct Section {
@@ -95,6 +118,7 @@ struct Section {
   std::string title;
   Location loc;
   bool implicit = false;
+  GroupHeading group;
   std::vector<Task> tasks;
 };
 
@@ -103,6 +127,7 @@ struct Part {
   std::string title;
   Location loc;
   bool implicit = false;
+  GroupHeading group;
   std::vector<Section> sections;
 };
 
@@ -121,10 +146,6 @@ struct Metadata {
   std::string shape;  // which parser shape read it: "line-per-task", "table", ...
 };
 
-struct DeclaredCount {
-  std::int64_t value = 0;
-  Location loc;  // the "156项" phrase
-};
 
 struct Document {
   std::string path;    // as the user named it, '/' separators
@@ -138,6 +159,14 @@ struct Document {
 
   Metadata metadata;
   std::optional<DeclaredCount> declared_task_count;
+  // "列第一位者为牵头单位": where the document says the first listed unit leads. An
+  // `onward` declaration (in the notice, a heading, or a task's note ending "下同") holds
+  // for every task from there on; another only for the task whose assignment holds it.
+  struct Convention {
+    Location loc;  // the note
+    bool onward = false;
+  };
+  std::vector<Convention> first_listed;
   ByteSpan body;  // where the plan body (after the notice letter) starts and ends
   std::vector<Part> parts;
   // Quantitative and qualitative targets in task order (parse::ExtractTargets fills them;
