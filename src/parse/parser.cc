@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "parse/deadline.h"
 #include "parse/lines.h"
 #include "parse/metadata.h"
 #include "parse/numbering.h"
@@ -78,6 +79,7 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
 void ParseDocument(model::Document& doc) {
   doc.parts.clear();
   doc.declared_task_count.reset();
+  doc.task_numbering = model::NumberingScope::kDocument;
   const PlanStart start = FindPlanStart(doc);
   FillMetadata(doc, start);
   const Shape shape = DetectShape(doc.text, start.outline_begin);
@@ -96,6 +98,8 @@ void ParseDocument(model::Document& doc) {
       ParsePdfText(doc, start.outline_begin);
       break;
   }
+  doc.task_numbering = TaskNumberingScope(doc);
+  ReadDeadlines(doc);
 }
 
 }  // namespace plancheck::parse

@@ -62,6 +62,11 @@ ordered_json TaskJson(const model::Document& doc, const model::Task& task, bool 
   out["deadline"] = task.deadline ? ordered_json(task.deadline->text) : ordered_json(nullptr);
   out["assignment"] =
       task.assignment ? LocationJson(doc, *task.assignment, english) : ordered_json(nullptr);
+  if (!task.deadline_dates.empty()) {
+    ordered_json dates = ordered_json::array();
+    for (const model::DeadlineDate& date : task.deadline_dates) dates.push_back(date.Iso());
+    out["deadline_dates"] = std::move(dates);
+  }
   if (!task.sub_items.empty()) {
     ordered_json items = ordered_json::array();
     for (const model::SubItem& item : task.sub_items) {
@@ -127,6 +132,7 @@ ordered_json DocumentToJson(const model::Document& doc, bool english) {
     parts.push_back(std::move(p));
   }
   out["outline"] = {{"parts", std::move(parts)}};
+  out["numbering_scope"] = model::NumberingScopeName(doc.task_numbering);
   return out;
 }
 
@@ -142,6 +148,8 @@ std::string DocumentToText(const model::Document& doc) {
   if (doc.declared_task_count) {
     out += ", declares " + std::to_string(doc.declared_task_count->value);
   }
+  out += ", numbering: ";
+  out += model::NumberingScopeName(doc.task_numbering);
   out += "]\n";
   for (const model::Part& part : doc.parts) {
     if (!part.implicit) {
