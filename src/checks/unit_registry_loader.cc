@@ -53,11 +53,12 @@ class RegistryReader {
     registry->description = Scalar(root, "description");
     registry->level = Scalar(root, "level");
     if (registry->level.empty()) {
-      Fail(root, "unit registry has no 'level' (province, district or any)");
+      Fail(root, "unit registry has no 'level' (national, province, district or any)");
       registry->level = "any";
-    } else if (registry->level != "province" && registry->level != "district" &&
-               registry->level != "any") {
-      Fail(root["level"], "unknown level '" + registry->level + "' (province, district or any)");
+    } else if (registry->level != "national" && registry->level != "province" &&
+               registry->level != "district" && registry->level != "any") {
+      Fail(root["level"],
+           "unknown level '" + registry->level + "' (national, province, district or any)");
       registry->level = "any";
     }
     registry->regions = List(root, "regions");

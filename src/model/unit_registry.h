@@ -33,7 +33,7 @@ struct UnitRegistry {
   std::string id;           // "chongqing-district"
   std::string file;         // where it was loaded from, '/' separators
   std::string description;  // Chinese, for `plancheck units`
-  // "province", "district" or "any" (AdminLevelName values plus "any").
+  // "national", "province", "district" or "any" (AdminLevelName values plus "any").
   std::string level = "any";
   // Documents whose metadata.region ends with one of these ("重庆市梁平区" ends with
   // "梁平区"); empty: every region at `level`.

@@ -1,6 +1,10 @@
 #include "checks/unit_registry_loader.h"
 
 #include <catch2/catch.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <string>
 
 #include "rule/params.h"
 #include "test_util.h"
@@ -17,7 +21,7 @@ TEST_CASE("unit registry files report mistakes at their YAML position", "[units]
        "r.yaml:1:1: error: a unit registry must be a mapping with 'registry', 'level', "
        "'units', ..."},
       {"registry: x\nlevel: city\nunits: [{name: 区教委}]\n",
-       "r.yaml:2:8: error: unknown level 'city' (province, district or any)"},
+       "r.yaml:2:8: error: unknown level 'city' (national, province, district or any)"},
       {"level: any\nunits: [{name: 区教委}]\n",
        "r.yaml:1:1: error: unit registry has no 'registry' id"},
       {"registry: x\nlevel: any\nunits:\n  - {name: 区教委}\n  - {name: 区教委}\n",
@@ -48,9 +52,49 @@ TEST_CASE("the bundled unit registries load cleanly", "[units][checks]") {
   ErrorList errors;
   const RegistryList registries = LoadUnitRegistries(RulesPath("units"), errors);
   CHECK(errors.ToString() == "");
-  CHECK(registries.size() == 6);
+  CHECK(registries.size() == 7);
   UnitRegistrySet set(registries);
   CHECK(set.All()->unit_count() > 150);
+}
+
+// rules/units/patterns/departments.yaml sits below rules/units/, so the registry loader
+// never reads it as a registry; its own reader expects three lists and each stem once.
+TEST_CASE("the bundled department stems are well formed", "[units][checks]") {
+  const YAML::Node root = YAML::LoadFile(RulesPath("units/patterns/departments.yaml"));
+  ErrorList errors;
+  CHECK(LoadUnitRegistries(RulesPath("units"), errors).size() == 7);
+  CHECK(errors.ToString() == "");
+  REQUIRE(root.IsMap());
+  CHECK(root.size() == 3);
+  REQUIRE(root["prefixes"].IsSequence());
+  REQUIRE(root["suffixes"].IsSequence());
+  REQUIRE(root["departments"].IsSequence());
+  std::map<std::string, std::string> stems;  // spelling -> canonical stem
+  std::size_t with_variants = 0;
+  for (const YAML::Node& entry : root["departments"]) {
+    REQUIRE(entry.IsMap());
+    const std::string name = entry["name"].as<std::string>("");
+    INFO(name);
+    REQUIRE_FALSE(name.empty());
+    CHECK(entry.size() == 2);
+    REQUIRE(entry["variants"].IsSequence());
+    CHECK(stems.emplace(name, name).second);
+    for (const YAML::Node& variant : entry["variants"]) {
+      INFO(variant.as<std::string>(""));
+      CHECK(stems.emplace(variant.as<std::string>(""), name).second);
+    }
+    if (entry["variants"].size() > 0) ++with_variants;
+  }
+  CHECK(root["departments"].size() >= 150);
+  CHECK(with_variants > 140);
+  // The spellings issue 12 names, each mapped to its department.
+  CHECK(stems["发改局"] == "发展和改革委员会");
+  CHECK(stems["人社局"] == "人力资源和社会保障局");
+  CHECK(stems["人力社保局"] == "人力资源和社会保障局");
+  CHECK(stems["住建局"] == "住房和城乡建设局");
+  CHECK(stems["市场监管局"] == "市场监督管理局");
+  CHECK(stems["卫健委"] == "卫生健康委员会");
+  CHECK(stems["财政厅"] == "财政局");
 }
 
 TEST_CASE("registries parameter resolves paths against the rule file", "[units][checks]") {
