@@ -31,9 +31,13 @@ TEST_CASE("count-matches parameters load with located errors", "[checks][count-m
       {kYaml, rule::Scope::kDocument, ""},
       {"actual: tasks", rule::Scope::kDocument, "<test>:1:1: error: missing parameter 'declared'"},
       {"declared: target_count\nactual: tasks", rule::Scope::kDocument,
-       "<test>:1:11: error: parameter 'declared' must be one of: task_count"},
+       "<test>:1:11: error: parameter 'declared' must be one of: task_count, group_count"},
       {kYaml, rule::Scope::kTask,
        "<test>:1:1: error: check 'count-matches' needs 'scope: document'"},
+      {"declared: group_count\nactual: tasks", rule::Scope::kPart, ""},
+      {"declared: group_count\nactual: tasks", rule::Scope::kDocument,
+       "<test>:1:1: error: check 'count-matches' with 'declared: group_count' needs 'scope: part' "
+       "or 'scope: section'"},
   }));
   CHECK(testing::LoadErrors<CountMatchesCheck>(yaml, scope) == error);
 }
