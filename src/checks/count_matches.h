@@ -9,7 +9,8 @@
 //   declared: group_count  # a heading's "（12项）" (GroupHeading::declared_count)
 //   actual: tasks          # the tasks below that heading
 //
-// Silent when nothing is declared. Reports at the declared phrase with {expected} (the
+// Silent when nothing is declared, and for a group_count over no task found (the parser
+// did not read the structure below the heading). Reports at the declared phrase with {expected} (the
 // declared number) and {actual} (the count found).
 #pragma once
 
