@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "parse/metadata.h"
 #include "parse/roles.h"
 #include "parse/units.h"
 #include "test_util.h"
@@ -239,6 +240,27 @@ TEST_CASE("IsPersonTitle and LooksLikeBody tell persons from units", "[parse][ro
   CAPTURE(name);
   CHECK(IsPersonTitle(name) == person);
   CHECK(LooksLikeBody(name) == body);
+}
+
+}  // namespace plancheck::parse
+
+namespace plancheck::parse {
+
+// The region names the registries and units.no-registry go by.
+TEST_CASE("InferRegion reads the last administrative name of an issuer", "[parse][metadata]") {
+  auto [issuer, region, level] = GENERATE(table<std::string, std::string, model::AdminLevel>({
+      {"重庆市梁平区人民政府办公室", "梁平区", model::AdminLevel::kDistrict},
+      {"湖州市人民政府办公室", "湖州市", model::AdminLevel::kProvince},
+      {"青州市人民政府办公室", "青州市", model::AdminLevel::kProvince},
+      {"苏州市吴江区人民政府", "吴江区", model::AdminLevel::kDistrict},
+      {"湖州市长兴县人民政府", "长兴县", model::AdminLevel::kDistrict},
+      {"甘孜藏族自治州人民政府", "甘孜藏族自治州", model::AdminLevel::kProvince},
+      {"鄂温克族自治旗人民政府办公室", "鄂温克族自治旗", model::AdminLevel::kDistrict},
+  }));
+  model::Metadata metadata;
+  InferRegion(issuer, metadata);
+  CHECK(metadata.region == region);
+  CHECK(metadata.level == level);
 }
 
 }  // namespace plancheck::parse
