@@ -4,12 +4,14 @@
 #include "checks/collective_only.h"
 #include "checks/consistent_unit_names.h"
 #include "checks/count_matches.h"
+#include "checks/deadline_range.h"
 #include "checks/disjoint.h"
 #include "checks/label_format.h"
 #include "checks/line_endings.h"
 #include "checks/numbering_style.h"
 #include "checks/pattern.h"
 #include "checks/registered_unit.h"
+#include "checks/registry_coverage.h"
 #include "checks/required.h"
 #include "checks/sequence.h"
 #include "checks/target_conflict.h"
@@ -27,12 +29,14 @@ const std::vector<CheckKind>& AllCheckKinds() {
       {"consistent-unit-names", &ConsistentUnitNamesCheck::Create,
        ConsistentUnitNamesCheck::kSummary},
       {"count-matches", &CountMatchesCheck::Create, CountMatchesCheck::kSummary},
+      {"deadline-range", &DeadlineRangeCheck::Create, DeadlineRangeCheck::kSummary},
       {"disjoint", &DisjointCheck::Create, DisjointCheck::kSummary},
       {"label-format", &LabelFormatCheck::Create, LabelFormatCheck::kSummary},
       {"line-endings", &LineEndingsCheck::Create, LineEndingsCheck::kSummary},
       {"numbering-style", &NumberingStyleCheck::Create, NumberingStyleCheck::kSummary},
       {"pattern", &PatternCheck::Create, PatternCheck::kSummary},
       {"registered-unit", &RegisteredUnitCheck::Create, RegisteredUnitCheck::kSummary},
+      {"registry-coverage", &RegistryCoverageCheck::Create, RegistryCoverageCheck::kSummary},
       {"required", &RequiredCheck::Create, RequiredCheck::kSummary},
       {"sequence", &SequenceCheck::Create, SequenceCheck::kSummary},
       {"target-conflict", &TargetConflictCheck::Create, TargetConflictCheck::kSummary},

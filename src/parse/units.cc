@@ -6,6 +6,7 @@
 #include "base/utf8.h"
 #include "parse/lines.h"
 #include "parse/numbering.h"
+#include "parse/web_chrome.h"
 
 namespace plancheck::parse {
 namespace {
@@ -53,6 +54,7 @@ constexpr LabelWord kLabels[] = {
     {U"完成时限", LabelKind::kDeadline},
     {U"完成时间", LabelKind::kDeadline},
     {U"时间节点", LabelKind::kDeadline},
+    {U"牵头负责领导", LabelKind::kLeader},
     {U"牵头\x01领导", LabelKind::kLeader},
     {U"责任\x01领导", LabelKind::kLeader},
     {U"分管\x01领导", LabelKind::kLeader},
@@ -124,6 +126,12 @@ bool MayStartLabel(std::string_view text, std::size_t pos, std::size_t end) {
     if (lead == (0xE0 | (cp >> 12)) && second == (0x80 | ((cp >> 6) & 0x3F))) return true;
   }
   return false;
+}
+
+// The line of `text` starting at `pos`, without its '\n'.
+std::string_view LineAt(std::string_view text, std::size_t pos) {
+  const std::size_t newline = text.find('\n', pos);
+  return text.substr(pos, (newline == std::string_view::npos ? text.size() : newline) - pos);
 }
 
 bool IsOpenBracket(char32_t cp) {
@@ -402,7 +410,8 @@ std::optional<Assignment> ParseAssignment(std::string_view text, std::size_t pos
     if (cp == '\n') {
       // The next task or heading ends a list that lacks its closing "。".
       const std::size_t next = SkipAnySpace(text, cur, end);
-      if (next < end && MatchNumbering(text, next, end)) {
+      // A saved page's chrome after the last task ("【打印本页】【关闭窗口】") ends it too.
+      if (next < end && (MatchNumbering(text, next, end) || IsWebChromeLine(LineAt(text, next)))) {
         close(cur);
         out.consumed_end = cur;
         done = true;
@@ -480,7 +489,11 @@ constexpr RoleVerb kRoleVerbs[] = {
     {"按职责负责", PhraseRole::kCooperating},
     {"分工负责", PhraseRole::kCooperating},
     {"配合落实", PhraseRole::kCooperating},
+    // "市人力社保局、市农业农村局分别牵头" (丽水市 2023), "国务院各部门分别负责" (国务院 2020).
+    {"分别牵头", PhraseRole::kLead},
+    {"分别负责", PhraseRole::kLead},
     {"共同牵头", PhraseRole::kLead},
+    {"共同负责", PhraseRole::kLead},
     {"牵头负责", PhraseRole::kLead},
     {"牵头落实", PhraseRole::kLead},
     {"牵头抓总", PhraseRole::kLead},
@@ -524,6 +537,15 @@ std::size_t MatchingClose(std::string_view text, std::size_t pos, std::size_t en
     cur += size;
   }
   return std::string_view::npos;
+}
+
+// A clause of a role phrase saying when, not who: "年内持续推进", "2023年底前完成", "长期坚持".
+bool IsTimeClause(std::string_view words) {
+  static constexpr std::string_view kWhen[] = {"年", "月", "持续", "长期", "完成", "推进"};
+  for (std::string_view when : kWhen) {
+    if (words.find(when) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 std::size_t SizeAt(std::string_view text, std::size_t pos) {
@@ -596,7 +618,8 @@ std::optional<std::vector<PhraseClause>> ParseRolePhrase(std::string_view text, 
       clauses.push_back(std::move(out));
       return;
     }
-    unrecognized = true;
+    // "（国务院各部门分别负责，年内持续推进）": a clause saying when is no role.
+    if (!IsTimeClause(words)) unrecognized = true;
   };
   int depth = 0;
   std::size_t begin = span.begin;

@@ -149,3 +149,33 @@ TEST_CASE("a registry file is parsed once per text and reparsed when it changes"
 }
 
 }  // namespace plancheck::checks
+
+namespace plancheck::checks {
+
+TEST_CASE("department stems load with their mistakes located", "[units][checks]") {
+  auto [yaml, expected] = GENERATE(table<std::string, std::string>({
+      {"prefixes: [县]\ndepartments:\n  - {name: 财政局, variants: [财政厅]}\nsuffixes: [局]\n", ""},
+      {"prefixes: [县]\ndepartments:\n  - {name: 财政局, variants: [财政局]}\n",
+       "d.yaml:3:27: error: stem '财政局' is listed twice (first at line 3)\n"},
+      {"prefixes: [县]\ndepartments:\n  - {variants: [财政厅]}\n",
+       "d.yaml:3:5: error: a department must be a mapping with a 'name': {name: 财政局, variants: "
+       "[财政厅]}\nd.yaml:1:1: error: department stems list no 'departments'\n"},
+      {"prefixes: [县]\nstems: []\ndepartments: [{name: 财政局}]\n",
+       "d.yaml:2:1: error: unknown key 'stems' in department stems\n"},
+      {"prefixes: [县\n", "d.yaml:2:1: error: invalid YAML: end of sequence flow not found\n"},
+  }));
+  CAPTURE(yaml);
+  ErrorList errors;
+  LoadDepartmentStemsFromString(yaml, "d.yaml", errors);
+  CHECK(errors.ToString() == expected);
+}
+
+TEST_CASE("a stems path that does not exist is an error at the rule", "[units][checks]") {
+  ErrorList errors;
+  CHECK(LoadDepartmentStems("/nonexistent/departments.yaml", errors, "r.yaml", {3, 10}) ==
+        nullptr);
+  CHECK(errors.ToString() ==
+        "r.yaml:3:10: error: department stems '/nonexistent/departments.yaml' not found\n");
+}
+
+}  // namespace plancheck::checks
