@@ -147,6 +147,14 @@ ByteSpan TrimListEnd(std::string_view text, ByteSpan span) {
   return span;
 }
 
+// "注：", "备注：", "说明：" opening a line: a remark, never more of a unit list.
+bool StartsRemark(std::string_view text, std::size_t pos, std::size_t end) {
+  for (std::string_view word : {"注：", "注:", "备注：", "备注:", "说明：", "说明:"}) {
+    if (pos + word.size() <= end && text.substr(pos, word.size()) == word) return true;
+  }
+  return false;
+}
+
 std::vector<UnitPiece> Split(std::string_view text, ByteSpan span, const SplitOptions& options,
                              bool use_brackets, bool* unbalanced) {
   std::vector<UnitPiece> pieces;
@@ -303,9 +311,10 @@ std::optional<Assignment> ParseAssignment(std::string_view text, std::size_t pos
     std::size_t size = 0;
     const char32_t cp = CodePointAt(text, cur, end, &size);
     if (cp == '\n') {
-      // The next task or heading ends a list that lacks its closing "。".
+      // The next task or heading ends a list that lacks its closing "。", and so does a
+      // remark on a line of its own ("注：排在第一位的为牵头单位。").
       const std::size_t next = SkipAnySpace(text, cur, end);
-      if (next < end && MatchNumbering(text, next, end)) {
+      if (next < end && (MatchNumbering(text, next, end) || StartsRemark(text, next, end))) {
         close(cur);
         out.consumed_end = cur;
         done = true;

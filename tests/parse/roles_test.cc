@@ -147,6 +147,10 @@ TEST_CASE("a first-listed convention makes the first unit the lead", "[parse][ro
        "2.乙。\n责任单位：市人力社保局、市农业农村局分别牵头\n",
        "1.甲。 | 市发改委 | 市财政局 |  | 责任单位/责任单位/ | first-listed\n"
        "2.乙。 | 市人力社保局、市农业农村局 |  |  | 分别牵头// | phrase\n"},
+      // A note on a line of its own between tasks holds for the tasks after it.
+      {"1.甲。\n责任单位：县发改局、县财政局\n注：排在第一位的为牵头单位。\n2.乙。\n责任单位：县教育局、县财政局\n",
+       "1.甲。 | 县发改局、县财政局 |  |  | 责任单位// | label\n"
+       "2.乙。 | 县教育局 | 县财政局 |  | 责任单位/责任单位/ | first-listed\n"},
       // Near miss: "第一时间" is no convention.
       {"1.甲。\n责任单位：县发改局、县财政局（第一时间牵头落实）\n",
        "1.甲。 | 县发改局、县财政局（第一时间牵头落实） |  |  | 责任单位// | label\n"},
