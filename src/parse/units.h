@@ -62,7 +62,7 @@ struct LabelMatch {
 // Line breaks and spaces inside the label are allowed ("配合单\n位:", PDF text).
 // Where a label may begin (a line start, or after 。；，, a space or an opening bracket) two
 // slips are read as the label they stand for, so that the units after them are still
-// read: a word of four characters or more missing one after its first ("责任单：") and, at
+// read: a word of four characters or more missing one after its second ("责任单：") and, at
 // a line start or after "。", such a word followed by "；" instead of the colon
 // ("牵头单位；"). The units.label-format rule reports them (and spaces inside a word)
 // through Task::labels.
