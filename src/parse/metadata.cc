@@ -302,7 +302,13 @@ void InferRegion(std::string_view issuer, model::Metadata& metadata) {
   for (std::size_t offset = 0; offset < names.size();) {
     const char32_t cp = DecodeUtf8(names, offset);
     ++chars;
-    const bool suffix = cp == U'省' || cp == U'市' || cp == U'区' || cp == U'县' || cp == U'州';
+    bool suffix = cp == U'省' || cp == U'市' || cp == U'区' || cp == U'县' || cp == U'州' ||
+                  cp == U'旗' || cp == U'盟';
+    // "湖州市", "青州市", "苏州市吴江区": 州 followed by 市 is part of a city's name.
+    if (cp == U'州' && offset < names.size()) {
+      std::size_t next = offset;
+      suffix = DecodeUtf8(names, next) != U'市';
+    }
     if (suffix && chars >= 2) {
       last = names.substr(name_begin, offset - name_begin);
       name_begin = offset;
@@ -311,7 +317,7 @@ void InferRegion(std::string_view issuer, model::Metadata& metadata) {
   }
   if (last.empty()) return;
   metadata.region = std::string(last);
-  if (EndsWith(last, "区") || EndsWith(last, "县")) {
+  if (EndsWith(last, "区") || EndsWith(last, "县") || EndsWith(last, "旗")) {
     metadata.level = model::AdminLevel::kDistrict;
   } else {
     metadata.level = model::AdminLevel::kProvince;

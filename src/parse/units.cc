@@ -51,6 +51,7 @@ constexpr LabelWord kLabels[] = {
     {U"完成时限", LabelKind::kDeadline},
     {U"完成时间", LabelKind::kDeadline},
     {U"时间节点", LabelKind::kDeadline},
+    {U"牵头负责领导", LabelKind::kLeader},
     {U"牵头\x01领导", LabelKind::kLeader},
     {U"责任\x01领导", LabelKind::kLeader},
     {U"分管\x01领导", LabelKind::kLeader},
@@ -382,7 +383,11 @@ constexpr RoleVerb kRoleVerbs[] = {
     {"按职责负责", PhraseRole::kCooperating},
     {"分工负责", PhraseRole::kCooperating},
     {"配合落实", PhraseRole::kCooperating},
+    // "市人力社保局、市农业农村局分别牵头" (丽水市 2023), "国务院各部门分别负责" (国务院 2020).
+    {"分别牵头", PhraseRole::kLead},
+    {"分别负责", PhraseRole::kLead},
     {"共同牵头", PhraseRole::kLead},
+    {"共同负责", PhraseRole::kLead},
     {"牵头负责", PhraseRole::kLead},
     {"牵头落实", PhraseRole::kLead},
     {"牵头抓总", PhraseRole::kLead},
@@ -426,6 +431,15 @@ std::size_t MatchingClose(std::string_view text, std::size_t pos, std::size_t en
     cur += size;
   }
   return std::string_view::npos;
+}
+
+// A clause of a role phrase saying when, not who: "年内持续推进", "2023年底前完成", "长期坚持".
+bool IsTimeClause(std::string_view words) {
+  static constexpr std::string_view kWhen[] = {"年", "月", "持续", "长期", "完成", "推进"};
+  for (std::string_view when : kWhen) {
+    if (words.find(when) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 std::size_t SizeAt(std::string_view text, std::size_t pos) {
@@ -498,7 +512,8 @@ std::optional<std::vector<PhraseClause>> ParseRolePhrase(std::string_view text, 
       clauses.push_back(std::move(out));
       return;
     }
-    unrecognized = true;
+    // "（国务院各部门分别负责，年内持续推进）": a clause saying when is no role.
+    if (!IsTimeClause(words)) unrecognized = true;
   };
   int depth = 0;
   std::size_t begin = span.begin;
