@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "parse/deadline.h"
 #include "parse/lines.h"
 #include "parse/metadata.h"
 #include "parse/numbering.h"
@@ -101,6 +102,7 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
 void ParseDocument(model::Document& doc) {
   doc.parts.clear();
   doc.declared_task_count.reset();
+  doc.task_numbering = model::NumberingScope::kDocument;
   doc.first_listed.clear();
   const PlanStart start = FindPlanStart(doc);
   FillMetadata(doc, start);
@@ -121,6 +123,8 @@ void ParseDocument(model::Document& doc) {
       break;
   }
   ResolveRoles(doc);
+  doc.task_numbering = TaskNumberingScope(doc);
+  ReadDeadlines(doc);
 }
 
 }  // namespace plancheck::parse

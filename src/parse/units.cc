@@ -6,6 +6,7 @@
 #include "base/utf8.h"
 #include "parse/lines.h"
 #include "parse/numbering.h"
+#include "parse/web_chrome.h"
 
 namespace plancheck::parse {
 namespace {
@@ -119,6 +120,12 @@ bool MayStartLabel(std::string_view text, std::size_t pos, std::size_t end) {
     if (lead == (0xE0 | (cp >> 12)) && second == (0x80 | ((cp >> 6) & 0x3F))) return true;
   }
   return false;
+}
+
+// The line of `text` starting at `pos`, without its '\n'.
+std::string_view LineAt(std::string_view text, std::size_t pos) {
+  const std::size_t newline = text.find('\n', pos);
+  return text.substr(pos, (newline == std::string_view::npos ? text.size() : newline) - pos);
 }
 
 bool IsOpenBracket(char32_t cp) {
@@ -305,7 +312,8 @@ std::optional<Assignment> ParseAssignment(std::string_view text, std::size_t pos
     if (cp == '\n') {
       // The next task or heading ends a list that lacks its closing "。".
       const std::size_t next = SkipAnySpace(text, cur, end);
-      if (next < end && MatchNumbering(text, next, end)) {
+      // A saved page's chrome after the last task ("【打印本页】【关闭窗口】") ends it too.
+      if (next < end && (MatchNumbering(text, next, end) || IsWebChromeLine(LineAt(text, next)))) {
         close(cur);
         out.consumed_end = cur;
         done = true;
