@@ -14,6 +14,7 @@
 #include "checks/registry_coverage.h"
 #include "checks/required.h"
 #include "checks/sequence.h"
+#include "checks/table_numbers.h"
 #include "checks/target_conflict.h"
 #include "checks/target_parent.h"
 #include "checks/unique.h"
@@ -39,6 +40,7 @@ const std::vector<CheckKind>& AllCheckKinds() {
       {"registry-coverage", &RegistryCoverageCheck::Create, RegistryCoverageCheck::kSummary},
       {"required", &RequiredCheck::Create, RequiredCheck::kSummary},
       {"sequence", &SequenceCheck::Create, SequenceCheck::kSummary},
+      {"table-numbers", &TableNumbersCheck::Create, TableNumbersCheck::kSummary},
       {"target-conflict", &TargetConflictCheck::Create, TargetConflictCheck::kSummary},
       {"target-parent", &TargetParentCheck::Create, TargetParentCheck::kSummary},
       {"unique", &UniqueCheck::Create, UniqueCheck::kSummary},

@@ -72,7 +72,9 @@ Document& Document::operator=(Document&& other) noexcept {
   metadata = std::move(other.metadata);
   declared_task_count = std::move(other.declared_task_count);
   body = other.body;
+  first_listed = std::move(other.first_listed);
   parts = std::move(other.parts);
+  number_columns = std::move(other.number_columns);
   task_numbering = other.task_numbering;
   targets = std::move(other.targets);
   // The index holds a view of `source`; short strings move by copy, so rebuild it.

@@ -112,6 +112,15 @@ struct Task {
   std::vector<SubItem> sub_items;
 };
 
+// The 序号 column of a table's header row (table shapes) and the task rows read under that
+// header: a table that promises numbers and leaves them out has `unnumbered` rows.
+struct NumberColumn {
+  Location header;     // the 序号 cell of the header row
+  int rows = 0;        // task rows under the header
+  int unnumbered = 0;  // of them, rows with no number in the 序号 cell or the statement
+  std::optional<Location> first_unnumbered;  // the first such row's statement
+};
+
 struct DeclaredCount {
   std::int64_t value = 0;
   Location loc;  // the "156项" phrase
@@ -187,6 +196,7 @@ struct Document {
   std::vector<Convention> first_listed;
   ByteSpan body;  // where the plan body (after the notice letter) starts and ends
   std::vector<Part> parts;
+  std::vector<NumberColumn> number_columns;  // one per table header with a 序号 column
   NumberingScope task_numbering = NumberingScope::kDocument;
   // Quantitative and qualitative targets in task order (parse::ExtractTargets fills them;
   // empty until then).

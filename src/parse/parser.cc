@@ -101,6 +101,7 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
 
 void ParseDocument(model::Document& doc) {
   doc.parts.clear();
+  doc.number_columns.clear();
   doc.declared_task_count.reset();
   doc.task_numbering = model::NumberingScope::kDocument;
   doc.first_listed.clear();

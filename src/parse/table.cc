@@ -171,6 +171,15 @@ class TableParser {
   void HandleRow(const Row& row) {
     if (std::optional<Header> header = AsHeader(row)) {
       header_ = std::move(header);
+      number_column_ = -1;
+      for (std::size_t i = 0; i < header_->columns.size() && i < row.cells.size(); ++i) {
+        if (header_->columns[i] != Column::kNumber) continue;
+        model::NumberColumn column;
+        column.header = doc_.Locate(Content(row.cells[i]));
+        doc_.number_columns.push_back(std::move(column));
+        number_column_ = static_cast<int>(doc_.number_columns.size()) - 1;
+        break;
+      }
       return;
     }
     const Header header = header_ ? *header_ : DefaultHeader(row.cells.size());
@@ -229,6 +238,15 @@ class TableParser {
     const std::size_t start =
         token ? std::min(token->span.begin, statement.begin) : statement.begin;
     model::Task& t = builder_.StartTask(token ? &*token : nullptr, start);
+    if (header_ && number_column_ >= 0) {
+      // Rows under a header with a 序号 column (fixtures/seeds/001 part 二: 180 rows, every
+      // 序号 cell empty, one finding at the header rather than none or 180).
+      model::NumberColumn& column = doc_.number_columns[static_cast<std::size_t>(number_column_)];
+      ++column.rows;
+      if (!token) {
+        if (column.unnumbered++ == 0) column.first_unnumbered = doc_.Locate(statement);
+      }
+    }
     t.text = JoinLines(text_, statement);
     t.text_loc = doc_.Locate(statement);
     t.category = category_;
@@ -287,6 +305,7 @@ class TableParser {
   OutlineBuilder builder_;
   std::size_t begin_;
   std::optional<Header> header_;
+  int number_column_ = -1;  // header_'s entry in doc_.number_columns, -1 for none
   std::string section_key_;  // the category cell of the current section, as joined text
   std::string category_;
 };
