@@ -36,7 +36,15 @@ bool RequiredCheck::DocumentUsesField(const rule::NodeRef& node) const {
 
 void RequiredCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
   if (!node.Field(field_).empty()) return;
-  if (only_if_used_ && !DocumentUsesField(node)) return;
+  if (only_if_used_) {
+    // Once per document: a document where no node has the field (no task names a lead
+    // unit) would otherwise rescan every node for each node.
+    const bool uses = node.memo != nullptr && node.memo->document_has_field
+                          ? *node.memo->document_has_field
+                          : DocumentUsesField(node);
+    if (node.memo != nullptr) node.memo->document_has_field = uses;
+    if (!uses) return;
+  }
   rule::Finding finding;
   // Point at the task's number (or the node's start) rather than the whole node.
   if (node.task != nullptr && !node.task->number.loc.span.empty()) {

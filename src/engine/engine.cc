@@ -166,9 +166,11 @@ std::vector<Diagnostic> LintDocument(const model::Document& doc,
   for (const ActiveRule& active : rules) {
     assert(active.rule != nullptr && active.rule->check != nullptr);
     DiagnosticReporter reporter(doc, active, options, out);
+    rule::DocumentMemo memo;
     ForEachNode(doc, active.rule->scope, [&](const rule::NodeRef& node) {
       rule::NodeRef with_plan = node;
       with_plan.plan = &plan;
+      with_plan.memo = &memo;
       active.rule->check->Run(with_plan, reporter);
     });
   }
