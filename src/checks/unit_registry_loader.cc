@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "base/line_index.h"
+#include "base/read_file.h"
 
 namespace plancheck::checks {
 namespace fs = std::filesystem;
@@ -221,7 +222,8 @@ std::shared_ptr<const model::UnitRegistry> CachedRegistry(const std::string& tex
 }  // namespace
 
 RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
-                                const std::string& from_file, Position where) {
+                                const std::string& from_file, Position where,
+                                const std::vector<std::string>& allowed_roots) {
   ErrorList local;
   RegistryList out;
   std::vector<fs::path> files;
@@ -239,14 +241,19 @@ RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
   }
   std::map<std::string, std::string> ids;  // id -> file
   for (const fs::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      local.Add(Generic(file), {}, "cannot read unit registry");
+    if (!PathIsInside(file.string(), allowed_roots)) {
+      local.Add(Generic(file), {},
+                "unit registry leads outside the directory of the configuration that names its "
+                "rule pack (" + CanonicalPath(file.string()) + ")");
       continue;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto registry = CachedRegistry(text.str(), Generic(file), local);
+    const ReadResult read = ReadRegularFile(file.string(), kMaxConfigFileBytes);
+    if (read.status != ReadStatus::kOk) {
+      local.Add(Generic(file), {},
+                "cannot read unit registry: " + DescribeReadFailure(read, kMaxConfigFileBytes));
+      continue;
+    }
+    auto registry = CachedRegistry(read.bytes, Generic(file), local);
     if (registry == nullptr) continue;
     auto [it, inserted] = ids.emplace(registry->id, Generic(file));
     if (!inserted) {
@@ -300,8 +307,17 @@ std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& p
   RegistryList all;
   for (const std::string& path : paths) {
     const fs::path resolved = fs::path(path).is_absolute() ? fs::path(path) : base / path;
-    RegistryList loaded = LoadUnitRegistries(resolved.lexically_normal().generic_string(), errors,
-                                             params.file(), params.PositionOf("registries"));
+    const std::string normal = resolved.lexically_normal().generic_string();
+    if (!PathIsInside(normal, params.allowed_roots())) {
+      params.AddError("registries",
+                      "unit registry '" + path + "' (" + CanonicalPath(normal) +
+                          ") lies outside the directory of the configuration that names this rule "
+                          "pack and the installed rules",
+                      errors);
+      continue;
+    }
+    RegistryList loaded = LoadUnitRegistries(normal, errors, params.file(),
+                                             params.PositionOf("registries"), params.allowed_roots());
     all.insert(all.end(), loaded.begin(), loaded.end());
   }
   if (all.empty()) return nullptr;

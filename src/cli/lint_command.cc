@@ -50,6 +50,12 @@ bool ReportWriteFailure(const std::string& path, const std::optional<std::string
   return !failure;
 }
 
+// --config names a file the person running plancheck chose; otherwise the configuration
+// was discovered beside the documents and may name files only inside its own tree.
+config::ConfigSource SourceOf(const std::optional<std::string>& explicit_config) {
+  return explicit_config ? config::ConfigSource::kCommandLine : config::ConfigSource::kDiscovered;
+}
+
 // A report that could not be written (StreamError's reason), thrown from inside the run
 // to stop it.
 struct OutputFailed {
@@ -130,7 +136,7 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
     ErrorList config_errors;
     std::vector<config::Config::PlanEntry> plans;
     if (!run_config_file.empty() && fs::is_regular_file(run_config_file)) {
-      plans = config::LoadConfig(run_config_file, config_errors).plans;
+      plans = config::LoadConfig(run_config_file, config_errors, SourceOf(command.config)).plans;
     }
     if (config_errors.empty()) {
       const bool default_rules = !command.sources.no_default_rules;
@@ -158,10 +164,13 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
   auto load_scope = [&](const std::string& file) {
     if (scopes.count(file) != 0) return;
     auto scope = std::make_unique<ConfigScope>();
-    if (!file.empty()) scope->config = config::LoadConfig(file, setup_errors);
+    if (!file.empty()) {
+      const bool named = command.config && file == *command.config;
+      scope->config = config::LoadConfig(file, setup_errors, SourceOf(named ? command.config : std::nullopt));
+    }
     scope->rules = base_rules;
     for (const std::string& pack : scope->config.rule_packs) {
-      config::LoadRulePack(pack, scope->rules, setup_errors);
+      config::LoadRulePack(pack, scope->rules, setup_errors, scope->config.allowed_roots);
     }
     // A mistyped rule id in disable/enable/severity would otherwise be silently ignored.
     if (!file.empty()) config::CheckRuleReferences(scope->config, scope->rules, setup_errors);
