@@ -4,6 +4,7 @@
 #include <cassert>
 #include <condition_variable>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 
@@ -201,8 +202,8 @@ Diagnostic InputErrorDiagnostic(const Error& error) {
 namespace {
 
 // Reads, parses and lints one input.
-FileResult LintOne(const ingest::InputFile& input, const RuleSelector& select,
-                   const LintOptions& options) {
+FileResult LintOneOrThrow(const ingest::InputFile& input, const RuleSelector& select,
+                          const LintOptions& options) {
   FileResult result;
   result.path = input.display_path;
   Result<model::Document> doc = ingest::LoadDocument(input);
@@ -222,6 +223,23 @@ FileResult LintOne(const ingest::InputFile& input, const RuleSelector& select,
   result.diagnostics = LintDocument(*doc, rules, options);
   if (options.inspect) options.inspect(*doc);
   return result;
+}
+
+// The same, with running out of memory (a memory limit, an input that expands past what
+// the readers bound) an input error of this file: its memory is freed as the exception
+// unwinds, and the other files go on.
+FileResult LintOne(const ingest::InputFile& input, const RuleSelector& select,
+                   const LintOptions& options) {
+  try {
+    return LintOneOrThrow(input, select, options);
+  } catch (const std::bad_alloc&) {
+    FileResult result;
+    result.path = input.display_path;
+    result.ok = false;
+    result.diagnostics.push_back(InputErrorDiagnostic(
+        Error{input.display_path, {}, "内存不足，无法检查此文件（文件过大或展开后过大），其他文件照常检查"}));
+    return result;
+  }
 }
 
 }  // namespace

@@ -10,11 +10,12 @@
 // is followed by empty cells so that columns stay aligned with the header.
 //
 // Defensive limits: an entry larger than kMaxDocxEntryBytes uncompressed, or compressed
-// more than kMaxCompressionRatio times (a zip bomb), more than kMaxDocxTextBytes of
-// extracted text (merged cells and list labels repeat text, so a small document could
-// otherwise expand without bound), an encrypted entry, a missing word/document.xml, or a
-// corrupt archive give one Error naming the file. A cell spans at most kMaxWordColumns
-// columns, Word's own limit.
+// more than kMaxCompressionRatio times (a zip bomb), more than kMaxMarkupTags tags, more
+// extracted text or lines than its document.xml may expand to (merged cells, spanned
+// columns and list labels repeat text; extracted_text.h), an encrypted entry or an
+// encrypted (OLE) Word file, a missing word/document.xml, or a corrupt archive give one
+// Error naming the file (and, for the expansion, the table row where it stopped). A cell
+// spans at most kMaxWordColumns columns, Word's own limit.
 #pragma once
 
 #include <cstddef>
@@ -27,7 +28,6 @@ namespace plancheck::ingest {
 
 inline constexpr std::size_t kMaxDocxEntryBytes = 64u * 1024u * 1024u;
 inline constexpr std::size_t kMaxCompressionRatio = 200;
-inline constexpr std::size_t kMaxDocxTextBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxWordColumns = 63;
 
 // True when `bytes` starts like a ZIP archive ("PK\3\4").
