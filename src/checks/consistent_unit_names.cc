@@ -84,12 +84,18 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
 
   std::map<std::string, Group> groups;  // key -> group
   std::vector<std::string> unknown;     // distinct unregistered spellings, first-use order
+  std::vector<std::string> well_formed;  // distinct well-formed spellings, first-use order
+  std::set<std::string> well_formed_seen;
   std::map<std::string, std::vector<std::size_t>> unknown_uses;
   std::set<std::string> slips_of_registered;
   for (std::size_t i = 0; i < occurrences.size(); ++i) {
     const std::string& spelling = spellings[occurrences[i].spelling];
     const model::UnitMatch& match = lookup(spelling);
     switch (match.kind) {
+      case model::UnitMatchKind::kWellFormed:
+        // 县发改局 / 县发展改革局: one department's stem variants under one prefix.
+        if (well_formed_seen.insert(spelling).second) well_formed.push_back(spelling);
+        [[fallthrough]];
       case model::UnitMatchKind::kCanonical:
       case model::UnitMatchKind::kAlias:
       case model::UnitMatchKind::kPrefixOmitted: {
@@ -117,10 +123,19 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
     }
   }
   // Unregistered names: group likely slips of each other, so a region without a registry
-  // still gets 区经济信委 / 区经济信息委.
-  const std::vector<std::size_t> classes = model::SlipClasses(unknown);
-  for (std::size_t i = 0; i < unknown.size(); ++i) {
-    Group& group = groups["name:" + unknown[classes[i]]];
+  // still gets 区经济信委 / 区经济信息委; a slip of a well-formed name (县经济信委 beside
+  // 县经济信息委) joins that name's group.
+  std::vector<std::string> candidates = unknown;
+  const std::size_t unknown_count = unknown.size();
+  candidates.insert(candidates.end(), well_formed.begin(), well_formed.end());
+  const std::vector<std::size_t> classes = model::SlipClasses(candidates);
+  std::map<std::size_t, std::string> class_keys;  // class -> a well-formed member's group key
+  for (std::size_t i = unknown_count; i < candidates.size(); ++i) {
+    class_keys.emplace(classes[i], "unit:" + lookup(candidates[i]).canonical);
+  }
+  for (std::size_t i = 0; i < unknown_count; ++i) {
+    auto key = class_keys.find(classes[i]);
+    Group& group = groups[key != class_keys.end() ? key->second : "name:" + unknown[classes[i]]];
     const auto& uses = unknown_uses[unknown[i]];
     group.occurrences.insert(group.occurrences.end(), uses.begin(), uses.end());
   }

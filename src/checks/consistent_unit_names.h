@@ -3,11 +3,13 @@
 //   check: consistent-unit-names
 //   scope: document
 //   registries: [../units]       # optional; without it only likely slips are grouped
+//   stems: ../units/patterns/departments.yaml   # optional, with registries
 //   ignore_parenthetical: true   # 区农业农村委（区乡村振兴局） spells 区农业农村委 (default)
 //
 // Spellings of one unit: names a registry resolves to the same canonical unit (aliases,
 // a dropped omissible prefix: 双桂新城管委会 / 新城管委会, 江津区规划自然资源局 /
-// 区规划自然资源局, 区农业农村委 / 农业农村委), and names in no registry that are likely
+// 区规划自然资源局, 区农业农村委 / 农业农村委), well-formed names of one department under one
+// prefix (县发改局 / 县发展改革局, by the stems), and names in no registry that are likely
 // slips of each other (model::IsLikelySlip). Collectives and pattern matches are left
 // out, as are unknown names that are slips of a registered one (`registered-unit`
 // reports those). A name missing the omissible prefix after a name that has it in the

@@ -10,10 +10,39 @@ std::unique_ptr<rule::Check> RegisteredUnitCheck::Create(const rule::Params& par
   return std::unique_ptr<rule::Check>(new RegisteredUnitCheck(std::move(registries)));
 }
 
+namespace {
+
+// The level prefix of the document's own units: the last character of its region
+// (梁平区 -> 区, 重庆市 -> 市, 长兴县 -> 县).
+std::string OwnPrefix(const model::Metadata& metadata) {
+  const std::string& region = metadata.region;
+  if (region.empty()) return "";
+  std::size_t last = region.size() - 1;
+  while (last > 0 && (static_cast<unsigned char>(region[last]) & 0xC0) == 0x80) --last;
+  return region.substr(last);
+}
+
+}  // namespace
+
 void RegisteredUnitCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
   if (node.unit == nullptr || node.doc == nullptr) return;
+  // Only a registry of the document's own region says which names it should use; elsewhere
+  // `registry-coverage` says once that names were not checked (issue 12: every correct unit
+  // of a Zhejiang county was reported).
+  if (!registries_->Covers(node.doc->metadata)) return;
   const auto directory = registries_->For(node.doc->metadata);
-  if (directory->Lookup(node.unit->text).known()) return;
+  const model::UnitMatch match = directory->Lookup(node.unit->text);
+  // A well-formed name of another level or place (市发展改革委 in a district's plan) is
+  // some body's name; one of the document's own level is the registry's to know.
+  if (match.kind == model::UnitMatchKind::kWellFormed) {
+    // 江津区规划自然资源局 in a 梁平区 plan: another place of the document's own level.
+    const std::string own = OwnPrefix(node.doc->metadata);
+    const bool own_level = !own.empty() && match.prefix.size() >= own.size() &&
+                           match.prefix.compare(match.prefix.size() - own.size(), own.size(), own) == 0;
+    if (!own_level) return;
+  } else if (match.known()) {
+    return;
+  }
   rule::Finding finding;
   finding.span = node.unit->loc.span;
   const std::vector<std::string> candidates = directory->Suggest(node.unit->text);

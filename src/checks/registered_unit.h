@@ -4,11 +4,18 @@
 //   scope: unit
 //   registries: [../units]   # files or directories, relative to the rule file
 //
-// The registries are chosen per document by metadata.level and metadata.region (see
-// model::UnitRegistry::AppliesTo); collective phrases (各乡镇（街道）) and names matching a
-// registry pattern (竹山镇) count as known. A name in no registry is reported with the
-// closest registered names (model::IsLikelySlip): Finding::suggestion is the closest one
-// ("区经济信息委"), placeholder {candidates} lists up to three, joined by "、".
+//   stems: ../units/patterns/departments.yaml   # optional
+//
+// Silent unless a registry covers the document's own region (model::UnitRegistry::Covers:
+// registry-coverage reports the others once). The registries are chosen per document by
+// metadata.level and metadata.region (see model::UnitRegistry::AppliesTo); collective
+// phrases (各乡镇（街道）) and names matching a registry pattern (竹山镇) count as known, and
+// so do well-formed names (a level prefix or a place and a department stem, `stems`) of
+// another level than the document's own (市发展改革委 in a district's plan; not
+// 江津区规划自然资源局 in 梁平区's, which the registry of 区 units is to know). A
+// name in no registry is reported with the closest registered names
+// (model::IsLikelySlip): Finding::suggestion is the closest one ("区经济信息委"),
+// placeholder {candidates} lists up to three, joined by "、".
 #pragma once
 
 #include <memory>

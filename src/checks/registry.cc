@@ -8,6 +8,7 @@
 #include "checks/numbering_style.h"
 #include "checks/pattern.h"
 #include "checks/registered_unit.h"
+#include "checks/registry_coverage.h"
 #include "checks/required.h"
 #include "checks/sequence.h"
 #include "checks/target_conflict.h"
@@ -29,6 +30,7 @@ const std::vector<CheckKind>& AllCheckKinds() {
       {"numbering-style", &NumberingStyleCheck::Create, NumberingStyleCheck::kSummary},
       {"pattern", &PatternCheck::Create, PatternCheck::kSummary},
       {"registered-unit", &RegisteredUnitCheck::Create, RegisteredUnitCheck::kSummary},
+      {"registry-coverage", &RegistryCoverageCheck::Create, RegistryCoverageCheck::kSummary},
       {"required", &RequiredCheck::Create, RequiredCheck::kSummary},
       {"sequence", &SequenceCheck::Create, SequenceCheck::kSummary},
       {"target-conflict", &TargetConflictCheck::Create, TargetConflictCheck::kSummary},

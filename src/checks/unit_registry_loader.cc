@@ -54,11 +54,12 @@ class RegistryReader {
     registry->description = Scalar(root, "description");
     registry->level = Scalar(root, "level");
     if (registry->level.empty()) {
-      Fail(root, "unit registry has no 'level' (province, district or any)");
+      Fail(root, "unit registry has no 'level' (national, province, district or any)");
       registry->level = "any";
-    } else if (registry->level != "province" && registry->level != "district" &&
-               registry->level != "any") {
-      Fail(root["level"], "unknown level '" + registry->level + "' (province, district or any)");
+    } else if (registry->level != "national" && registry->level != "province" &&
+               registry->level != "district" && registry->level != "any") {
+      Fail(root["level"],
+           "unknown level '" + registry->level + "' (national, province, district or any)");
       registry->level = "any";
     }
     registry->regions = List(root, "regions");
@@ -267,6 +268,159 @@ RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
   return out;
 }
 
+namespace {
+
+class StemsReader {
+ public:
+  StemsReader(std::string file, const std::string& text, ErrorList& errors)
+      : file_(std::move(file)), lines_(text), errors_(errors) {}
+
+  std::shared_ptr<const model::DepartmentStems> Read(const YAML::Node& root) {
+    if (!root.IsMap()) {
+      Fail(root, "department stems must be a mapping with 'prefixes', 'departments', 'suffixes'");
+      return nullptr;
+    }
+    auto stems = std::make_shared<model::DepartmentStems>();
+    stems->file = file_;
+    for (const auto& entry : root) {
+      const std::string key = entry.first.Scalar();
+      if (key == "prefixes") {
+        stems->prefixes = List(entry.second, key);
+      } else if (key == "suffixes") {
+        stems->suffixes = List(entry.second, key);
+      } else if (key == "departments") {
+        ReadDepartments(entry.second, *stems);
+      } else {
+        Fail(entry.first, "unknown key '" + key + "' in department stems");
+      }
+    }
+    if (stems->prefixes.empty()) Fail(root, "department stems list no 'prefixes'");
+    if (stems->departments.empty()) Fail(root, "department stems list no 'departments'");
+    stems->Index();
+    return stems;
+  }
+
+ private:
+  void Fail(const YAML::Node& node, std::string message) {
+    const YAML::Mark mark = node.Mark();
+    const Position where =
+        mark.pos < 0 ? Position{} : lines_.PositionOf(static_cast<std::size_t>(mark.pos));
+    errors_.Add(file_, where, std::move(message));
+  }
+
+  std::vector<std::string> List(const YAML::Node& value, const std::string& key) {
+    std::vector<std::string> out;
+    if (!value.IsSequence()) {
+      Fail(value, "'" + key + "' must be a list of strings");
+      return out;
+    }
+    for (const YAML::Node& item : value) {
+      if (!item.IsScalar() || item.Scalar().empty()) {
+        Fail(item, "items of '" + key + "' must be non-empty strings");
+        continue;
+      }
+      out.push_back(item.Scalar());
+    }
+    return out;
+  }
+
+  void ReadDepartments(const YAML::Node& list, model::DepartmentStems& stems) {
+    if (!list.IsSequence()) {
+      Fail(list, "'departments' must be a list of {name, variants} mappings");
+      return;
+    }
+    std::map<std::string, Position> seen;
+    auto claim = [&](const std::string& stem, const YAML::Node& node) {
+      const YAML::Mark mark = node.Mark();
+      const Position here =
+          mark.pos < 0 ? Position{} : lines_.PositionOf(static_cast<std::size_t>(mark.pos));
+      auto [it, inserted] = seen.emplace(stem, here);
+      if (!inserted) {
+        Fail(node, "stem '" + stem + "' is listed twice (first at line " +
+                       std::to_string(it->second.line) + ")");
+      }
+      return inserted;
+    };
+    for (const YAML::Node& item : list) {
+      const bool named = item.IsMap() && item["name"].IsDefined() && item["name"].IsScalar() &&
+                         !item["name"].Scalar().empty();
+      if (!named) {
+        Fail(item, "a department must be a mapping with a 'name': {name: 财政局, variants: [财政厅]}");
+        continue;
+      }
+      for (const auto& entry : item) {
+        const std::string key = entry.first.Scalar();
+        if (key != "name" && key != "variants") {
+          Fail(entry.first, "unknown key '" + key + "' in department (name, variants)");
+        }
+      }
+      model::DepartmentStems::Department department;
+      department.name = item["name"].Scalar();
+      if (!claim(department.name, item["name"])) continue;
+      if (item["variants"].IsDefined() && !item["variants"].IsNull()) {
+        for (std::string& variant : List(item["variants"], "variants")) {
+          if (claim(variant, item["variants"])) department.variants.push_back(std::move(variant));
+        }
+      }
+      stems.departments.push_back(std::move(department));
+    }
+  }
+
+  std::string file_;
+  LineIndex lines_;
+  ErrorList& errors_;
+};
+
+}  // namespace
+
+std::shared_ptr<const model::DepartmentStems> LoadDepartmentStemsFromString(
+    const std::string& yaml, const std::string& file, ErrorList& errors) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::Exception& e) {
+    const Position where = e.mark.pos < 0
+                               ? Position{}
+                               : LineIndex(yaml).PositionOf(static_cast<std::size_t>(e.mark.pos));
+    errors.Add(file, where, "invalid YAML: " + e.msg);
+    return nullptr;
+  }
+  return StemsReader(file, yaml, errors).Read(root);
+}
+
+std::shared_ptr<const model::DepartmentStems> LoadDepartmentStems(const std::string& path,
+                                                                 ErrorList& errors,
+                                                                 const std::string& from_file,
+                                                                 Position where) {
+  // Loaded once per process and path: several rules name the same file.
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const model::DepartmentStems>> cache;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(path); it != cache.end()) return it->second;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    errors.Add(from_file, where, "department stems '" + path + "' not found");
+    return nullptr;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  ErrorList local;
+  auto stems = LoadDepartmentStemsFromString(text.str(), path, local);
+  AppendNew(local, errors);
+  if (stems != nullptr && local.size() == 0) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    cache.emplace(path, stems);
+  }
+  return stems;
+}
+
+bool UnitRegistrySet::Covers(const model::Metadata& metadata) const {
+  return std::any_of(registries_.begin(), registries_.end(),
+                     [&](const auto& registry) { return registry->Covers(metadata); });
+}
+
 std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::For(
     const model::Metadata& metadata) const {
   const std::string key =
@@ -278,7 +432,7 @@ std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::For(
   for (const auto& registry : registries_) {
     if (registry->AppliesTo(metadata)) applying.push_back(registry);
   }
-  auto directory = std::make_shared<const model::UnitDirectory>(std::move(applying));
+  auto directory = std::make_shared<const model::UnitDirectory>(std::move(applying), stems_);
   cache_.emplace(key, directory);
   return directory;
 }
@@ -287,7 +441,7 @@ std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::All() const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = cache_.find("*");
   if (it != cache_.end()) return it->second;
-  auto directory = std::make_shared<const model::UnitDirectory>(registries_);
+  auto directory = std::make_shared<const model::UnitDirectory>(registries_, stems_);
   cache_.emplace("*", directory);
   return directory;
 }
@@ -321,7 +475,16 @@ std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& p
     all.insert(all.end(), loaded.begin(), loaded.end());
   }
   if (all.empty()) return nullptr;
-  return std::make_shared<const UnitRegistrySet>(std::move(all));
+  std::shared_ptr<const model::DepartmentStems> stems;
+  if (params.Has("stems")) {
+    const std::optional<std::string> path = params.RequiredString("stems", errors);
+    if (path) {
+      const fs::path resolved = fs::path(*path).is_absolute() ? fs::path(*path) : base / *path;
+      stems = LoadDepartmentStems(resolved.lexically_normal().generic_string(), errors,
+                                  params.file(), params.PositionOf("stems"));
+    }
+  }
+  return std::make_shared<const UnitRegistrySet>(std::move(all), std::move(stems));
 }
 
 }  // namespace plancheck::checks

@@ -42,27 +42,46 @@ RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
                                 const std::string& from_file = "", Position where = {},
                                 const std::vector<std::string>& allowed_roots = {});
 
+// Parses department stems (rules/units/patterns/departments.yaml) from YAML text: keys
+// `prefixes`, `departments` ({name, variants}) and `suffixes`. A stem listed twice, an entry
+// without a name or an unknown key is an error at its position; nullptr when nothing usable.
+std::shared_ptr<const model::DepartmentStems> LoadDepartmentStemsFromString(
+    const std::string& yaml, const std::string& file, ErrorList& errors);
+// The same from a file; a missing file is an error at `where` in `from_file`.
+std::shared_ptr<const model::DepartmentStems> LoadDepartmentStems(const std::string& path,
+                                                                 ErrorList& errors,
+                                                                 const std::string& from_file = "",
+                                                                 Position where = {});
+
 // A loaded set of registries, and per document the directory of those that apply.
 class UnitRegistrySet {
  public:
-  explicit UnitRegistrySet(RegistryList registries) : registries_(std::move(registries)) {}
-  // The merged registries applying to `metadata` (UnitRegistry::AppliesTo). Built once
-  // per (level, region) and cached; safe to call from several threads.
+  explicit UnitRegistrySet(RegistryList registries,
+                           std::shared_ptr<const model::DepartmentStems> stems = nullptr)
+      : registries_(std::move(registries)), stems_(std::move(stems)) {}
+  // The merged registries applying to `metadata` (UnitRegistry::AppliesTo), with the
+  // stems. Built once per (level, region) and cached; safe to call from several threads.
   std::shared_ptr<const model::UnitDirectory> For(const model::Metadata& metadata) const;
   // Every registry, whatever it applies to.
   std::shared_ptr<const model::UnitDirectory> All() const;
+  // Whether one of the registries is of the document's own region (UnitRegistry::Covers).
+  bool Covers(const model::Metadata& metadata) const;
   const RegistryList& registries() const { return registries_; }
+  const std::shared_ptr<const model::DepartmentStems>& stems() const { return stems_; }
 
  private:
   RegistryList registries_;
+  std::shared_ptr<const model::DepartmentStems> stems_;
   mutable std::mutex mutex_;
   mutable std::map<std::string, std::shared_ptr<const model::UnitDirectory>> cache_;
 };
 
 // Reads a check's `registries:` parameter (a path or a list of paths, each relative to
-// the directory of the rule file, e.g. `registries: [../units]`) and loads them. Returns
-// nullptr when the parameter is absent (and `required` adds "missing parameter") or when
-// nothing could be loaded; errors are added at the parameter's position.
+// the directory of the rule file, e.g. `registries: [../units]`) and loads them, with the
+// department stems of the optional `stems:` parameter (a path, e.g.
+// `stems: ../units/patterns/departments.yaml`). Returns nullptr when `registries` is absent
+// (and `required` adds "missing parameter") or when nothing could be loaded; errors are
+// added at the parameter's position.
 std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
                                                            ErrorList& errors, bool required = true);
 

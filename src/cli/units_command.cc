@@ -1,6 +1,7 @@
 // `plancheck units PATH...`: every unit name a corpus uses, how often, and which registry
 // entry it matched; `--suggest-registry` drafts a registry for a region from the corpus.
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -35,15 +36,16 @@ std::string Pad(const std::string& text, int cells) {
   return text + std::string(static_cast<std::size_t>(std::max(0, cells - width)), ' ');
 }
 
-// Draft YAML for the names no registry knows: the most used spelling of each group of
-// likely slips becomes the name, the others are listed for a person to judge.
+// Draft YAML for the names no registry knows (well-formed ones included: a new region's
+// registry lists them): the most used spelling of each group of likely slips becomes the
+// name, the others are listed for a person to judge.
 void WriteDraftRegistry(const std::vector<NameUse>& uses, std::ostream& out) {
   std::vector<const NameUse*> unknown;
   std::set<std::string> regions;
   std::set<std::string> levels;
   std::size_t with_district_prefix = 0;
   for (const NameUse& use : uses) {
-    if (use.match.known()) continue;
+    if (use.match.known() && use.match.kind != model::UnitMatchKind::kWellFormed) continue;
     unknown.push_back(&use);
     regions.insert(use.regions.begin(), use.regions.end());
     levels.insert(use.levels.begin(), use.levels.end());
@@ -93,7 +95,16 @@ int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err) 
   ErrorList errors;
   const std::string registry_path =
       command.registries ? *command.registries : config::RulesDir() + "/units";
-  const checks::UnitRegistrySet registries(checks::LoadUnitRegistries(registry_path, errors));
+  // The department stems beside the registries (rules/units/patterns/departments.yaml),
+  // when there are any: names they recognize are listed as well-formed.
+  const std::string stems_path = registry_path + "/patterns/departments.yaml";
+  std::error_code ec;
+  std::shared_ptr<const model::DepartmentStems> stems;
+  if (std::filesystem::is_regular_file(stems_path, ec)) {
+    stems = checks::LoadDepartmentStems(stems_path, errors);
+  }
+  const checks::UnitRegistrySet registries(checks::LoadUnitRegistries(registry_path, errors),
+                                           stems);
   if (!errors.empty()) {
     err << errors.ToString();
     return kExitError;

@@ -7,6 +7,7 @@
 #include <new>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 #include "base/utf8.h"
 #include "parse/parser.h"
@@ -114,6 +115,7 @@ void ForEachNode(const model::Document& doc, rule::Scope scope, Visit&& visit) {
   rule::NodeRef ref;
   ref.scope = scope;
   ref.doc = &doc;
+  std::unordered_set<std::size_t> inherited_seen;  // byte offsets of inherited unit names
   if (scope == rule::Scope::kDocument) {
     visit(ref);
     return;
@@ -141,6 +143,11 @@ void ForEachNode(const model::Document& doc, rule::Scope scope, Visit&& visit) {
         }
         ref.unit_role = "lead";
         for (const model::Located& unit : task.lead_units) {
+          // A group heading's lead ("一、X牵头工作") is every task's below it: its names
+          // are checked once, at the first of them.
+          const bool inherited = unit.loc.span.begin < task.loc.span.begin ||
+                                 unit.loc.span.begin >= task.loc.span.end;
+          if (inherited && !inherited_seen.insert(unit.loc.span.begin).second) continue;
           ref.unit = &unit;
           visit(ref);
         }

@@ -68,13 +68,34 @@ struct Task {
   std::string category;       // a table's 分类 cell, when the document has one
   std::vector<Located> lead_units;
   std::vector<Located> cooperating_units;
-  std::vector<Located> lead_leaders;  // 牵头领导 names
+  // Persons accountable for the task (牵头领导, 分管县领导, 分管副省长 ...): never units.
+  std::vector<Located> lead_leaders;
   std::optional<Located> deadline;    // 完成时限
   std::optional<Location> assignment;  // "责任单位：…；配合单位：…" or the table cells
-  // Label words as written in the assignment: "责任单位", "牵头单位", "配合单位" ...
+  // The words each role came from, as written: "责任单位", "牵头单位", "配合单位",
+  // "牵头" (a "X牵头，Y配合" phrase or a group heading), "按职责分工负责", "分管县领导" ...
   std::string lead_label;
   std::string cooperating_label;
+  std::string leader_label;
+  // How the lead was given: "label" (责任单位：X), "phrase" (X牵头), "heading" (a group
+  // heading "一、X牵头工作" above the task), "first-listed" (the first of the listed units,
+  // under a "列第一位者为牵头单位" convention), "column" (a table's lead column); "" for none.
+  std::string lead_source;
   std::vector<SubItem> sub_items;
+};
+
+struct DeclaredCount {
+  std::int64_t value = 0;
+  Location loc;  // the "156项" phrase
+};
+
+// What a heading says about the tasks below it: "一、县经济开发区管委会牵头工作（12项）"
+// names their lead and their count; "一、朱伟县长牵头重点工作" names a person.
+struct GroupHeading {
+  std::vector<Located> lead_units;  // units that lead every task below
+  std::vector<Located> leaders;     // persons ("朱伟", "常务副市长")
+  std::string verb;                 // the role word as written: "牵头", "主抓", "负责"
+  std::optional<DeclaredCount> declared_count;  // "（12项）"
 };
 
 struct Section {
@@ -82,6 +103,7 @@ struct Section {
   std::string title;
   Location loc;
   bool implicit = false;
+  GroupHeading group;
   std::vector<Task> tasks;
 };
 
@@ -90,6 +112,7 @@ struct Part {
   std::string title;
   Location loc;
   bool implicit = false;
+  GroupHeading group;
   std::vector<Section> sections;
 };
 
@@ -108,10 +131,6 @@ struct Metadata {
   std::string shape;  // which parser shape read it: "line-per-task", "table", ...
 };
 
-struct DeclaredCount {
-  std::int64_t value = 0;
-  Location loc;  // the "156项" phrase
-};
 
 struct Document {
   std::string path;    // as the user named it, '/' separators
@@ -125,6 +144,14 @@ struct Document {
 
   Metadata metadata;
   std::optional<DeclaredCount> declared_task_count;
+  // "列第一位者为牵头单位": where the document says the first listed unit leads. An
+  // `onward` declaration (in the notice, a heading, or a task's note ending "下同") holds
+  // for every task from there on; another only for the task whose assignment holds it.
+  struct Convention {
+    Location loc;  // the note
+    bool onward = false;
+  };
+  std::vector<Convention> first_listed;
   ByteSpan body;  // where the plan body (after the notice letter) starts and ends
   std::vector<Part> parts;
   // Quantitative and qualitative targets in task order (parse::ExtractTargets fills them;

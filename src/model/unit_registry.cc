@@ -68,6 +68,8 @@ const char* UnitMatchKindName(UnitMatchKind kind) {
       return "pattern";
     case UnitMatchKind::kCollective:
       return "collective";
+    case UnitMatchKind::kWellFormed:
+      return "well-formed";
   }
   return "none";
 }
@@ -80,21 +82,76 @@ bool UnitRegistry::AppliesTo(const Metadata& metadata) const {
                      [&](const std::string& region) { return EndsWith(metadata.region, region); });
 }
 
-UnitDirectory::UnitDirectory(std::vector<std::shared_ptr<const UnitRegistry>> registries)
-    : registries_(std::move(registries)) {
+bool UnitRegistry::Covers(const Metadata& metadata) const {
+  if (level == "any" || metadata.level == AdminLevel::kUnknown) return false;
+  if (level != AdminLevelName(metadata.level)) return false;
+  if (metadata.level == AdminLevel::kNational) return true;
+  if (metadata.region.empty()) return false;
+  return std::any_of(regions.begin(), regions.end(),
+                     [&](const std::string& region) { return EndsWith(metadata.region, region); });
+}
+
+void DepartmentStems::Index() {
+  index.clear();
+  for (const Department& department : departments) {
+    index.emplace(department.name, department.name);
+    for (const std::string& variant : department.variants) index.emplace(variant, department.name);
+  }
+}
+
+namespace {
+
+// A place name before a stem: 2-12 Han characters ending in a level prefix (黄山市, 长兴县,
+// 鄂温克族自治旗), the prefix not the whole of it.
+bool IsPlacePrefix(const DepartmentStems& stems, std::string_view prefix) {
+  std::size_t chars = 0;
+  for (std::size_t offset = 0; offset < prefix.size();) {
+    if (!IsHan(DecodeUtf8(prefix, offset))) return false;
+    ++chars;
+  }
+  if (chars < 2 || chars > 12) return false;
+  return std::any_of(stems.prefixes.begin(), stems.prefixes.end(), [&](const std::string& level) {
+    return prefix.size() > level.size() && EndsWith(prefix, level);
+  });
+}
+
+}  // namespace
+
+std::optional<WellFormedName> MatchWellFormed(const DepartmentStems& stems, std::string_view name) {
+  const std::string cleaned = CleanUnitName(name);
+  const std::string_view text = cleaned;
+  // Shortest prefix first, so the longest stem wins (县 + 市场监督管理局, not 县市 + 场…).
+  for (std::size_t offset = 0; offset < text.size();) {
+    DecodeUtf8(text, offset);
+    if (offset >= text.size()) break;
+    const std::string_view prefix = text.substr(0, offset);
+    auto it = stems.index.find(std::string(text.substr(offset)));
+    if (it == stems.index.end()) continue;
+    const bool level =
+        std::find(stems.prefixes.begin(), stems.prefixes.end(), prefix) != stems.prefixes.end();
+    if (level || IsPlacePrefix(stems, prefix)) {
+      return WellFormedName{std::string(prefix), std::string(text.substr(offset)), it->second};
+    }
+  }
+  return std::nullopt;
+}
+
+UnitDirectory::UnitDirectory(std::vector<std::shared_ptr<const UnitRegistry>> registries,
+                             std::shared_ptr<const DepartmentStems> stems)
+    : registries_(std::move(registries)), stems_(std::move(stems)) {
   // Canonical names first, so that a name one registry lists as canonical and another as
   // an alias stays canonical: two registries cannot make one unit an alias of another.
   for (const auto& registry : registries_) {
     for (const UnitEntry& entry : registry->units) {
       auto [it, inserted] = names_.try_emplace(
-          entry.name, UnitMatch{UnitMatchKind::kCanonical, entry.name, registry->id, {}});
+          entry.name, UnitMatch{UnitMatchKind::kCanonical, entry.name, registry->id, {}, {}});
       if (inserted) ++canonical_count_;
     }
   }
   for (const auto& registry : registries_) {
     for (const UnitEntry& entry : registry->units) {
       for (const std::string& alias : entry.aliases) {
-        names_.try_emplace(alias, UnitMatch{UnitMatchKind::kAlias, entry.name, registry->id, {}});
+        names_.try_emplace(alias, UnitMatch{UnitMatchKind::kAlias, entry.name, registry->id, {}, {}});
       }
     }
   }
@@ -112,11 +169,11 @@ UnitMatch UnitDirectory::LookupExact(std::string_view name) const {
   for (const auto& registry : registries_) {
     for (const std::string& collective : registry->collectives) {
       if (collective == name)
-        return {UnitMatchKind::kCollective, std::string(name), registry->id, {}};
+        return {UnitMatchKind::kCollective, std::string(name), registry->id, {}, {}};
     }
     for (const std::string& pattern : registry->collective_patterns) {
       if (GlobMatch(pattern, name, 0, std::string::npos, false)) {
-        return {UnitMatchKind::kCollective, std::string(name), registry->id, {}};
+        return {UnitMatchKind::kCollective, std::string(name), registry->id, {}, {}};
       }
     }
   }
@@ -125,13 +182,13 @@ UnitMatch UnitDirectory::LookupExact(std::string_view name) const {
     if (prefix.empty() || name.substr(0, prefix.size()) == prefix) continue;
     auto it = names_.find(prefix + std::string(name));
     if (it != names_.end()) {
-      return {UnitMatchKind::kPrefixOmitted, it->second.canonical, it->second.registry, prefix};
+      return {UnitMatchKind::kPrefixOmitted, it->second.canonical, it->second.registry, prefix, {}};
     }
   }
   for (const auto& registry : registries_) {
     for (const std::string& pattern : registry->patterns) {
       if (GlobMatch(pattern, name, 1, 8, true)) {
-        return {UnitMatchKind::kPattern, std::string(name), registry->id, {}};
+        return {UnitMatchKind::kPattern, std::string(name), registry->id, {}, {}};
       }
     }
   }
@@ -157,7 +214,16 @@ UnitMatch UnitDirectory::LookupUncached(std::string_view name) const {
   // 区农业农村委（区乡村振兴局）, 市发展改革委（市粮食局）: one body under two names; the
   // first is the one registries list (fixtures/seeds/003, 004).
   const std::string_view base = StripParenthetical(cleaned);
-  if (base.size() != cleaned.size()) return LookupExact(base);
+  if (base.size() != cleaned.size()) match = LookupExact(base);
+  if (match.known() || stems_ == nullptr) return match;
+  // In no registry: a level prefix or a place name and a department stem is a well-formed
+  // name of some body (县财政局, 黄山市生态环境局), whatever the region.
+  if (std::optional<WellFormedName> formed = MatchWellFormed(*stems_, base)) {
+    match.kind = UnitMatchKind::kWellFormed;
+    match.canonical = formed->prefix + formed->department;
+    match.registry = stems_->file;
+    match.prefix = formed->prefix;
+  }
   return match;
 }
 

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,7 +34,7 @@ struct UnitRegistry {
   std::string id;           // "chongqing-district"
   std::string file;         // where it was loaded from, '/' separators
   std::string description;  // Chinese, for `plancheck units`
-  // "province", "district" or "any" (AdminLevelName values plus "any").
+  // "national", "province", "district" or "any" (AdminLevelName values plus "any").
   std::string level = "any";
   // Documents whose metadata.region ends with one of these ("重庆市梁平区" ends with
   // "梁平区"); empty: every region at `level`.
@@ -48,7 +49,41 @@ struct UnitRegistry {
   // Whether this registry applies to a document with `metadata`. An unknown level or an
   // empty region applies every registry (a snippet, or a parser that could not tell).
   bool AppliesTo(const Metadata& metadata) const;
+  // Whether this is a registry of the document's own region, whose names are the ones the
+  // document should use: its level is the document's (never "any"), and the document's
+  // region ends with one of its regions (a national registry covers every national
+  // document). An unknown level or region is covered by none.
+  bool Covers(const Metadata& metadata) const;
 };
+
+// The department stems of rules/units/patterns/departments.yaml: a unit name is well formed
+// when it is a level prefix (县, 市, 自治县 …) or a place name (黄山市, 长兴县) followed by a
+// known stem (财政局, 发改委 …), whatever the region. The loader is
+// checks/unit_registry_loader.h.
+struct DepartmentStems {
+  struct Department {
+    std::string name;                   // canonical stem, "发展和改革委员会"
+    std::vector<std::string> variants;  // "发改委", "发展改革局" ...
+  };
+  std::string file;
+  std::vector<std::string> prefixes;  // level prefixes, "省" ... "自治县"
+  std::vector<Department> departments;
+  std::vector<std::string> suffixes;  // generic endings of a body's name
+  // Every stem and variant -> the canonical stem (built by Index()).
+  std::unordered_map<std::string, std::string> index;
+  void Index();
+};
+
+// A well-formed name taken apart: "黄山市生态环境局" -> 黄山市 + 生态环境局 (生态环境局).
+struct WellFormedName {
+  std::string prefix;      // "县", "黄山市"
+  std::string stem;        // as written, "发改局"
+  std::string department;  // its canonical stem, "发展和改革委员会"
+};
+// The reading of `name` (cleaned) as prefix + stem with the longest stem; nullopt when no
+// split has a level prefix or a place name (2-12 Han characters ending in a level prefix)
+// before a known stem.
+std::optional<WellFormedName> MatchWellFormed(const DepartmentStems& stems, std::string_view name);
 
 enum class UnitMatchKind {
   kNone,           // in no registry
@@ -57,8 +92,9 @@ enum class UnitMatchKind {
   kPrefixOmitted,  // `canonical` without its omissible prefix ("农业农村委")
   kPattern,        // matches a registry's pattern ("竹山镇")
   kCollective,     // a collective phrase, not a unit ("各乡镇（街道）")
+  kWellFormed,     // in no registry, but a level prefix or place plus a department stem
 };
-// "none", "canonical", "alias", "prefix-omitted", "pattern", "collective".
+// "none", "canonical", "alias", "prefix-omitted", "pattern", "collective", "well-formed".
 const char* UnitMatchKindName(UnitMatchKind kind);
 
 struct UnitMatch {
@@ -66,6 +102,9 @@ struct UnitMatch {
   std::string canonical;       // the unit's canonical name; the name itself for patterns
   std::string registry;        // id of the registry that matched
   std::string omitted_prefix;  // for kPrefixOmitted: the prefix the name left out ("区")
+  // For kWellFormed: the level prefix or place written ("县", "黄山市"); `canonical` is it
+  // followed by the department's canonical stem ("县发展和改革委员会").
+  std::string prefix;
   bool known() const { return kind != UnitMatchKind::kNone; }
 };
 
@@ -74,7 +113,9 @@ struct UnitMatch {
 class UnitDirectory {
  public:
   UnitDirectory() = default;
-  explicit UnitDirectory(std::vector<std::shared_ptr<const UnitRegistry>> registries);
+  // `stems` (may be null) recognizes well-formed names the registries do not list.
+  explicit UnitDirectory(std::vector<std::shared_ptr<const UnitRegistry>> registries,
+                         std::shared_ptr<const DepartmentStems> stems = nullptr);
 
   // How `name` matches. The name is first cleaned (CleanUnitName); a name ending in a
   // parenthetical second designation ("区农业农村委（区乡村振兴局）") matches as the
@@ -95,6 +136,7 @@ class UnitDirectory {
  private:
   UnitMatch LookupExact(std::string_view name) const;
   std::vector<std::shared_ptr<const UnitRegistry>> registries_;
+  std::shared_ptr<const DepartmentStems> stems_;
   std::unordered_map<std::string, UnitMatch> names_;  // canonical names and aliases
   // Every key of names_ with its first code point and length in code points: Suggest
   // rules out most names on these (as IsLikelySlip would) before comparing any text.

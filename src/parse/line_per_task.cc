@@ -48,6 +48,10 @@ class FlowParser {
         line_start = true;
         continue;
       }
+      if ((state_ == State::kStatement || state_ == State::kSubItem) && IsBracketStart(cp) &&
+          TryBracket()) {
+        continue;
+      }
       if ((state_ == State::kStatement || state_ == State::kSubItem) && TryAssignment()) continue;
       if (options_.inline_starts && prev_ == U'。' && CouldStartNumber(cp) && TryInlineStart()) {
         continue;
@@ -93,8 +97,52 @@ class FlowParser {
       if (HandleToken(*token, line_end, /*inline_start=*/false)) return;
     }
     // Long paragraphs (fixtures/seeds/002_*.txt): an unnumbered paragraph after an item
-    // is a new paragraph of the section, not more of the item.
-    if (options_.paragraph_per_line && task_open_) FinishTask();
+    // is a new paragraph of the section, not more of the item, unless it assigns the item
+    // ("分管省领导:林克庆" then "部门分工:省发展改革委牵头,…" under a long target, 广东省 2021).
+    if (options_.paragraph_per_line && task_open_ && !MatchLabel(text_, start, line_end)) {
+      FinishTask();
+    }
+  }
+
+  static bool IsBracketStart(char32_t cp) {
+    return cp == U'（' || cp == '(' || cp == U'【' || cp == U'〔' || cp == U'[' || cp == U'［';
+  }
+
+  // A bracket in a task's statement: an assignment "（牵头单位：X；责任单位：Y）" or "（X牵头，
+  // Y配合）" (issue 12 shapes 1 and 2), or a note "（列第一位者为牵头单位，下同）". An
+  // assignment ending its line ends the task; text after it on the line continues the
+  // statement (State Council style puts a bracket after each sentence of a task).
+  bool TryBracket() {
+    std::optional<BracketAssignment> bracket = MatchBracketAssignment(text_, pos_, end_);
+    if (!bracket) {
+      if (std::optional<FirstListedNote> note = MatchFirstListedNote(text_, pos_, line_end_)) {
+        builder_.RecordFirstListed(*note);
+        pos_ = note->span.end;
+        return true;
+      }
+      return false;
+    }
+    CloseSubItem();
+    builder_.ApplyBracket(*builder_.task(), *bracket);
+    task_end_ = std::max(task_end_, bracket->span.end);
+    pos_ = bracket->span.end;
+    if (pos_ > line_end_) line_end_ = LineEnd(pos_);
+    prev_ = U'。';
+    std::size_t size = 0;
+    std::size_t rest = pos_;
+    while (rest < line_end_) {
+      const char32_t cp = CodePointAt(text_, rest, line_end_, &size);
+      if (!IsAnySpace(cp) && cp != U'。' && cp != U'；' && cp != ';' && cp != U'，' && cp != ',' &&
+          cp != '.') {
+        break;
+      }
+      rest += size;
+    }
+    if (rest >= line_end_) {
+      FinishTask();
+      pos_ = line_end_;
+    }
+    return true;
   }
 
   bool TryAssignment() {

@@ -1,5 +1,9 @@
 #include "parse/outline.h"
 
+#include <algorithm>
+
+#include "parse/roles.h"
+
 namespace plancheck::parse {
 
 model::Numbering MakeNumbering(const model::Document& doc, const NumberToken& token) {
@@ -17,6 +21,7 @@ model::Part& OutlineBuilder::StartPart(const NumberToken& number, std::string ti
   part.number = MakeNumbering(doc_, number);
   part.title = std::move(title);
   part.loc = doc_.Locate(heading);
+  part.group = ReadGroupHeading(doc_, {number.span.end, heading.end});
   doc_.parts.push_back(std::move(part));
   return doc_.parts.back();
 }
@@ -28,6 +33,7 @@ model::Section& OutlineBuilder::StartSection(const NumberToken& number, std::str
   section.number = MakeNumbering(doc_, number);
   section.title = std::move(title);
   section.loc = doc_.Locate(heading);
+  section.group = ReadGroupHeading(doc_, {number.span.end, heading.end});
   part.sections.push_back(std::move(section));
   return part.sections.back();
 }
@@ -80,8 +86,41 @@ void OutlineBuilder::AddNames(const std::vector<UnitPiece>& pieces,
   for (const UnitPiece& piece : pieces) out.push_back({piece.text, doc_.Locate(piece.span)});
 }
 
+void OutlineBuilder::RecordFirstListed(const FirstListedNote& note) {
+  doc_.first_listed.push_back({doc_.Locate(note.span), note.onward});
+}
+
+std::vector<UnitPiece> OutlineBuilder::UnitNames(ByteSpan list, const SplitOptions& options) {
+  const std::string_view text = doc_.text;
+  const std::optional<FirstListedNote> note = FindFirstListedNote(text, list);
+  if (!note) return SplitUnitList(text, list, options);
+  RecordFirstListed(*note);
+  std::vector<UnitPiece> pieces = SplitUnitList(text, {list.begin, note->span.begin}, options);
+  std::vector<UnitPiece> after = SplitUnitList(text, {note->span.end, list.end}, options);
+  pieces.insert(pieces.end(), after.begin(), after.end());
+  return pieces;
+}
+
+namespace {
+
+// Adds `pieces` not yet named in `a` or `b` to `out` (a later bracket of the same task).
+void AddNew(const model::Document& doc, const std::vector<UnitPiece>& pieces,
+            const std::vector<model::Located>& a, const std::vector<model::Located>& b,
+            std::vector<model::Located>& out) {
+  auto named = [](const std::vector<model::Located>& list, const std::string& name) {
+    return std::any_of(list.begin(), list.end(),
+                       [&](const model::Located& unit) { return unit.text == name; });
+  };
+  for (const UnitPiece& piece : pieces) {
+    if (named(a, piece.text) || named(b, piece.text)) continue;
+    out.push_back({piece.text, doc.Locate(piece.span)});
+  }
+}
+
+}  // namespace
+
 void OutlineBuilder::ApplyAssignment(model::Task& task, const Assignment& assignment,
-                                     const SplitOptions& options) const {
+                                     const SplitOptions& options) {
   const std::string_view text = doc_.text;
   bool seen_lead = false;
   for (const AssignmentList& list : assignment.lists) {
@@ -95,13 +134,15 @@ void OutlineBuilder::ApplyAssignment(model::Task& task, const Assignment& assign
       case LabelKind::kLead:
         seen_lead = true;
         if (task.lead_label.empty()) task.lead_label = list.label.written;
-        AddNames(SplitUnitList(text, list.content, options), task.lead_units);
+        if (task.lead_source.empty()) task.lead_source = "label";
+        AddNames(UnitNames(list.content, options), task.lead_units);
         break;
       case LabelKind::kCooperating:
         if (task.cooperating_label.empty()) task.cooperating_label = list.label.written;
-        AddNames(SplitUnitList(text, list.content, options), task.cooperating_units);
+        AddNames(UnitNames(list.content, options), task.cooperating_units);
         break;
       case LabelKind::kLeader:
+        if (task.leader_label.empty()) task.leader_label = list.label.written;
         AddNames(SplitUnitList(text, list.content, options), task.lead_leaders);
         break;
       case LabelKind::kDeadline:
@@ -109,9 +150,74 @@ void OutlineBuilder::ApplyAssignment(model::Task& task, const Assignment& assign
           task.deadline = model::Located{JoinLines(text, list.content), doc_.Locate(list.content)};
         }
         break;
+      case LabelKind::kOther:
+        break;
+      case LabelKind::kDivision:
+        // "部门分工：省发展改革委牵头，各地、各部门配合。" (广东省 2021).
+        if (std::optional<std::vector<PhraseClause>> phrase = ParseRolePhrase(text, list.content)) {
+          ApplyPhrase(task, *phrase);
+          seen_lead = seen_lead || !task.lead_units.empty();
+        }
+        break;
     }
   }
-  task.assignment = doc_.Locate(assignment.span);
+  ExtendAssignment(task, assignment.span);
+}
+
+void OutlineBuilder::ApplyPhrase(model::Task& task, const std::vector<PhraseClause>& clauses) {
+  // A later bracket of the same task (State Council style) repeats units: each once.
+  const bool again = task.assignment.has_value();
+  SplitOptions options;
+  options.conjunctions = true;
+  for (const PhraseClause& clause : clauses) {
+    std::vector<model::Located>* list = nullptr;
+    std::string* label = nullptr;
+    std::vector<UnitPiece> names = clause.role == PhraseRole::kLeader
+                                       ? SplitUnitList(doc_.text, clause.names, options)
+                                       : UnitNames(clause.names, options);
+    switch (clause.role) {
+      case PhraseRole::kLead:
+        list = &task.lead_units;
+        label = &task.lead_label;
+        break;
+      case PhraseRole::kCooperating:
+        list = &task.cooperating_units;
+        label = &task.cooperating_label;
+        break;
+      case PhraseRole::kLeader:
+        list = &task.lead_leaders;
+        label = &task.leader_label;
+        break;
+    }
+    const std::size_t before = list->size();
+    if (again || clause.role == PhraseRole::kLeader) {
+      const bool units = clause.role != PhraseRole::kLeader;
+      AddNew(doc_, names, units ? task.lead_units : task.lead_leaders,
+             units ? task.cooperating_units : std::vector<model::Located>{}, *list);
+    } else {
+      AddNames(names, *list);
+    }
+    if (list->size() == before) continue;
+    if (label->empty()) *label = clause.verb;
+    if (clause.role == PhraseRole::kLead && task.lead_source.empty()) task.lead_source = "phrase";
+  }
+}
+
+void OutlineBuilder::ApplyBracket(model::Task& task, const BracketAssignment& bracket) {
+  if (bracket.labelled) {
+    ApplyAssignment(task, *bracket.labelled);
+  } else {
+    ApplyPhrase(task, bracket.phrase);
+  }
+  ExtendAssignment(task, bracket.span);
+}
+
+void OutlineBuilder::ExtendAssignment(model::Task& task, ByteSpan span) const {
+  if (task.assignment) {
+    span.begin = std::min(span.begin, task.assignment->span.begin);
+    span.end = std::max(span.end, task.assignment->span.end);
+  }
+  task.assignment = doc_.Locate(span);
 }
 
 }  // namespace plancheck::parse

@@ -34,14 +34,30 @@ class OutlineBuilder {
 
   // Adds the names of `pieces` to `out`, located.
   void AddNames(const std::vector<UnitPiece>& pieces, std::vector<model::Located>& out) const;
+  // The names of a unit list, split with `options`, without a first-listed note inside it
+  // ("A、B、C（列第一位者为牵头单位，下同）": the note is no part of C); a note found is
+  // recorded in Document::first_listed.
+  std::vector<UnitPiece> UnitNames(ByteSpan list, const SplitOptions& options = {});
+  // Records a first-listed note met outside a unit list (in a task's statement).
+  void RecordFirstListed(const FirstListedNote& note);
   // Fills a task's lead / cooperating units, leaders, deadline and labels from a parsed
-  // assignment; sets task.assignment. Unit lists are split with `options`.
+  // assignment; sets task.assignment (extended when the task has one already). Unit lists
+  // are split with `options`.
   void ApplyAssignment(model::Task& task, const Assignment& assignment,
-                       const SplitOptions& options = {}) const;
+                       const SplitOptions& options = {});
+  // The same from a bracket after the task's text ("（牵头单位：X）", "（X牵头，Y配合）").
+  // A task with several brackets (State Council style) gets the units of all of them, a
+  // unit named again in a later bracket not repeated.
+  void ApplyBracket(model::Task& task, const BracketAssignment& bracket);
 
   const model::Document& doc() const { return doc_; }
 
+  // Adds the units and leaders of a role phrase ("X牵头，Y配合") to `task`.
+  void ApplyPhrase(model::Task& task, const std::vector<PhraseClause>& clauses);
+
  private:
+  // Sets task.assignment to cover `span` too.
+  void ExtendAssignment(model::Task& task, ByteSpan span) const;
   model::Part& EnsurePart(std::size_t at);
   model::Section& EnsureSection(std::size_t at);
 

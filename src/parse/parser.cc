@@ -5,6 +5,7 @@
 #include "parse/lines.h"
 #include "parse/metadata.h"
 #include "parse/numbering.h"
+#include "parse/roles.h"
 #include "parse/shapes.h"
 #include "parse/units.h"
 
@@ -55,9 +56,15 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
       std::size_t size = 0;
       CodePointAt(text, pos, content.end, &size);
       if (std::optional<LabelMatch> label = MatchLabel(text, pos, content.end)) {
-        if (label->kind == LabelKind::kLead) {
+        if (label->kind == LabelKind::kLead || label->kind == LabelKind::kDivision) {
           ++leads;
-          if (pos != content.begin) ++inline_leads;
+          // A label opening a trailing bracket "（牵头单位：X）" is no sign of PDF text.
+          const std::size_t before = PreviousCodePoint(text, pos, content.begin);
+          std::size_t before_size = 0;
+          const char32_t open = CodePointAt(text, before, pos, &before_size);
+          const bool bracketed = open == U'（' || open == '(' || open == U'【' || open == U'〔' ||
+                                 open == U'[' || open == U'［';
+          if (pos != content.begin && !bracketed) ++inline_leads;
         }
         pos = label->content_begin;
         continue;
@@ -78,6 +85,7 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
 void ParseDocument(model::Document& doc) {
   doc.parts.clear();
   doc.declared_task_count.reset();
+  doc.first_listed.clear();
   const PlanStart start = FindPlanStart(doc);
   FillMetadata(doc, start);
   const Shape shape = DetectShape(doc.text, start.outline_begin);
@@ -96,6 +104,7 @@ void ParseDocument(model::Document& doc) {
       ParsePdfText(doc, start.outline_begin);
       break;
   }
+  ResolveRoles(doc);
 }
 
 }  // namespace plancheck::parse

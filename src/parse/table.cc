@@ -57,6 +57,9 @@ Column ColumnOf(std::string_view word) {
         return Column::kDeadline;
       case LabelKind::kLeader:
         return Column::kLeader;
+      case LabelKind::kDivision:  // TODO(#12): a 部门分工 column holds role phrases
+      case LabelKind::kOther:
+        return Column::kIgnored;
     }
   }
   if (word.find("任务") != std::string_view::npos || word.find("目标") != std::string_view::npos ||
@@ -244,10 +247,11 @@ class TableParser {
       end = std::max(end, span.end);
     };
     if (leader) builder_.AddNames(SplitUnitList(text_, Content(*leader), stacked), t.lead_leaders);
-    if (lead) builder_.AddNames(SplitUnitList(text_, Content(*lead), stacked), t.lead_units);
+    if (lead) builder_.AddNames(builder_.UnitNames(Content(*lead), stacked), t.lead_units);
     if (cooperating) {
-      builder_.AddNames(SplitUnitList(text_, Content(*cooperating), stacked), t.cooperating_units);
+      builder_.AddNames(builder_.UnitNames(Content(*cooperating), stacked), t.cooperating_units);
     }
+    if (!t.lead_units.empty()) t.lead_source = "column";
     if (deadline && !Content(*deadline).empty()) {
       t.deadline =
           model::Located{JoinLines(text_, Content(*deadline)), doc_.Locate(Content(*deadline))};

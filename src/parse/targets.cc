@@ -49,11 +49,12 @@ const RE2& FillerPattern() {
 }
 
 // Qualitative statements right after an indicator (from the seeds and the national
-// reports: 000 task 51, 003 tasks 7-8, README of the plans).
+// reports: 000 task 51, 003 tasks 7-8, README of the plans; the 2018 and 2024-2026
+// national reports write 和经济增长同步).
 const RE2& QualitativePattern() {
   static const RE2 kPattern(
       "(?:[ \\t\\n]|全年|年均|均)*(?:增长|增速)?"
-      "(与经济增长基本同步|与经济增长同步|基本同步|快于经济增长|稳步增长|继续下降|量稳质升|"
+      "((?:与|和)经济增长(?:基本)?同步|基本同步|快于经济增长|稳步增长|继续下降|量稳质升|"
       "基本平衡|完成(?:国家|市里|市上|市级|全市|上级)?(?:下达|分解)?(?:的)?(?:目标)?任务)",
       Quiet());
   return kPattern;

@@ -15,27 +15,64 @@ struct LabelWord {
   LabelKind kind;
 };
 
+// Stands in a label word for one optional level character (县 in 分管县领导, 省 in
+// 分管省领导): see IsLevelChar.
+constexpr char32_t kAnyLevel = U'\x01';
+
 // Longest first, so "配合单位" wins over "配合" and "牵头责任单位" over "责任单位".
+// Every word here was seen in published notices: 协同责任单位 and 牵头责任单位 (Zhejiang
+// counties), 主要责任单位/其他责任单位 (华容县 2021), 主办/协办 (Guangzhou), 部门分工 followed
+// by a "X牵头，Y配合" phrase (广东省 2021: "部门分工:省发展改革委牵头,各地、各部门配合。"),
+// 分管省领导 (the same), 牵头县领导/分管县领导 (county tables).
 constexpr LabelWord kLabels[] = {
     {U"责任（配合）单位", LabelKind::kCooperating},
     {U"责任(配合)单位", LabelKind::kCooperating},
+    {U"协同责任单位", LabelKind::kCooperating},
+    {U"配合责任单位", LabelKind::kCooperating},
+    {U"其他责任单位", LabelKind::kCooperating},
+    {U"主要责任单位", LabelKind::kLead},
     {U"牵头责任单位", LabelKind::kLead},
+    {U"牵头责任部门", LabelKind::kLead},
     {U"牵头单位", LabelKind::kLead},
     {U"责任单位", LabelKind::kLead},
     {U"主责单位", LabelKind::kLead},
+    {U"主办单位", LabelKind::kLead},
     {U"牵头部门", LabelKind::kLead},
     {U"责任部门", LabelKind::kLead},
+    {U"主责部门", LabelKind::kLead},
     {U"配合单位", LabelKind::kCooperating},
     {U"配合部门", LabelKind::kCooperating},
     {U"协办单位", LabelKind::kCooperating},
+    {U"协办部门", LabelKind::kCooperating},
+    {U"协同单位", LabelKind::kCooperating},
+    {U"协作单位", LabelKind::kCooperating},
     {U"参与单位", LabelKind::kCooperating},
+    {U"参与部门", LabelKind::kCooperating},
     {U"完成时限", LabelKind::kDeadline},
     {U"完成时间", LabelKind::kDeadline},
-    {U"牵头领导", LabelKind::kLeader},
-    {U"责任领导", LabelKind::kLeader},
+    {U"时间节点", LabelKind::kDeadline},
+    {U"牵头\x01领导", LabelKind::kLeader},
+    {U"责任\x01领导", LabelKind::kLeader},
+    {U"分管\x01领导", LabelKind::kLeader},
+    {U"联系\x01领导", LabelKind::kLeader},
+    // 成都市 2019: "(牵头领导:…,牵头单位:…,数据提供单位:市统计局)": a role no model field
+    // holds, which must not run into the list before it.
+    {U"数据提供单位", LabelKind::kOther},
+    {U"督办单位", LabelKind::kOther},
+    {U"部门分工", LabelKind::kDivision},
+    {U"责任分工", LabelKind::kDivision},
+    {U"职责分工", LabelKind::kDivision},
+    {U"主办", LabelKind::kLead},
+    {U"协办", LabelKind::kCooperating},
     // PDF text once writes the bare word (fixtures/seeds/004_*.txt task 290: "配合 :").
     {U"配合", LabelKind::kCooperating},
 };
+
+// The level a label word may name: 分管县领导, 牵头市领导, 分管省领导.
+bool IsLevelChar(char32_t cp) {
+  return cp == U'省' || cp == U'市' || cp == U'县' || cp == U'区' || cp == U'州' || cp == U'旗' ||
+         cp == U'盟' || cp == U'镇' || cp == U'乡';
+}
 
 // Line breaks a PDF extraction may put inside one label word, at most.
 constexpr int kMaxBreaksInLabel = 8;
@@ -84,10 +121,12 @@ bool MayStartLabel(std::string_view text, std::size_t pos, std::size_t end) {
 }
 
 bool IsOpenBracket(char32_t cp) {
-  return cp == U'（' || cp == '(' || cp == U'【' || cp == U'〔' || cp == U'[' || cp == U'《';
+  return cp == U'（' || cp == '(' || cp == U'【' || cp == U'〔' || cp == U'[' || cp == U'《' ||
+         cp == U'〈' || cp == U'［';
 }
 bool IsCloseBracket(char32_t cp) {
-  return cp == U'）' || cp == ')' || cp == U'】' || cp == U'〕' || cp == U']' || cp == U'》';
+  return cp == U'）' || cp == ')' || cp == U'】' || cp == U'〕' || cp == U']' || cp == U'》' ||
+         cp == U'〉' || cp == U'］';
 }
 
 bool IsListSeparator(char32_t cp) {
@@ -114,9 +153,17 @@ std::vector<UnitPiece> Split(std::string_view text, ByteSpan span, const SplitOp
     ByteSpan piece = TrimSpan(text, {begin, end});
     if (piece.empty()) return;
     static constexpr std::string_view kEtc = "等";
-    // "市科协等": the list's closing 等 is no part of the name.
-    if (piece.size() > kEtc.size() && text.substr(piece.end - kEtc.size(), kEtc.size()) == kEtc) {
-      piece = TrimSpan(text, {piece.begin, piece.end - kEtc.size()});
+    // "市科协等", "河南银保监局等相关部门" (河南省 2023): the list's closing 等, and the
+    // collective after it, are no part of the name.
+    static constexpr std::string_view kAfterEtc[] = {"",         "相关部门", "有关部门", "部门",
+                                                     "相关单位", "有关单位", "单位"};
+    const std::string_view words = text.substr(piece.begin, piece.size());
+    const std::size_t etc = words.rfind(kEtc);
+    if (etc != std::string_view::npos && etc > 0) {
+      const std::string_view after = words.substr(etc + kEtc.size());
+      if (std::find(std::begin(kAfterEtc), std::end(kAfterEtc), after) != std::end(kAfterEtc)) {
+        piece = TrimSpan(text, {piece.begin, piece.begin + etc});
+      }
     }
     if (piece.empty()) return;
     pieces.push_back({JoinLines(text, piece), piece});
@@ -133,6 +180,14 @@ std::vector<UnitPiece> Split(std::string_view text, ByteSpan span, const SplitOp
       depth = std::max(0, depth - 1);
     } else if (depth == 0 && (IsListSeparator(cp) || (options.newline_separates && cp == '\n'))) {
       emit(piece_begin, cur);
+      piece_begin = cur + size;
+    } else if (depth == 0 && options.conjunctions && cp == U'及') {
+      // "以及" ends the name before its 以.
+      std::size_t name_end = cur;
+      const std::size_t prev = PreviousCodePoint(text, cur, piece_begin);
+      std::size_t prev_size = 0;
+      if (prev < cur && CodePointAt(text, prev, cur, &prev_size) == U'以') name_end = prev;
+      emit(piece_begin, name_end);
       piece_begin = cur + size;
     }
     cur += size;
@@ -199,6 +254,13 @@ std::optional<LabelMatch> MatchLabel(std::string_view text, std::size_t pos, std
         cur += size;
         cp = CodePointAt(text, cur, end, &size);
       }
+      if (label.chars[i] == kAnyLevel) {
+        if (size > 0 && IsLevelChar(cp)) {
+          written.append(text.substr(cur, size));
+          cur += size;
+        }
+        continue;
+      }
       if (size == 0 || cp != label.chars[i]) {
         ok = false;
         break;
@@ -217,12 +279,10 @@ std::optional<LabelMatch> MatchLabel(std::string_view text, std::size_t pos, std
 }
 
 std::optional<LabelKind> LabelKindOf(std::string_view written) {
-  for (const LabelWord& label : kLabels) {
-    std::string utf8;
-    for (char32_t cp : label.chars) AppendUtf8(utf8, cp);
-    if (utf8 == written) return label.kind;
-  }
-  return std::nullopt;
+  const std::string with_colon = std::string(written) + "：";
+  const std::optional<LabelMatch> match = MatchLabel(with_colon, 0, with_colon.size());
+  if (!match || match->written != written) return std::nullopt;
+  return match->kind;
 }
 
 std::optional<Assignment> ParseAssignment(std::string_view text, std::size_t pos, std::size_t end) {
@@ -294,6 +354,245 @@ std::optional<Assignment> ParseAssignment(std::string_view text, std::size_t pos
     out.span.end = std::max(out.span.end, out.lists.back().label.content_begin);
   }
   return out;
+}
+
+}  // namespace plancheck::parse
+
+namespace plancheck::parse {
+namespace {
+
+// A bracket holding an assignment is a few lists of names; a longer one is text.
+constexpr std::size_t kMaxBracketChars = 400;
+// A convention note is a short remark: "（列第一位者为牵头或汇总单位，下同）".
+constexpr std::size_t kMaxNoteChars = 40;
+
+struct RoleVerb {
+  std::string_view word;
+  PhraseRole role;
+};
+
+// The verbs closing a clause of a role phrase, longest first so that "按职责分工负责" wins
+// over "负责". Seen in 国务院 and provincial 分工意见 ("X牵头，Y按职责分工负责"), 广东省 2021
+// ("X牵头，各地、各部门配合"), 湖南省 2019 ("分管副省长、协管副秘书长负责，X牵头，Y参与").
+constexpr RoleVerb kRoleVerbs[] = {
+    {"按照职责分工负责", PhraseRole::kCooperating},
+    {"按职责分工负责", PhraseRole::kCooperating},
+    {"按职责分工落实", PhraseRole::kCooperating},
+    {"按职能分工负责", PhraseRole::kCooperating},
+    {"按职责负责", PhraseRole::kCooperating},
+    {"分工负责", PhraseRole::kCooperating},
+    {"配合落实", PhraseRole::kCooperating},
+    {"共同牵头", PhraseRole::kLead},
+    {"牵头负责", PhraseRole::kLead},
+    {"牵头落实", PhraseRole::kLead},
+    {"牵头抓总", PhraseRole::kLead},
+    {"具体负责", PhraseRole::kLead},
+    {"负总责", PhraseRole::kLead},
+    {"总负责", PhraseRole::kLead},
+    {"牵头", PhraseRole::kLead},
+    {"负责", PhraseRole::kLead},
+    {"配合", PhraseRole::kCooperating},
+    {"参与", PhraseRole::kCooperating},
+    {"参加", PhraseRole::kCooperating},
+    {"协助", PhraseRole::kCooperating},
+    {"协同", PhraseRole::kCooperating},
+    {"协办", PhraseRole::kCooperating},
+};
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// The close matching the bracket opened at `pos`, counting nested brackets of any kind;
+// npos when there is none within `max_chars` code points or before the next numbered line.
+std::size_t MatchingClose(std::string_view text, std::size_t pos, std::size_t end,
+                          std::size_t max_chars) {
+  int depth = 0;
+  std::size_t chars = 0;
+  for (std::size_t cur = pos; cur < end && chars <= max_chars; ++chars) {
+    std::size_t size = 0;
+    const char32_t cp = CodePointAt(text, cur, end, &size);
+    if (IsOpenBracket(cp)) {
+      ++depth;
+    } else if (IsCloseBracket(cp)) {
+      if (--depth == 0) return cur;
+    } else if (cp == '\n') {
+      const std::size_t next = SkipAnySpace(text, cur, end);
+      if (next >= end || MatchNumbering(text, next, end)) return std::string_view::npos;
+    }
+    cur += size;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t SizeAt(std::string_view text, std::size_t pos) {
+  std::size_t size = 0;
+  CodePointAt(text, pos, text.size(), &size);
+  return size;
+}
+
+}  // namespace
+
+// The endings of bodies' names a phrase may name without 牵头: a clause "（企业自主负责）"
+// names none of them and is no assignment.
+bool LooksLikeBody(std::string_view name) {
+  static constexpr std::string_view kEnds[] = {
+      "局", "委", "办", "厅", "部", "院", "所", "站", "中心", "会", "司", "队", "社", "室",
+      "处", "行", "团", "政府", "街道", "镇", "乡", "单位", "部门", "各地", "各级", "机构",
+      "集团", "公司", "署", "馆", "台", "校", "联", "协", "区", "县", "市"};
+  if (StartsWith(name, "各") || StartsWith(name, "有关") || StartsWith(name, "相关")) return true;
+  if (IsPersonTitle(name)) return false;
+  for (std::string_view end : kEnds) {
+    if (EndsWith(name, end)) return true;
+  }
+  return false;
+}
+
+bool IsPersonTitle(std::string_view name) {
+  static constexpr std::string_view kTitles[] = {"长", "书记", "领导", "主任", "同志", "委员",
+                                                 "政委", "巡视员", "调研员", "负责人"};
+  for (std::string_view title : kTitles) {
+    if (EndsWith(name, title)) return true;
+  }
+  return false;
+}
+
+std::optional<std::vector<PhraseClause>> ParseRolePhrase(std::string_view text, ByteSpan span) {
+  span = TrimSpan(text, {span.begin, std::min(span.end, text.size())});
+  std::vector<PhraseClause> clauses;
+  bool unrecognized = false;
+  bool qiantou = false;  // a 牵头 clause naming units
+  bool lead = false;
+  auto clause = [&](ByteSpan part) {
+    part = TrimListEnd(text, part);
+    if (part.empty()) return;
+    std::string_view words = text.substr(part.begin, part.size());
+    if (StartsWith(words, "由")) {
+      part.begin += std::string_view("由").size();
+      words = text.substr(part.begin, part.size());
+    }
+    for (const RoleVerb& verb : kRoleVerbs) {
+      if (!EndsWith(words, verb.word)) continue;
+      ByteSpan names = TrimSpan(text, {part.begin, part.end - verb.word.size()});
+      if (names.empty()) break;
+      const std::vector<UnitPiece> pieces = SplitUnitList(text, names);
+      if (pieces.empty()) break;
+      PhraseClause out;
+      out.role = verb.role;
+      out.verb = std::string(verb.word);
+      out.names = names;
+      bool persons = true;
+      bool bodies = true;
+      for (const UnitPiece& piece : pieces) {
+        persons = persons && IsPersonTitle(piece.text);
+        bodies = bodies && LooksLikeBody(piece.text);
+      }
+      if (persons) out.role = PhraseRole::kLeader;
+      if (out.role == PhraseRole::kLead) {
+        lead = lead || bodies;
+        qiantou = qiantou || out.verb.find("牵头") != std::string::npos;
+      }
+      clauses.push_back(std::move(out));
+      return;
+    }
+    unrecognized = true;
+  };
+  int depth = 0;
+  std::size_t begin = span.begin;
+  for (std::size_t cur = span.begin; cur < span.end;) {
+    std::size_t size = 0;
+    const char32_t cp = CodePointAt(text, cur, span.end, &size);
+    if (IsOpenBracket(cp)) {
+      ++depth;
+    } else if (IsCloseBracket(cp)) {
+      depth = std::max(0, depth - 1);
+    } else if (depth == 0 && (cp == U'，' || cp == ',' || cp == U'；' || cp == ';' || cp == U'。')) {
+      clause({begin, cur});
+      begin = cur + size;
+    }
+    cur += size;
+  }
+  clause({begin, span.end});
+  // Without a lead clause, the units "按职责分工负责" are the task's leads: "（省商务厅、
+  // 财政厅、发展改革委等相关部门按职责分工负责）" (河南省 2023).
+  if (!lead && !qiantou && !unrecognized) {
+    for (PhraseClause& c : clauses) {
+      if (c.role == PhraseRole::kCooperating && c.verb.find("负责") != std::string::npos) {
+        c.role = PhraseRole::kLead;
+        lead = true;
+      }
+    }
+  }
+  // A 牵头 clause makes the phrase whatever else it holds ("X牵头，2023年底前完成"); a
+  // phrase led only by "负责" must be read whole.
+  if (qiantou || (lead && !unrecognized)) return clauses;
+  return std::nullopt;
+}
+
+std::optional<BracketAssignment> MatchBracketAssignment(std::string_view text, std::size_t pos,
+                                                        std::size_t end) {
+  end = std::min(end, text.size());
+  std::size_t size = 0;
+  const char32_t open = CodePointAt(text, pos, end, &size);
+  // 《…》 quotes a title; it never assigns.
+  if (size == 0 || !IsOpenBracket(open) || open == U'《' || open == U'〈') return std::nullopt;
+  const std::size_t close = MatchingClose(text, pos, end, kMaxBracketChars);
+  if (close == std::string_view::npos) return std::nullopt;
+  BracketAssignment out;
+  out.span = {pos, close + SizeAt(text, close)};
+  const ByteSpan content{pos + size, close};
+  const std::size_t inner = SkipAnySpace(text, content.begin, content.end);
+  if (MatchLabel(text, inner, content.end)) {
+    out.labelled = ParseAssignment(text, inner, content.end);
+    if (!out.labelled) return std::nullopt;
+    return out;
+  }
+  std::optional<std::vector<PhraseClause>> phrase = ParseRolePhrase(text, content);
+  if (!phrase) return std::nullopt;
+  out.phrase = std::move(*phrase);
+  return out;
+}
+
+bool DeclaresFirstListed(std::string_view text, ByteSpan span) {
+  const std::string_view words = text.substr(span.begin, std::min(span.end, text.size()) - span.begin);
+  static constexpr std::string_view kFirst[] = {"第一位", "第一个", "首位", "排名第一", "排序第一",
+                                                "排第一", "列第一", "第一家"};
+  for (std::string_view first : kFirst) {
+    const std::size_t at = words.find(first);
+    if (at == std::string_view::npos) continue;
+    const std::size_t lead = words.find("牵头", at);
+    if (lead != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::optional<FirstListedNote> MatchFirstListedNote(std::string_view text, std::size_t pos,
+                                                    std::size_t end) {
+  end = std::min(end, text.size());
+  std::size_t size = 0;
+  const char32_t cp = CodePointAt(text, pos, end, &size);
+  if (cp != U'（' && cp != '(' && cp != U'【' && cp != U'〔' && cp != U'[') return std::nullopt;
+  const std::size_t close = MatchingClose(text, pos, end, kMaxNoteChars);
+  if (close == std::string_view::npos || !DeclaresFirstListed(text, {pos + size, close})) {
+    return std::nullopt;
+  }
+  const std::string_view note = text.substr(pos, close - pos);
+  return FirstListedNote{{pos, close + SizeAt(text, close)},
+                         note.find("下同") != std::string_view::npos};
+}
+
+std::optional<FirstListedNote> FindFirstListedNote(std::string_view text, ByteSpan span) {
+  const std::size_t end = std::min(span.end, text.size());
+  for (std::size_t cur = span.begin; cur < end;) {
+    std::size_t size = 0;
+    CodePointAt(text, cur, end, &size);
+    if (auto note = MatchFirstListedNote(text, cur, end)) return note;
+    cur += size;
+  }
+  return std::nullopt;
 }
 
 }  // namespace plancheck::parse

@@ -62,6 +62,10 @@ ordered_json TaskJson(const model::Document& doc, const model::Task& task, bool 
   out["deadline"] = task.deadline ? ordered_json(task.deadline->text) : ordered_json(nullptr);
   out["assignment"] =
       task.assignment ? LocationJson(doc, *task.assignment, english) : ordered_json(nullptr);
+  out["leader_label"] =
+      task.leader_label.empty() ? ordered_json(nullptr) : ordered_json(task.leader_label);
+  out["lead_source"] =
+      task.lead_source.empty() ? ordered_json(nullptr) : ordered_json(task.lead_source);
   if (!task.sub_items.empty()) {
     ordered_json items = ordered_json::array();
     for (const model::SubItem& item : task.sub_items) {
@@ -76,6 +80,18 @@ ordered_json TaskJson(const model::Document& doc, const model::Task& task, bool 
   }
   AddPlace(out, doc, task.loc.start.line, english);
   return out;
+}
+
+// "group" of a part or section whose heading names the tasks' lead, a person or a count.
+void AddGroup(ordered_json& node, const model::GroupHeading& group) {
+  if (group.lead_units.empty() && group.leaders.empty() && !group.declared_count) return;
+  node["group"] = {
+      {"lead_units", NamesJson(group.lead_units)},
+      {"leaders", NamesJson(group.leaders)},
+      {"verb", group.verb.empty() ? ordered_json(nullptr) : ordered_json(group.verb)},
+      {"declared_count",
+       group.declared_count ? ordered_json(group.declared_count->value) : ordered_json(nullptr)},
+  };
 }
 
 }  // namespace
@@ -109,6 +125,7 @@ ordered_json DocumentToJson(const model::Document& doc, bool english) {
     p["title"] = part.title;
     p["line"] = part.loc.start.line;
     p["column"] = part.loc.start.column;
+    AddGroup(p, part.group);
     ordered_json sections = ordered_json::array();
     for (const model::Section& section : part.sections) {
       ordered_json s;
@@ -116,6 +133,7 @@ ordered_json DocumentToJson(const model::Document& doc, bool english) {
       s["title"] = section.title;
       s["line"] = section.loc.start.line;
       s["column"] = section.loc.start.column;
+      AddGroup(s, section.group);
       ordered_json tasks = ordered_json::array();
       for (const model::Task& task : section.tasks) tasks.push_back(TaskJson(doc, task, english));
       s["tasks"] = std::move(tasks);
@@ -127,6 +145,13 @@ ordered_json DocumentToJson(const model::Document& doc, bool english) {
     parts.push_back(std::move(p));
   }
   out["outline"] = {{"parts", std::move(parts)}};
+  ordered_json conventions = ordered_json::array();
+  for (const model::Document::Convention& convention : doc.first_listed) {
+    conventions.push_back({{"line", convention.loc.start.line},
+                           {"column", convention.loc.start.column},
+                           {"onward", convention.onward}});
+  }
+  out["first_listed_conventions"] = std::move(conventions);
   return out;
 }
 

@@ -167,6 +167,8 @@ TEST_CASE("two registered units are never one unit misspelt", "[units][checks]")
   testing::WriteFile(dir + "/units/u.yaml",
                      "registry: u\nlevel: any\nunits: [{name: 区文化委}, {name: 区文化旅游委}]\n");
   testing::WriteFile(dir + "/default/r.yaml", ReadFile(RulesPath("default/units-registry.yaml")));
+  testing::WriteFile(dir + "/units/patterns/departments.yaml",
+                     ReadFile(RulesPath("units/patterns/departments.yaml")));
   const std::string text =
       "责任单位：区文化委。\n责任单位：区文化旅游委。\n责任单位：区文化旅游委。\n";
   const model::Document doc = UnitsDocument(text, model::AdminLevel::kDistrict, "梁平区");

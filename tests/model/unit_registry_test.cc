@@ -90,6 +90,19 @@ TEST_CASE("a unit directory resolves names for the document's region", "[units][
           {AdminLevel::kProvince, "重庆市", "市安委会成员单位", UnitMatchKind::kCollective,
            "市安委会成员单位"},
           {AdminLevel::kProvince, "重庆市", "区发展改革委", UnitMatchKind::kNone, ""},
+          // rules/units/national.yaml: State Council notices (level national, no region).
+          {AdminLevel::kNational, "", "国家发展改革委", UnitMatchKind::kCanonical,
+           "国家发展改革委"},
+          {AdminLevel::kNational, "", "国家发展和改革委员会", UnitMatchKind::kAlias,
+           "国家发展改革委"},
+          {AdminLevel::kNational, "", "人社部", UnitMatchKind::kAlias, "人力资源社会保障部"},
+          {AdminLevel::kNational, "", "银保监会", UnitMatchKind::kAlias, "金融监管总局"},
+          {AdminLevel::kNational, "", "国家乡村振兴局", UnitMatchKind::kCanonical,
+           "国家乡村振兴局"},
+          {AdminLevel::kNational, "", "全国妇联", UnitMatchKind::kCanonical, "全国妇联"},
+          {AdminLevel::kNational, "", "国务院各部门", UnitMatchKind::kCollective, "国务院各部门"},
+          {AdminLevel::kNational, "", "区发展改革委", UnitMatchKind::kNone, ""},
+          {AdminLevel::kProvince, "重庆市", "国家发展改革委", UnitMatchKind::kNone, ""},
           {AdminLevel::kUnknown, "", "区发展改革委", UnitMatchKind::kCanonical, "区发展改革委"},
           {AdminLevel::kUnknown, "", "市发展改革委", UnitMatchKind::kCanonical, "市发展改革委"},
       }));
@@ -233,5 +246,82 @@ TEST_CASE("SlipClasses groups 10,000 numbered names", "[units][model]") {
 }
 
 }  // namespace
+
+}  // namespace plancheck::model
+
+namespace plancheck::model {
+namespace {
+
+const DepartmentStems& TestStems() {
+  static const DepartmentStems kStems = [] {
+    DepartmentStems stems;
+    stems.prefixes = {"省", "市", "县", "区", "镇", "街道", "自治县"};
+    stems.departments = {{"发展和改革委员会", {"发展改革委", "发改委", "发展改革局", "发改局"}},
+                         {"市场监督管理局", {"市场监管局"}},
+                         {"财政局", {"财政厅"}},
+                         {"生态环境局", {}}};
+    stems.Index();
+    return stems;
+  }();
+  return kStems;
+}
+
+}  // namespace
+
+TEST_CASE("MatchWellFormed reads a level or place and a department stem", "[units][model]") {
+  auto [name, expected] = GENERATE(table<std::string, std::string>({
+      {"县发改局", "县|发改局|发展和改革委员会"},
+      {"省财政厅", "省|财政厅|财政局"},
+      {"县市场监管局", "县|市场监管局|市场监督管理局"},  // 县 + 市场…, not 县市 + 场…
+      {"黄山市生态环境局", "黄山市|生态环境局|生态环境局"},
+      {"峨边彝族自治县财政局", "峨边彝族自治县|财政局|财政局"},
+      {"县财政局等", "县|财政局|财政局"},
+      // Near misses: no level, an unknown stem, a prefix that is no place.
+      {"财政局", ""},
+      {"县经济信委", ""},
+      {"有关财政局", ""},
+      {"县", ""},
+  }));
+  CAPTURE(name);
+  const std::optional<WellFormedName> found = MatchWellFormed(TestStems(), name);
+  CHECK((found ? found->prefix + "|" + found->stem + "|" + found->department : "") == expected);
+}
+
+TEST_CASE("a registry covers only documents of its own level and region", "[units][model]") {
+  UnitRegistry district;
+  district.level = "district";
+  district.regions = {"梁平区", "涪陵区"};
+  UnitRegistry national;
+  national.level = "national";
+  national.regions = {"全国"};
+  UnitRegistry any;
+  any.level = "any";
+  auto covers = [](const UnitRegistry& registry, AdminLevel level, const std::string& region) {
+    Metadata metadata;
+    metadata.level = level;
+    metadata.region = region;
+    return registry.Covers(metadata);
+  };
+  CHECK(covers(district, AdminLevel::kDistrict, "重庆市梁平区"));
+  CHECK_FALSE(covers(district, AdminLevel::kDistrict, "长兴县"));
+  CHECK_FALSE(covers(district, AdminLevel::kDistrict, ""));
+  CHECK_FALSE(covers(district, AdminLevel::kUnknown, "梁平区"));
+  CHECK_FALSE(covers(district, AdminLevel::kProvince, "梁平区"));
+  CHECK(covers(national, AdminLevel::kNational, ""));
+  CHECK_FALSE(covers(any, AdminLevel::kDistrict, "梁平区"));
+}
+
+TEST_CASE("a directory with stems knows well-formed names of any region", "[units][model]") {
+  auto stems = std::make_shared<const DepartmentStems>(TestStems());
+  const UnitDirectory directory({}, stems);
+  const UnitMatch match = directory.Lookup("县发展改革局");
+  CHECK(match.kind == UnitMatchKind::kWellFormed);
+  CHECK(match.canonical == "县发展和改革委员会");
+  CHECK(match.prefix == "县");
+  CHECK(directory.Lookup("县发改局").canonical == match.canonical);
+  CHECK(directory.Lookup("县经济信委").kind == UnitMatchKind::kNone);
+  const UnitDirectory without_stems;
+  CHECK(without_stems.Lookup("县发改局").kind == UnitMatchKind::kNone);
+}
 
 }  // namespace plancheck::model
