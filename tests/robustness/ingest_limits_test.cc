@@ -14,8 +14,9 @@
 namespace plancheck::testing {
 namespace {
 
-// A small notice every run below also checks: its result must survive the bad file.
-const char* kGoodNotice = "一、稳增长\n（一）工业\n1.实施计划。\n责任单位：区科技局；配合单位：区不存在局。\n";
+// A small notice every run below also checks: its result (an unpaired bracket, a finding
+// that needs no unit registry) must survive the bad file.
+const char* kGoodNotice = "一、稳增长\n（一）工业\n1.实施计划（一期。\n责任单位：区科技局；配合单位：区财政局。\n";
 
 // `utf8` in GB18030, as a page saved by an old Chinese site.
 std::string ToGb18030(const std::string& utf8) {
@@ -48,8 +49,9 @@ void RequireRefusedBesideGood(const std::string& dir, const std::string& bad,
   CHECK(r.out.find("\"path\": \"" + dir + "/" + bad + "\"") != std::string::npos);
   CHECK(r.out.find(message) != std::string::npos);
   CHECK(r.out.find("input.unreadable") != std::string::npos);
-  // The good notice's finding (an unknown cooperating unit) is still there.
-  CHECK(r.out.find("区不存在局") != std::string::npos);
+  // The good notice's finding is still there.
+  CHECK(r.out.find("\"path\": \"" + dir + "/good.txt\"") != std::string::npos);
+  CHECK(r.out.find("punctuation.balanced") != std::string::npos);
 }
 
 }  // namespace
@@ -136,7 +138,7 @@ TEST_CASE("a web page of unclosed <font> tags is read to its last task", "[robus
     page += "<font size=3>" + std::to_string(i) + ".实施第" + std::to_string(i) +
             "项计划。<br>责任单位：区科技局；配合单位：区财政局。<br>";
   }
-  page += "<font>301.最后一项计划。<br>责任单位：区不存在局；配合单位：区财政局。<br></div></body></html>";
+  page += "<font>301.最后一项计划（二期。<br>责任单位：区科技局；配合单位：区财政局。<br></div></body></html>";
   const std::string dir = MakeTempDir();
   WriteFile(dir + "/unclosed_font.html", page);
   const ChildResult parsed = RunCliLimited({"parse", dir + "/unclosed_font.html", "--format", "json"});
@@ -146,7 +148,8 @@ TEST_CASE("a web page of unclosed <font> tags is read to its last task", "[robus
   const ChildResult linted =
       RunCliLimited({"lint", dir + "/unclosed_font.html", "--format", "json"});
   INFO(linted.Describe());
-  CHECK(linted.out.find("区不存在局") != std::string::npos);  // the last task was read
+  // The last task was read: its unpaired bracket is found, and it has its lead unit.
+  CHECK(linted.out.find("\"task\": \"301\"") != std::string::npos);
   CHECK(linted.out.find("task.lead-unit-required") == std::string::npos);
 }
 
@@ -164,8 +167,8 @@ TEST_CASE("a web page nested 100,000 levels deep is too deep, not empty", "[robu
 TEST_CASE("a GBK web page is decoded as GBK whatever its meta charset says",
           "[robustness][limits]") {
   const std::string body =
-      "<p>一、稳增长</p><p>（一）工业</p><p>1.实施“双倍增”行动计划，推进产业发展，提升服务水平。</p>"
-      "<p>责任单位：区科技局；配合单位：区不存在局。</p>";
+      "<p>一、稳增长</p><p>（一）工业</p><p>1.实施“双倍增”行动计划（一期，推进产业发展，提升服务水平。</p>"
+      "<p>责任单位：区科技局；配合单位：区财政局。</p>";
   const std::string dir = MakeTempDir();
   const std::vector<std::pair<std::string, std::string>> pages = {
       {"no_meta.html", "<!DOCTYPE html><html><body>" + body + "</body></html>"},
@@ -182,7 +185,8 @@ TEST_CASE("a GBK web page is decoded as GBK whatever its meta charset says",
     INFO(name << "\n" << r.Describe());
     REQUIRE(r.exited);
     CHECK(r.exit_code == 0);  // a warning, no input error
-    CHECK(r.out.find("区不存在局") != std::string::npos);
+    CHECK(r.out.find("punctuation.balanced") != std::string::npos);
+    CHECK(r.out.find("\"task\": \"1\"") != std::string::npos);
   }
   // A page that is neither UTF-8 nor Chinese in the charset it declares is an error, never
   // a clean result: three Han characters in GBK are too few to tell GBK from Big5 or EUC-KR.

@@ -16,9 +16,20 @@ TEST_CASE("text output escapes control characters in every field", "[robustness]
             "一、稳增长\n（一）工业\n1.实施计划。\n"
             "责任单位：区\x1b[2J\x1b[31m红色\x1b[0m局\xe2\x80\xae；配合单位：区财政局。\n");
   const std::string forged = dir + "/x.txt:1:1: error: forged finding [task.lead-unit-required]\nreal.txt";
-  WriteFile(forged, "1.实施计划。\n责任单位：区不存在局。\n");
-  const CliResult r = RunCli({"lint", dir, "--color", "never"});
-  INFO(r.out);
+  WriteFile(forged, "1.实施计划（一期。\n责任单位：区科技局。\n");
+  // A rule quoting each lead unit in its message, as the registry rules do.
+  WriteFile(dir + "/rules/echo.yaml",
+            "- id: test.echo\n"
+            "  title: echo\n"
+            "  message: 单位“{value}”\n"
+            "  suggest: 是否应为“{value}”？\n"
+            "  severity: warning\n"
+            "  scope: unit\n"
+            "  check: pattern\n"
+            "  field: name\n"
+            "  not_match: '.'\n");
+  const CliResult r = RunCli({"lint", dir, "--color", "never", "--rules", dir + "/rules"});
+  INFO(r.out + r.err);
   CHECK(r.out.find('\x1b') == std::string::npos);
   CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);  // RIGHT-TO-LEFT OVERRIDE
   CHECK(r.out.find("区\\x1b[2J\\x1b[31m红色\\x1b[0m局\\u202e") != std::string::npos);
