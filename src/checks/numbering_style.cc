@@ -15,7 +15,7 @@ using model::NumberStyle;
 constexpr NumberStyle kAllStyles[] = {
     NumberStyle::kChineseComma, NumberStyle::kChineseParen, NumberStyle::kArabicDot,
     NumberStyle::kArabicComma,  NumberStyle::kArabicParen,  NumberStyle::kCircled,
-    NumberStyle::kArabicBare,
+    NumberStyle::kArabicBare,   NumberStyle::kArticle,
 };
 constexpr const char* kLevelNames[] = {"part", "section", "task", "sub_item"};
 
@@ -84,6 +84,9 @@ std::string FormatNumber(NumberStyle style, std::int64_t value) {
       return ToUtf8(static_cast<char32_t>(0x2460 + value - 1));
     case NumberStyle::kArabicBare:
       return std::to_string(value);
+    case NumberStyle::kArticle:
+      if (value < 1 || value > 9999) return "";
+      return "第" + ChineseNumeral(value) + "条";
   }
   return "";
 }

@@ -4,6 +4,7 @@
 #include "checks/collective_only.h"
 #include "checks/consistent_unit_names.h"
 #include "checks/count_matches.h"
+#include "checks/deadline_range.h"
 #include "checks/disjoint.h"
 #include "checks/numbering_style.h"
 #include "checks/pattern.h"
@@ -26,6 +27,7 @@ const std::vector<CheckKind>& AllCheckKinds() {
       {"consistent-unit-names", &ConsistentUnitNamesCheck::Create,
        ConsistentUnitNamesCheck::kSummary},
       {"count-matches", &CountMatchesCheck::Create, CountMatchesCheck::kSummary},
+      {"deadline-range", &DeadlineRangeCheck::Create, DeadlineRangeCheck::kSummary},
       {"disjoint", &DisjointCheck::Create, DisjointCheck::kSummary},
       {"numbering-style", &NumberingStyleCheck::Create, NumberingStyleCheck::kSummary},
       {"pattern", &PatternCheck::Create, PatternCheck::kSummary},

@@ -30,6 +30,7 @@ int Depth(Of of) {
 }
 int Depth(Within within) {
   switch (within) {
+    case Within::kAuto:  // resolved per document in Run
     case Within::kDocument:
       return 0;
     case Within::kPart:
@@ -127,12 +128,13 @@ std::unique_ptr<rule::Check> SequenceCheck::Create(const rule::Params& params, E
                                      : of == Of::kSections ? "part"
                                      : of == Of::kTasks    ? "section"
                                                            : "task";
-  const std::string within_name =
-      params.Enum("within", {"document", "part", "section", "task"}, default_within, errors);
-  const Within within = within_name == "document" ? Within::kDocument
-                        : within_name == "part"   ? Within::kPart
-                        : within_name == "section" ? Within::kSection
-                                                   : Within::kTask;
+  const std::string within_name = params.Enum(
+      "within", {"auto", "document", "part", "section", "task"}, default_within, errors);
+  const Within within = within_name == "auto"       ? Within::kAuto
+                        : within_name == "document" ? Within::kDocument
+                        : within_name == "part"     ? Within::kPart
+                        : within_name == "section"  ? Within::kSection
+                                                    : Within::kTask;
   const std::string restart_name = params.Enum("restart", {"auto", "always", "never"}, "auto", errors);
   const Restart restart = restart_name == "always"  ? Restart::kAlways
                           : restart_name == "never" ? Restart::kNever
@@ -145,6 +147,11 @@ std::unique_ptr<rule::Check> SequenceCheck::Create(const rule::Params& params, E
       errors.Add(params.file(), params.PositionOf("of"),
                  "'of: " + of_name + "' needs a scope above it (scope is '" +
                      std::string(rule::ScopeName(params.scope())) + "')");
+    } else if (within == Within::kAuto &&
+               (of != Of::kTasks || params.scope() != rule::Scope::kDocument)) {
+      errors.Add(params.file(), params.PositionOf("within"),
+                 "'within: auto' follows the document's task numbering: it needs 'of: tasks' "
+                 "and 'scope: document'");
     } else if (Depth(within) >= Depth(of) || Depth(within) < scope_depth) {
       errors.Add(params.file(), params.PositionOf("within"),
                  "'within: " + within_name + "' must lie between the scope '" +
@@ -157,7 +164,24 @@ std::unique_ptr<rule::Check> SequenceCheck::Create(const rule::Params& params, E
 }
 
 void SequenceCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
-  Collector collect(of_, Depth(within_));
+  Within within = within_;
+  Restart restart = restart_;
+  if (within == Within::kAuto) {
+    // The parser has read where this document's task numbers restart.
+    switch (node.doc->task_numbering) {
+      case model::NumberingScope::kDocument:
+        within = Within::kDocument;
+        break;
+      case model::NumberingScope::kPart:
+        within = Within::kPart;
+        break;
+      case model::NumberingScope::kSection:
+        within = Within::kSection;
+        break;
+    }
+    restart = within == Within::kDocument ? Restart::kNever : Restart::kAlways;
+  }
+  Collector collect(of_, Depth(within));
   switch (node.scope) {
     case rule::Scope::kDocument:
       for (const model::Part& part : node.doc->parts) collect.Part(node, part);
@@ -174,8 +198,8 @@ void SequenceCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
       break;
   }
 
-  bool restarts = restart_ == Restart::kAlways;
-  if (restart_ == Restart::kAuto) {
+  bool restarts = restart == Restart::kAlways;
+  if (restart == Restart::kAuto) {
     // The document's convention is what it does at the first boundary it crosses
     // (fixtures/seeds/002 numbers tasks per section, 000 and 004 run on across sections).
     std::optional<int> group;

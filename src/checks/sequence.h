@@ -4,10 +4,13 @@
 //   scope: document
 //   check: sequence
 //   of: tasks          # tasks | sections | parts | sub_items
-//   within: section    # where numbering may start again: document | part | section
+//   within: section    # where numbering may start again: auto | document | part | section
 //   restart: auto      # auto | always | never
 //   start: 1
 //
+// `within: auto` (tasks only) follows the scope the parser chose for the document
+// (Document::task_numbering, printed by `parse` as `numbering_scope`): the numbers restart
+// at every boundary of that scope, or never for `document`; `restart` is then not read.
 // `within` names the boundary (default: section for tasks, part for sections, document
 // for parts; sub-items always restart per task). `restart: always` expects every
 // boundary to start again at `start`, `never` expects one run across the whole document,
@@ -35,7 +38,7 @@ class SequenceCheck final : public rule::Check {
   static constexpr const char* kSummary =
       "numbers of parts, sections, tasks or sub-items are continuous";
   enum class Of { kParts, kSections, kTasks, kSubItems };
-  enum class Within { kDocument, kPart, kSection, kTask };
+  enum class Within { kAuto, kDocument, kPart, kSection, kTask };
   enum class Restart { kAuto, kAlways, kNever };
 
   // Needs `scope: document`; a bad `of`, `within`, `restart` or `start` is added to

@@ -1,5 +1,7 @@
 #include "model/document.h"
 
+#include <cstdio>
+
 namespace plancheck::model {
 
 const char* NumberStyleName(NumberStyle style) {
@@ -20,6 +22,8 @@ const char* NumberStyleName(NumberStyle style) {
       return "circled";
     case NumberStyle::kArabicBare:
       return "arabic-bare";
+    case NumberStyle::kArticle:
+      return "article";
   }
   return "none";
 }
@@ -38,6 +42,24 @@ const char* AdminLevelName(AdminLevel level) {
   return "unknown";
 }
 
+std::string DeadlineDate::Iso() const {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+const char* NumberingScopeName(NumberingScope scope) {
+  switch (scope) {
+    case NumberingScope::kDocument:
+      return "document";
+    case NumberingScope::kPart:
+      return "part";
+    case NumberingScope::kSection:
+      return "section";
+  }
+  return "document";
+}
+
 Document::Document(Document&& other) noexcept { *this = std::move(other); }
 
 Document& Document::operator=(Document&& other) noexcept {
@@ -51,6 +73,7 @@ Document& Document::operator=(Document&& other) noexcept {
   declared_task_count = std::move(other.declared_task_count);
   body = other.body;
   parts = std::move(other.parts);
+  task_numbering = other.task_numbering;
   targets = std::move(other.targets);
   // The index holds a view of `source`; short strings move by copy, so rebuild it.
   Reindex();

@@ -41,6 +41,7 @@ enum class NumberStyle {
   kArabicParen,     // （1）
   kCircled,         // ①
   kArabicBare,      // 1   (a table's 序号 cell)
+  kArticle,         // 第一条
 };
 
 // "chinese-comma", "chinese-paren", "arabic-dot", ...: the names rules and JSON use.
@@ -59,6 +60,17 @@ struct SubItem {
   Location loc;
 };
 
+// A date a deadline names, as the last day it allows: "2023年6月底前" -> 2023-06-30,
+// "年底前" -> the plan year's 12-31, "三季度" -> 09-30.
+struct DeadlineDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  std::string text;  // the words naming it, as written: "2023年6月底"
+  Location loc;
+  std::string Iso() const;  // "2023-06-30"
+};
+
 struct Task {
   Numbering number;
   int ordinal = 0;            // 1-based position among all tasks of the document
@@ -70,7 +82,8 @@ struct Task {
   std::vector<Located> cooperating_units;
   // Persons accountable for the task (牵头领导, 分管县领导, 分管副省长 ...): never units.
   std::vector<Located> lead_leaders;
-  std::optional<Located> deadline;    // 完成时限
+  std::optional<Located> deadline;    // 完成时限, or "（2023年12月底前完成）" after the task
+  std::vector<DeadlineDate> deadline_dates;  // the dates `deadline` names, in order
   std::optional<Location> assignment;  // "责任单位：…；配合单位：…" or the table cells
   // The words each role came from, as written: "责任单位", "牵头单位", "配合单位",
   // "牵头" (a "X牵头，Y配合" phrase or a group heading), "按职责分工负责", "分管县领导" ...
@@ -131,6 +144,11 @@ struct Metadata {
   std::string shape;  // which parser shape read it: "line-per-task", "table", ...
 };
 
+// Where task numbers start again at 1: never (they run on through the whole document),
+// at each part, or at each section. The parser chooses it from the numbers themselves
+// (parse::TaskNumberingScope) and the sequence check follows it.
+enum class NumberingScope { kDocument, kPart, kSection };
+const char* NumberingScopeName(NumberingScope scope);  // "document", "part", "section"
 
 struct Document {
   std::string path;    // as the user named it, '/' separators
@@ -154,6 +172,7 @@ struct Document {
   std::vector<Convention> first_listed;
   ByteSpan body;  // where the plan body (after the notice letter) starts and ends
   std::vector<Part> parts;
+  NumberingScope task_numbering = NumberingScope::kDocument;
   // Quantitative and qualitative targets in task order (parse::ExtractTargets fills them;
   // empty until then).
   std::vector<Target> targets;

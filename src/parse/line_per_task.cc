@@ -15,6 +15,7 @@
 #include "parse/outline.h"
 #include "parse/shapes.h"
 #include "parse/units.h"
+#include "parse/web_chrome.h"
 
 namespace plancheck::parse {
 namespace {
@@ -23,6 +24,8 @@ using model::NumberStyle;
 
 // A title longer than this is a sentence, not the heading of a part ("2、 重点任务").
 constexpr std::size_t kMaxPartTitleChars = 30;
+// A line declaring a convention between tasks is a short remark.
+constexpr std::size_t kMaxNoteLineChars = 60;
 
 class FlowParser {
  public:
@@ -93,6 +96,12 @@ class FlowParser {
     line_end_ = line_end;
     pos_ = start;
     if (start == line_end) return;  // blank: a PDF page break inside a task continues it
+    // A saved page's chrome (web_chrome.h) is no part of a task: skip it.
+    if (IsWebChromeLine(text_.substr(start, line_end - start))) {
+      FinishTask();
+      pos_ = line_end;
+      return;
+    }
     if (std::optional<NumberToken> token = MatchNumbering(text_, start, line_end)) {
       if (HandleToken(*token, line_end, /*inline_start=*/false)) return;
     }
@@ -101,6 +110,12 @@ class FlowParser {
     // ("分管省领导:林克庆" then "部门分工:省发展改革委牵头,…" under a long target, 广东省 2021).
     if (options_.paragraph_per_line && task_open_ && !MatchLabel(text_, start, line_end)) {
       FinishTask();
+    }
+    // A note on a line of its own between tasks, "（列第一位者为牵头单位）" or "注：排在第一位
+    //的为牵头单位。", holds for the tasks after it.
+    if (!task_open_ && CodePointsIn(text_, {start, line_end}) <= kMaxNoteLineChars &&
+        DeclaresFirstListed(text_, {start, line_end})) {
+      builder_.RecordFirstListed({{start, line_end}, /*onward=*/true});
     }
   }
 
@@ -192,7 +207,11 @@ class FlowParser {
         StartHeading(token, /*part=*/true, line_end);
         return true;
       case NumberStyle::kChineseParen:
-        StartHeading(token, /*part=*/false, line_end);
+        if (!inline_start && IsParenTask(token, line_end)) {
+          StartTask(token);
+        } else {
+          StartHeading(token, /*part=*/false, line_end);
+        }
         return true;
       case NumberStyle::kArabicComma:
         if (!inline_start && IsArabicCommaPart(token, line_end)) {
@@ -202,6 +221,7 @@ class FlowParser {
         }
         return true;
       case NumberStyle::kArabicDot:
+      case NumberStyle::kArticle:  // "第一条"
         StartTask(token);
         return true;
       case NumberStyle::kArabicParen:
@@ -230,6 +250,51 @@ class FlowParser {
     const std::size_t next = SkipAnySpace(text_, line_end, end_);
     const std::optional<NumberToken> following = MatchNumbering(text_, next, LineEnd(next));
     return following && following->style == NumberStyle::kChineseParen;
+  }
+
+  // Whether text[begin, end) holds an assignment: a label ("牵头单位：") or a "…牵头" phrase
+  // in brackets ("（省发展改革委牵头，……）").
+  bool HasAssignment(std::size_t begin, std::size_t end) const {
+    bool in_bracket = false;
+    for (std::size_t pos = begin; pos < end;) {
+      std::size_t size = 0;
+      const char32_t cp = CodePointAt(text_, pos, end, &size);
+      if (cp == U'（' || cp == '(' || cp == U'[' || cp == U'【' || cp == U'〔') in_bracket = true;
+      if (CouldBeginAssignment(cp)) {
+        if (MatchLabel(text_, pos, end)) return true;
+        if (in_bracket && text_.substr(pos, 6) == "牵头") return true;
+      }
+      pos += size;
+    }
+    return false;
+  }
+  static bool CouldBeginAssignment(char32_t cp) {
+    return cp == U'责' || cp == U'牵' || cp == U'主' || cp == U'配' || cp == U'协' ||
+           cp == U'参' || cp == U'完';
+  }
+
+  // "（一）地区生产总值增长11%。（牵头单位：市发改局）" under a targets part (hubei-chibi-2021,
+  // hubei-jiayu-2021, sichuan-chengdu-2019 in fixtures/real): a （一） item that carries its
+  // own assignment, on its line or the next, is a task, unless arabic-numbered tasks follow
+  // it (then it heads a section whose lead is given once for the group).
+  bool IsParenTask(const NumberToken& token, std::size_t line_end) const {
+    bool assigned = HasAssignment(token.span.end, line_end);
+    std::size_t next = SkipAnySpace(text_, line_end, end_);
+    if (!assigned && next < end_) {
+      assigned = MatchLabel(text_, next, LineEnd(next)).has_value();
+    }
+    if (!assigned) return false;
+    // The next numbered line decides: an arabic task number means this item is a heading.
+    constexpr int kMaxLookahead = 12;
+    for (int lines = 0; next < end_ && lines < kMaxLookahead; ++lines) {
+      const std::size_t next_end = LineEnd(next);
+      if (std::optional<NumberToken> following = MatchNumbering(text_, next, next_end)) {
+        return following->style != NumberStyle::kArabicDot &&
+               following->style != NumberStyle::kArabicComma;
+      }
+      next = SkipAnySpace(text_, next_end, end_);
+    }
+    return true;
   }
 
   void StartHeading(const NumberToken& token, bool part, std::size_t line_end) {

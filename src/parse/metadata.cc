@@ -8,6 +8,7 @@
 #include "parse/lines.h"
 #include "parse/numbering.h"
 #include "parse/units.h"
+#include "parse/web_chrome.h"
 
 namespace plancheck::parse {
 namespace {
@@ -111,10 +112,61 @@ std::optional<ByteSpan> FindTitleLine(std::string_view text, const std::vector<L
   return std::nullopt;
 }
 
+// "2023-01-30 08:56", "2023-01-30", "2023年1月30日" -> ISO date; "" otherwise.
+std::string ChromeDate(std::string_view value) {
+  if (value.size() >= 10 && IsAsciiDigit(value[0]) && IsAsciiDigit(value[3]) &&
+      value[4] == '-' && value[7] == '-' && IsAsciiDigit(value[5]) && IsAsciiDigit(value[6]) &&
+      IsAsciiDigit(value[8]) && IsAsciiDigit(value[9]) &&
+      (value.size() == 10 || value[10] == ' ' || IsAsciiDigit(value[10]))) {
+    return std::string(value.substr(0, 10));
+  }
+  const std::size_t ri = value.find("日");
+  return IsoDate(ri == std::string_view::npos ? value : value.substr(0, ri + 3));
+}
+
+// What a saved page's information box says (web_chrome.h): the first non-empty value of
+// each field, from the lines before `end` (at most kMaxPreambleLines of them).
+struct ChromeInfo {
+  std::string issuer;
+  std::string document_number;
+  std::string written_date;    // ISO
+  std::string published_date;  // ISO
+};
+
+ChromeInfo ReadChrome(std::string_view text, std::size_t end) {
+  ChromeInfo info;
+  const std::vector<Line> lines = SplitLines(text, {0, std::min(end, text.size())});
+  for (std::size_t i = 0; i < lines.size() && i < kMaxPreambleLines; ++i) {
+    const std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    for (const ChromeValue& field : ChromeFields(line)) {
+      if (field.value.empty()) continue;
+      switch (field.field) {
+        case ChromeField::kIssuer:
+          if (info.issuer.empty()) info.issuer = field.value;
+          break;
+        case ChromeField::kDocumentNumber:
+          if (info.document_number.empty()) info.document_number = field.value;
+          break;
+        case ChromeField::kWrittenDate:
+          if (info.written_date.empty()) info.written_date = ChromeDate(field.value);
+          break;
+        case ChromeField::kPublishedDate:
+          if (info.published_date.empty()) info.published_date = ChromeDate(field.value);
+          break;
+        case ChromeField::kTitle:
+        case ChromeField::kOther:
+          break;
+      }
+    }
+  }
+  return info;
+}
+
 // The issuing office: the last short line of the notice naming a government office (the
-// signature above the date), or the office before "关于" in a first line such as
-// "重庆市人民政府办公厅关于印发…的通知" (fixtures/seeds/004_*.txt).
-std::string FindIssuer(std::string_view text, const std::vector<Line>& lines, std::size_t end) {
+// signature above the date); else a saved page's 发布机构; else the office before "关于" in a
+// first line such as "重庆市人民政府办公厅关于印发…的通知" (fixtures/seeds/004_*.txt).
+std::string FindIssuer(std::string_view text, const std::vector<Line>& lines, std::size_t end,
+                       const ChromeInfo& chrome) {
   static constexpr std::array<std::string_view, 6> kOffices = {
       "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办公厅", "国务院办公厅"};
   std::string found;
@@ -132,7 +184,9 @@ std::string FindIssuer(std::string_view text, const std::vector<Line>& lines, st
     }
     if (plain) found = std::string(line);
   }
-  if (!found.empty() || lines.empty()) return found;
+  if (!found.empty()) return found;
+  if (!chrome.issuer.empty()) return chrome.issuer;
+  if (lines.empty()) return found;
   const ByteSpan first = TrimSpan(text, {lines[0].begin, std::min(lines[0].end, end)});
   const std::string_view line = text.substr(first.begin, first.size());
   const std::size_t about = line.find("关于");
@@ -145,26 +199,25 @@ std::string FindIssuer(std::string_view text, const std::vector<Line>& lines, st
   return found;
 }
 
-// The date the notice is signed: a line holding only "2021年3月12日"; else a "发布日期"
-// line with an ISO date.
-std::string FindIssueDate(std::string_view text, const std::vector<Line>& lines, std::size_t end) {
+// The date the notice is signed: a line holding only "2021年3月12日"; else a saved page's
+// 成文日期, then its 发布日期; else a "发布日期" inside a line with an ISO date.
+std::string FindIssueDate(std::string_view text, const std::vector<Line>& lines, std::size_t end,
+                          const ChromeInfo& chrome) {
   for (const Line& raw : lines) {
     if (raw.begin >= end) break;
     const ByteSpan span = TrimSpan(text, {raw.begin, std::min(raw.end, end)});
     const std::string iso = IsoDate(text.substr(span.begin, span.size()));
     if (!iso.empty()) return iso;
   }
+  if (!chrome.written_date.empty()) return chrome.written_date;
+  if (!chrome.published_date.empty()) return chrome.published_date;
   for (const Line& raw : lines) {
     if (raw.begin >= end) break;
     const std::string_view line = text.substr(raw.begin, std::min(raw.end, end) - raw.begin);
     const std::size_t label = line.find("发布日期");
     if (label == std::string_view::npos) continue;
     for (std::size_t i = label; i + 10 <= line.size(); ++i) {
-      const std::string_view candidate = line.substr(i, 10);
-      if (IsAsciiDigit(candidate[0]) && IsAsciiDigit(candidate[3]) && candidate[4] == '-' &&
-          candidate[7] == '-' && IsAsciiDigit(candidate[5]) && IsAsciiDigit(candidate[9])) {
-        return std::string(candidate);
-      }
+      if (std::string iso = ChromeDate(line.substr(i, 10)); !iso.empty()) return iso;
     }
   }
   return "";
@@ -302,7 +355,13 @@ void InferRegion(std::string_view issuer, model::Metadata& metadata) {
   for (std::size_t offset = 0; offset < names.size();) {
     const char32_t cp = DecodeUtf8(names, offset);
     ++chars;
-    const bool suffix = cp == U'省' || cp == U'市' || cp == U'区' || cp == U'县' || cp == U'州';
+    bool suffix = cp == U'省' || cp == U'市' || cp == U'区' || cp == U'县' || cp == U'州' ||
+                  cp == U'旗' || cp == U'盟';
+    // "湖州市", "青州市", "苏州市吴江区": 州 followed by 市 is part of a city's name.
+    if (cp == U'州' && offset < names.size()) {
+      std::size_t next = offset;
+      suffix = DecodeUtf8(names, next) != U'市';
+    }
     if (suffix && chars >= 2) {
       last = names.substr(name_begin, offset - name_begin);
       name_begin = offset;
@@ -311,7 +370,7 @@ void InferRegion(std::string_view issuer, model::Metadata& metadata) {
   }
   if (last.empty()) return;
   metadata.region = std::string(last);
-  if (EndsWith(last, "区") || EndsWith(last, "县")) {
+  if (EndsWith(last, "区") || EndsWith(last, "县") || EndsWith(last, "旗")) {
     metadata.level = model::AdminLevel::kDistrict;
   } else {
     metadata.level = model::AdminLevel::kProvince;
@@ -341,9 +400,12 @@ void FillMetadata(model::Document& doc, const PlanStart& start) {
   model::Metadata& m = doc.metadata;
   if (has_title) m.title = JoinLines(text, start.title);
   if (preamble_end > 0) {
-    m.issuer = FindIssuer(text, lines, preamble_end);
-    m.issue_date = FindIssueDate(text, lines, preamble_end);
-    m.document_number = FindDocumentNumber(text, preamble_end);
+    // A saved page's information box (web_chrome.h) sits above the notice.
+    const ChromeInfo chrome = ReadChrome(text, preamble_end);
+    m.issuer = FindIssuer(text, lines, preamble_end, chrome);
+    m.issue_date = FindIssueDate(text, lines, preamble_end, chrome);
+    m.document_number = chrome.document_number.empty() ? FindDocumentNumber(text, preamble_end)
+                                                       : chrome.document_number;
     doc.declared_task_count = FindDeclaredCount(doc, preamble_end);
   }
   m.plan_year = FindPlanYear(m.title);

@@ -1,6 +1,7 @@
 #include "parse/numbering.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "base/utf8.h"
 
@@ -146,6 +147,24 @@ std::optional<NumberToken> MatchNumbering(std::string_view text, std::size_t pos
         NumberStyle::kCircled, static_cast<std::int64_t>(first - U'①' + 1), {pos, pos + size}};
   }
 
+  // "第一条" (article numbering, as in rules and some 分工方案): 第, a numeral, 条.
+  if (first == U'第') {
+    const std::size_t inner = pos + size;
+    std::size_t first_size = 0;
+    const bool chinese = IsChineseNumeralChar(PeekAt(text, inner, end, &first_size));
+    const std::size_t run_end = ScanRun(text, inner, end, chinese);
+    if (run_end == inner) return std::nullopt;
+    std::size_t tiao_size = 0;
+    if (PeekAt(text, run_end, end, &tiao_size) != U'条') return std::nullopt;
+    const std::string_view run = text.substr(inner, run_end - inner);
+    NumberToken token;
+    token.style = NumberStyle::kArticle;
+    token.value = chinese ? ChineseNumeralValue(run) : ArabicValue(run);
+    if (chinese && !token.value) return std::nullopt;
+    token.span = {pos, run_end + tiao_size};
+    return token;
+  }
+
   if (first == U'（' || first == '(') {
     const std::size_t inner = pos + size;
     std::size_t first_size = 0;
@@ -206,6 +225,54 @@ std::optional<NumberToken> MatchBareNumber(std::string_view text, ByteSpan cell)
   const std::size_t begin = static_cast<std::size_t>(trimmed.data() - text.data());
   return NumberToken{
       model::NumberStyle::kArabicBare, ArabicValue(trimmed), {begin, begin + trimmed.size()}};
+}
+
+namespace {
+
+// Restarts and run-ons seen at one kind of boundary, and what the first one did.
+struct BoundaryVotes {
+  int restarts = 0;
+  int runs_on = 0;
+  std::optional<bool> first_restarts;
+
+  void Add(bool restart) {
+    (restart ? restarts : runs_on)++;
+    if (!first_restarts) first_restarts = restart;
+  }
+  bool Restart() const {
+    if (restarts != runs_on) return restarts > runs_on;
+    return first_restarts.value_or(false);
+  }
+  bool Seen() const { return first_restarts.has_value(); }
+};
+
+}  // namespace
+
+model::NumberingScope TaskNumberingScope(const model::Document& doc) {
+  // Real notices do all three: 梁平 2021 (fixtures/seeds/000) runs on across parts, the
+  // paragraphs plan (seeds/002) restarts in every section, and leader-group notices such
+  // as 长兴县 2023 ("一、朱伟县长牵头重点工作" then 1, 2, 3 …) restart in every part.
+  BoundaryVotes sections;
+  BoundaryVotes parts;
+  const model::Part* last_part = nullptr;
+  const model::Section* last_section = nullptr;
+  for (const model::Part& part : doc.parts) {
+    for (const model::Section& section : part.sections) {
+      for (const model::Task& task : section.tasks) {
+        if (!task.number.value) continue;
+        if (last_section != nullptr && last_section != &section) {
+          const bool restart = *task.number.value == 1;
+          (last_part != &part ? parts : sections).Add(restart);
+        }
+        last_part = &part;
+        last_section = &section;
+      }
+    }
+  }
+  if (sections.Seen() && sections.Restart()) return model::NumberingScope::kSection;
+  // Parts may restart while the sections inside them run on.
+  if (parts.Seen() && parts.Restart()) return model::NumberingScope::kPart;
+  return model::NumberingScope::kDocument;
 }
 
 }  // namespace plancheck::parse

@@ -133,6 +133,15 @@ void OutlineBuilder::ApplyAssignment(model::Task& task, const Assignment& assign
     switch (kind) {
       case LabelKind::kLead:
         seen_lead = true;
+        // "责任单位:市人力社保局、市农业农村局分别牵头" (丽水市 2023): a role phrase in the
+        // list names every lead itself, whatever a first-listed convention says.
+        if (std::optional<std::vector<PhraseClause>> phrase = ParseRolePhrase(text, list.content);
+            phrase && std::any_of(phrase->begin(), phrase->end(), [](const PhraseClause& c) {
+              return c.role == PhraseRole::kLead && c.verb.find("牵头") != std::string::npos;
+            })) {
+          ApplyPhrase(task, *phrase);
+          break;
+        }
         if (task.lead_label.empty()) task.lead_label = list.label.written;
         if (task.lead_source.empty()) task.lead_source = "label";
         AddNames(UnitNames(list.content, options), task.lead_units);

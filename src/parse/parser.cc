@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "parse/deadline.h"
 #include "parse/lines.h"
 #include "parse/metadata.h"
 #include "parse/numbering.h"
@@ -31,7 +32,8 @@ const char* ShapeName(Shape shape) {
 // Looks at the plan's lines once and picks the shape:
 //   table      most lines start with a tab (a flattened Word table, fixtures/seeds/001);
 //   pdf-text   lead labels often follow other text on their line, i.e. tasks and their
-//              assignments run together (fixtures/seeds/004);
+//              assignments run together (fixtures/seeds/004), or task numbers do
+//              (henan-sheng-2023);
 //   paragraphs numbered lines are long and almost none is followed by an assignment
 //              (fixtures/seeds/002);
 //   line-per-task otherwise (fixtures/seeds/000, 003).
@@ -43,6 +45,7 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
   std::size_t numbered_chars = 0;
   std::size_t leads = 0;
   std::size_t inline_leads = 0;
+  std::size_t inline_numbers = 0;  // task numbers mid-line, after "。" or "）"
   for (const Line& line : lines) {
     const ByteSpan content = TrimSpan(text, {line.begin, line.end});
     if (content.empty()) continue;
@@ -52,9 +55,20 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
       ++numbered;
       numbered_chars += CodePointsIn(text, content);
     }
+    char32_t prev = 0;
     for (std::size_t pos = content.begin; pos < content.end;) {
       std::size_t size = 0;
-      CodePointAt(text, pos, content.end, &size);
+      const char32_t cp = CodePointAt(text, pos, content.end, &size);
+      // "…。(省发展改革委牵头…) 2.落实好…": a task number after a sentence or a bracket.
+      if ((prev == U'。' || prev == U'）' || prev == ')') && pos != content.begin) {
+        const std::size_t at = SkipHorizontalSpace(text, pos, content.end);
+        const std::optional<NumberToken> token = MatchNumbering(text, at, content.end);
+        if (token && (token->style == model::NumberStyle::kArabicDot ||
+                      token->style == model::NumberStyle::kArabicComma)) {
+          ++inline_numbers;
+        }
+      }
+      if (!IsAnySpace(cp)) prev = cp;
       if (std::optional<LabelMatch> label = MatchLabel(text, pos, content.end)) {
         if (label->kind == LabelKind::kLead || label->kind == LabelKind::kDivision) {
           ++leads;
@@ -74,6 +88,9 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
   }
   if (tabbed >= 8 && tabbed * 3 >= non_blank) return Shape::kTable;
   if (inline_leads >= 3 && inline_leads * 10 >= leads) return Shape::kPdfText;
+  // A copy that lost its line breaks (henan-sheng-2023: the whole notice on one line) runs
+  // its tasks together as PDF text does.
+  if (inline_numbers >= 3 && inline_numbers > numbered) return Shape::kPdfText;
   if (numbered > 0 && leads * 4 < numbered && numbered_chars / numbered >= 80) {
     return Shape::kParagraphs;
   }
@@ -85,6 +102,7 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
 void ParseDocument(model::Document& doc) {
   doc.parts.clear();
   doc.declared_task_count.reset();
+  doc.task_numbering = model::NumberingScope::kDocument;
   doc.first_listed.clear();
   const PlanStart start = FindPlanStart(doc);
   FillMetadata(doc, start);
@@ -105,6 +123,8 @@ void ParseDocument(model::Document& doc) {
       break;
   }
   ResolveRoles(doc);
+  doc.task_numbering = TaskNumberingScope(doc);
+  ReadDeadlines(doc);
 }
 
 }  // namespace plancheck::parse

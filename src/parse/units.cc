@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "base/utf8.h"
 #include "parse/lines.h"
 #include "parse/numbering.h"
+#include "parse/web_chrome.h"
 
 namespace plancheck::parse {
 namespace {
@@ -51,6 +53,7 @@ constexpr LabelWord kLabels[] = {
     {U"完成时限", LabelKind::kDeadline},
     {U"完成时间", LabelKind::kDeadline},
     {U"时间节点", LabelKind::kDeadline},
+    {U"牵头负责领导", LabelKind::kLeader},
     {U"牵头\x01领导", LabelKind::kLeader},
     {U"责任\x01领导", LabelKind::kLeader},
     {U"分管\x01领导", LabelKind::kLeader},
@@ -100,6 +103,37 @@ static_assert([] {
   return true;
 }());
 
+// The first two characters of each label word (a level placeholder never stands second):
+// most characters that may start a label (部, 时, 分, 主) do not, and the pair rejects them
+// before any word is tried.
+struct LabelPairs {
+  std::array<std::pair<char32_t, char32_t>, std::size(kLabels)> pairs{};
+  std::size_t count = 0;
+};
+constexpr LabelPairs kLabelPairs = [] {
+  LabelPairs out;
+  for (const LabelWord& label : kLabels) {
+    const std::pair<char32_t, char32_t> pair{label.chars[0], label.chars[1]};
+    bool seen = false;
+    for (std::size_t i = 0; i < out.count; ++i) seen = seen || out.pairs[i] == pair;
+    if (!seen) out.pairs[out.count++] = pair;
+  }
+  return out;
+}();
+static_assert([] {
+  for (const LabelWord& label : kLabels) {
+    if (label.chars.size() < 2 || label.chars[1] == kAnyLevel) return false;
+  }
+  return true;
+}());
+
+bool CouldStartPair(char32_t first, char32_t second) {
+  for (std::size_t i = 0; i < kLabelPairs.count; ++i) {
+    if (kLabelPairs.pairs[i].first == first && kLabelPairs.pairs[i].second == second) return true;
+  }
+  return false;
+}
+
 bool CouldStartLabel(char32_t cp) {
   for (std::size_t i = 0; i < kLabelStarts.count; ++i) {
     if (kLabelStarts.chars[i] == cp) return true;
@@ -118,6 +152,12 @@ bool MayStartLabel(std::string_view text, std::size_t pos, std::size_t end) {
     if (lead == (0xE0 | (cp >> 12)) && second == (0x80 | ((cp >> 6) & 0x3F))) return true;
   }
   return false;
+}
+
+// The line of `text` starting at `pos`, without its '\n'.
+std::string_view LineAt(std::string_view text, std::size_t pos) {
+  const std::size_t newline = text.find('\n', pos);
+  return text.substr(pos, (newline == std::string_view::npos ? text.size() : newline) - pos);
 }
 
 bool IsOpenBracket(char32_t cp) {
@@ -144,6 +184,14 @@ ByteSpan TrimListEnd(std::string_view text, ByteSpan span) {
     span.end = prev;
   }
   return span;
+}
+
+// "注：", "备注：", "说明：" opening a line: a remark, never more of a unit list.
+bool StartsRemark(std::string_view text, std::size_t pos, std::size_t end) {
+  for (std::string_view word : {"注：", "注:", "备注：", "备注:", "说明：", "说明:"}) {
+    if (pos + word.size() <= end && text.substr(pos, word.size()) == word) return true;
+  }
+  return false;
 }
 
 std::vector<UnitPiece> Split(std::string_view text, ByteSpan span, const SplitOptions& options,
@@ -240,6 +288,18 @@ std::optional<LabelMatch> MatchLabel(std::string_view text, std::size_t pos, std
   std::size_t size = 0;
   const char32_t first = CodePointAt(text, pos, end, &size);
   if (size == 0 || !CouldStartLabel(first)) return std::nullopt;
+  {
+    // The second character, past the white space a PDF line break leaves inside a word.
+    std::size_t cur = pos + size;
+    std::size_t next_size = 0;
+    char32_t second = CodePointAt(text, cur, end, &next_size);
+    for (int breaks = 0; next_size > 0 && IsAnySpace(second) && breaks <= kMaxBreaksInLabel;
+         ++breaks) {
+      cur += next_size;
+      second = CodePointAt(text, cur, end, &next_size);
+    }
+    if (!CouldStartPair(first, second)) return std::nullopt;
+  }
   for (const LabelWord& label : kLabels) {
     if (label.chars.front() != first) continue;
     std::size_t cur = pos;
@@ -302,9 +362,12 @@ std::optional<Assignment> ParseAssignment(std::string_view text, std::size_t pos
     std::size_t size = 0;
     const char32_t cp = CodePointAt(text, cur, end, &size);
     if (cp == '\n') {
-      // The next task or heading ends a list that lacks its closing "。".
+      // The next task or heading ends a list that lacks its closing "。", and so does a
+      // remark on a line of its own ("注：排在第一位的为牵头单位。").
       const std::size_t next = SkipAnySpace(text, cur, end);
-      if (next < end && MatchNumbering(text, next, end)) {
+      // A saved page's chrome after the last task ("【打印本页】【关闭窗口】") ends it too.
+      if (next < end && (MatchNumbering(text, next, end) || StartsRemark(text, next, end) ||
+                         IsWebChromeLine(LineAt(text, next)))) {
         close(cur);
         out.consumed_end = cur;
         done = true;
@@ -382,7 +445,11 @@ constexpr RoleVerb kRoleVerbs[] = {
     {"按职责负责", PhraseRole::kCooperating},
     {"分工负责", PhraseRole::kCooperating},
     {"配合落实", PhraseRole::kCooperating},
+    // "市人力社保局、市农业农村局分别牵头" (丽水市 2023), "国务院各部门分别负责" (国务院 2020).
+    {"分别牵头", PhraseRole::kLead},
+    {"分别负责", PhraseRole::kLead},
     {"共同牵头", PhraseRole::kLead},
+    {"共同负责", PhraseRole::kLead},
     {"牵头负责", PhraseRole::kLead},
     {"牵头落实", PhraseRole::kLead},
     {"牵头抓总", PhraseRole::kLead},
@@ -426,6 +493,15 @@ std::size_t MatchingClose(std::string_view text, std::size_t pos, std::size_t en
     cur += size;
   }
   return std::string_view::npos;
+}
+
+// A clause of a role phrase saying when, not who: "年内持续推进", "2023年底前完成", "长期坚持".
+bool IsTimeClause(std::string_view words) {
+  static constexpr std::string_view kWhen[] = {"年", "月", "持续", "长期", "完成", "推进"};
+  for (std::string_view when : kWhen) {
+    if (words.find(when) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 std::size_t SizeAt(std::string_view text, std::size_t pos) {
@@ -498,7 +574,8 @@ std::optional<std::vector<PhraseClause>> ParseRolePhrase(std::string_view text, 
       clauses.push_back(std::move(out));
       return;
     }
-    unrecognized = true;
+    // "（国务院各部门分别负责，年内持续推进）": a clause saying when is no role.
+    if (!IsTimeClause(words)) unrecognized = true;
   };
   int depth = 0;
   std::size_t begin = span.begin;

@@ -66,6 +66,11 @@ ordered_json TaskJson(const model::Document& doc, const model::Task& task, bool 
       task.leader_label.empty() ? ordered_json(nullptr) : ordered_json(task.leader_label);
   out["lead_source"] =
       task.lead_source.empty() ? ordered_json(nullptr) : ordered_json(task.lead_source);
+  if (!task.deadline_dates.empty()) {
+    ordered_json dates = ordered_json::array();
+    for (const model::DeadlineDate& date : task.deadline_dates) dates.push_back(date.Iso());
+    out["deadline_dates"] = std::move(dates);
+  }
   if (!task.sub_items.empty()) {
     ordered_json items = ordered_json::array();
     for (const model::SubItem& item : task.sub_items) {
@@ -152,6 +157,7 @@ ordered_json DocumentToJson(const model::Document& doc, bool english) {
                            {"onward", convention.onward}});
   }
   out["first_listed_conventions"] = std::move(conventions);
+  out["numbering_scope"] = model::NumberingScopeName(doc.task_numbering);
   return out;
 }
 
@@ -167,6 +173,8 @@ std::string DocumentToText(const model::Document& doc) {
   if (doc.declared_task_count) {
     out += ", declares " + std::to_string(doc.declared_task_count->value);
   }
+  out += ", numbering: ";
+  out += model::NumberingScopeName(doc.task_numbering);
   out += "]\n";
   for (const model::Part& part : doc.parts) {
     if (!part.implicit) {

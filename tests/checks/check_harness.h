@@ -119,6 +119,12 @@ class TestDoc {
     doc.declared_task_count = model::DeclaredCount{value, found.loc};
     return *this;
   }
+  // The last part's heading declares `value` tasks in `phrase` ("12项").
+  TestDoc& GroupCount(const std::string& phrase, std::int64_t value) {
+    const model::Located found = Find(phrase);
+    CurrentPart().group.declared_count = model::DeclaredCount{value, found.loc};
+    return *this;
+  }
 
   model::Document doc;
 

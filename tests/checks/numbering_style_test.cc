@@ -109,13 +109,15 @@ TEST_CASE("numbering-style parameters load with located errors", "[checks][numbe
       {"levels: chinese-comma", "<test>:1:9: error: parameter 'levels' must be a mapping"},
       {"levels:\n  part: roman",
        "<test>:2:9: error: unknown numbering style 'roman' (styles: chinese-comma, "
-       "chinese-paren, arabic-dot, arabic-comma, arabic-paren, circled, arabic-bare)"},
+       "chinese-paren, arabic-dot, arabic-comma, arabic-paren, circled, arabic-bare, "
+       "article)"},
       {"levels:\n  chapter: chinese-comma",
        "<test>:2:12: error: unknown level 'chapter' in 'levels' (levels: part, section, task, "
        "sub_item)"},
       {"levels: {task: arabic-dot}\nconsistent_ignore: bare",
        "<test>:2:20: error: unknown numbering style 'bare' (styles: chinese-comma, "
-       "chinese-paren, arabic-dot, arabic-comma, arabic-paren, circled, arabic-bare)"},
+       "chinese-paren, arabic-dot, arabic-comma, arabic-paren, circled, arabic-bare, "
+       "article)"},
       {"levels: {part: chinese-comma}\nconsistent: maybe",
        "<test>:2:13: error: parameter 'consistent' must be true or false"},
   }));

@@ -95,6 +95,31 @@ TEST_CASE("sequence restarts where `within` says, across parts too", "[checks][s
   CHECK(Run(*in_section, d.doc, rule::Scope::kSection) == "6:1 expected=1 actual=3 expected_text=1. actual_text=3. task=3");
 }
 
+TEST_CASE("sequence `within: auto` follows the numbering scope the parser chose",
+          "[checks][sequence]") {
+  // Tasks 1-2 | 3 | 1 in two parts of two and one sections: right when parts restart.
+  TestDoc d("一、甲\n（一）子\n1.任务\n2.任务\n（二）丑\n3.任务\n二、乙\n（一）寅\n1.任务\n");
+  d.Part("一、", 1, NumberStyle::kChineseComma)
+      .Section("（一）", 1, kParen)
+      .Task("1.", 1, kDot)
+      .Task("2.", 2, kDot)
+      .Section("（二）", 2, kParen)
+      .Task("3.", 3, kDot)
+      .Part("二、", 2, NumberStyle::kChineseComma)
+      .Section("（一）", 1, kParen)
+      .Task("1.", 1, kDot);
+  auto [scope, expected] = GENERATE(table<model::NumberingScope, std::string>({
+      {model::NumberingScope::kPart, ""},
+      {model::NumberingScope::kDocument,
+       "9:1 expected=4 actual=1 expected_text=4. actual_text=1. task=1"},
+      {model::NumberingScope::kSection,
+       "6:1 expected=1 actual=3 expected_text=1. actual_text=3. task=3"},
+  }));
+  d.doc.task_numbering = scope;
+  auto check = Make<SequenceCheck>("of: tasks\nwithin: auto", rule::Scope::kDocument);
+  CHECK(Run(*check, d.doc, rule::Scope::kDocument) == expected);
+}
+
 TEST_CASE("sequence checks sub-items per task", "[checks][sequence]") {
   TestDoc d("1.甲\n（1）子\n（3）丑\n2.乙\n（1）寅\n");
   d.Task("1.", 1, kDot)
@@ -123,6 +148,10 @@ TEST_CASE("sequence on 10,000 tasks is one pass", "[checks][sequence]") {
 TEST_CASE("sequence parameters load with located errors", "[checks][sequence]") {
   auto [yaml, scope, error] = GENERATE(table<std::string, rule::Scope, std::string>({
       {"of: tasks", rule::Scope::kDocument, ""},
+      {"of: tasks\nwithin: auto", rule::Scope::kDocument, ""},
+      {"of: sections\nwithin: auto", rule::Scope::kDocument,
+       "<test>:2:9: error: 'within: auto' follows the document's task numbering: it needs "
+       "'of: tasks' and 'scope: document'"},
       {"of: sub_items\nwithin: task", rule::Scope::kDocument, ""},
       {"of: tasks\nrestart: never\nstart: 0", rule::Scope::kSection, ""},
       {"{}", rule::Scope::kDocument, "<test>:1:1: error: missing parameter 'of'"},

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "test_util.h"
+
 namespace plancheck::parse {
 namespace {
 
@@ -34,6 +36,9 @@ TEST_CASE("MatchNumbering recognizes every numbering style", "[parse][numbering]
       {"（1）推进", "arabic-paren 1 （1）"},
       {"①推进", "circled 1 ①"},
       {"⑳推进", "circled 20 ⑳"},
+      {"第一条 加快建设", "article 1 第一条"},
+      {"第十二条加快", "article 12 第十二条"},
+      {"第3条", "article 3 第3条"},
       // A number too long for int64 is still a token, without a value.
       {"1234567890123456789012345678901234567890.甲",
        "arabic-dot - 1234567890123456789012345678901234567890."},
@@ -45,6 +50,9 @@ TEST_CASE("MatchNumbering recognizes every numbering style", "[parse][numbering]
       {"（重庆）科学城", ""},
       {"（一", ""},
       {"PM2.5", ""},
+      {"第一批试点", ""},
+      {"第一", ""},
+      {"第条", ""},
       {"400平方公里", ""},
       {"", ""},
       {std::string(100, '9') + ".", ""},  // longer than kMaxNumeralChars: no token
@@ -75,6 +83,32 @@ TEST_CASE("MatchBareNumber reads a table's 序号 cell", "[parse][numbering]") {
   CHECK(token->value == 12);
   CHECK(token->style == model::NumberStyle::kArabicBare);
   CHECK_FALSE(MatchBareNumber(text, {5, 7}));
+}
+
+}  // namespace plancheck::parse
+
+namespace plancheck::parse {
+
+TEST_CASE("TaskNumberingScope reads where task numbers restart", "[parse][numbering]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      // Running on across parts (fixtures/seeds/000).
+      {"一、甲\n1.子\n2.丑\n二、乙\n3.寅\n4.卯\n", "document"},
+      // Restarting in every part (a leader's group of tasks per part).
+      {"一、甲\n1.子\n2.丑\n二、乙\n1.寅\n2.卯\n三、丙\n1.辰\n", "part"},
+      // Restarting in every section (fixtures/seeds/002).
+      {"一、甲\n（一）子\n1.a\n2.b\n（二）丑\n1.c\n二、乙\n（一）寅\n1.d\n", "section"},
+      // Sections run on inside a part, parts restart.
+      {"一、甲\n（一）子\n1.a\n（二）丑\n2.b\n二、乙\n（一）寅\n1.c\n（二）卯\n2.d\n", "part"},
+      // One run with a single stray 1: the majority runs on, and the rule reports the 1.
+      {"一、甲\n1.a\n2.b\n二、乙\n3.c\n三、丙\n4.d\n四、丁\n1.e\n", "document"},
+      // No boundary at all.
+      {"1.a\n2.b\n3.c\n", "document"},
+      // A tie goes the way of the first boundary.
+      {"一、甲\n1.a\n二、乙\n1.b\n三、丙\n2.c\n", "part"},
+  }));
+  CAPTURE(text);
+  const model::Document doc = testing::ParseSnippet(text);
+  CHECK(model::NumberingScopeName(doc.task_numbering) == expected);
 }
 
 }  // namespace plancheck::parse

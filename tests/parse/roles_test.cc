@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "parse/metadata.h"
 #include "parse/roles.h"
 #include "parse/units.h"
 #include "test_util.h"
@@ -79,6 +80,9 @@ TEST_CASE("State Council style 牵头 phrases and division lines", "[parse][role
       // Two brackets in one task: every unit once.
       {"1.稳投资。（省发展改革委牵头）促消费。（省商务厅牵头，省发展改革委配合）\n",
        "1.稳投资。（省发展改革委牵头）促消费。 | 省发展改革委、省商务厅 |  |  | 牵头// | phrase\n"},
+      // 国务院 2020: a clause saying when is no role.
+      {"1.全面建成小康社会。(国务院各部门分别负责,年内持续推进)\n",
+       "1.全面建成小康社会。 | 国务院各部门 |  |  | 分别负责// | phrase\n"},
       // Near misses: no role verb, or 负责 by no body.
       {"1.推进改革（企业自主负责）。\n", "1.推进改革（企业自主负责）。 |  |  |  | // | \n"},
       {"1.推进改革（试点先行，逐步推开）。\n", "1.推进改革（试点先行，逐步推开）。 |  |  |  | // | \n"},
@@ -138,6 +142,15 @@ TEST_CASE("a first-listed convention makes the first unit the lead", "[parse][ro
       // 牵头单位 given: the convention changes nothing.
       {"1.甲。\n牵头单位：县发改局、县财政局（列第一位者为牵头单位，下同）\n",
        "1.甲。 | 县发改局、县财政局 |  |  | 牵头单位// | label\n"},
+      // 丽水市 2023: "分别牵头" names every lead, whatever the convention says.
+      {"1.甲。\n责任单位：市发改委、市财政局（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）\n"
+       "2.乙。\n责任单位：市人力社保局、市农业农村局分别牵头\n",
+       "1.甲。 | 市发改委 | 市财政局 |  | 责任单位/责任单位/ | first-listed\n"
+       "2.乙。 | 市人力社保局、市农业农村局 |  |  | 分别牵头// | phrase\n"},
+      // A note on a line of its own between tasks holds for the tasks after it.
+      {"1.甲。\n责任单位：县发改局、县财政局\n注：排在第一位的为牵头单位。\n2.乙。\n责任单位：县教育局、县财政局\n",
+       "1.甲。 | 县发改局、县财政局 |  |  | 责任单位// | label\n"
+       "2.乙。 | 县教育局 | 县财政局 |  | 责任单位/责任单位/ | first-listed\n"},
       // Near miss: "第一时间" is no convention.
       {"1.甲。\n责任单位：县发改局、县财政局（第一时间牵头落实）\n",
        "1.甲。 | 县发改局、县财政局（第一时间牵头落实） |  |  | 责任单位// | label\n"},
@@ -166,6 +179,10 @@ TEST_CASE("role words name their role", "[parse][roles]") {
        "1.甲。 | 市经贸委 | 市建委 |  | 主办/协办/ | label\n"},
       {"1.甲。\n牵头县领导：张三；牵头单位：县财政局；责任单位：县税务局。\n",
        "1.甲。 | 县财政局 | 县税务局 | 张三 | 牵头单位/责任单位/牵头县领导 | label\n"},
+      // 安徽省 2022.
+      {"1.甲。\n牵头负责领导:刘惠。\n牵头责任单位:省发展改革委。\n协同责任单位:省政府各部门、各直属机构。\n",
+       "1.甲。 | 省发展改革委 | 省政府各部门、各直属机构 | 刘惠 | 牵头责任单位/协同责任单位/牵头负责领导 | "
+       "label\n"},
       {"1.甲。\n主要责任单位：县财政局；其他责任单位：县税务局。\n",
        "1.甲。 | 县财政局 | 县税务局 |  | 主要责任单位/其他责任单位/ | label\n"},
   }));
@@ -227,6 +244,27 @@ TEST_CASE("IsPersonTitle and LooksLikeBody tell persons from units", "[parse][ro
   CAPTURE(name);
   CHECK(IsPersonTitle(name) == person);
   CHECK(LooksLikeBody(name) == body);
+}
+
+}  // namespace plancheck::parse
+
+namespace plancheck::parse {
+
+// The region names the registries and units.no-registry go by.
+TEST_CASE("InferRegion reads the last administrative name of an issuer", "[parse][metadata]") {
+  auto [issuer, region, level] = GENERATE(table<std::string, std::string, model::AdminLevel>({
+      {"重庆市梁平区人民政府办公室", "梁平区", model::AdminLevel::kDistrict},
+      {"湖州市人民政府办公室", "湖州市", model::AdminLevel::kProvince},
+      {"青州市人民政府办公室", "青州市", model::AdminLevel::kProvince},
+      {"苏州市吴江区人民政府", "吴江区", model::AdminLevel::kDistrict},
+      {"湖州市长兴县人民政府", "长兴县", model::AdminLevel::kDistrict},
+      {"甘孜藏族自治州人民政府", "甘孜藏族自治州", model::AdminLevel::kProvince},
+      {"鄂温克族自治旗人民政府办公室", "鄂温克族自治旗", model::AdminLevel::kDistrict},
+  }));
+  model::Metadata metadata;
+  InferRegion(issuer, metadata);
+  CHECK(metadata.region == region);
+  CHECK(metadata.level == level);
 }
 
 }  // namespace plancheck::parse
