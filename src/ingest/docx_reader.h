@@ -9,13 +9,12 @@
 // untabbed line. Vertically merged cells repeat the value above; a cell spanning columns
 // is followed by empty cells so that columns stay aligned with the header.
 //
-// Defensive limits: an entry larger than kMaxDocxEntryBytes uncompressed, or compressed
-// more than kMaxCompressionRatio times (a zip bomb), more than kMaxMarkupTags tags, more
-// extracted text or lines than its document.xml may expand to (merged cells, spanned
-// columns and list labels repeat text; extracted_text.h), an encrypted entry or an
-// encrypted (OLE) Word file, a missing word/document.xml, or a corrupt archive give one
-// Error naming the file (and, for the expansion, the table row where it stopped). A cell
-// spans at most kMaxWordColumns columns, Word's own limit.
+// Defensive limits: those of every ZIP package (zip_archive.h: entry size, compression
+// ratio, encrypted or corrupt entries), more than kMaxMarkupTags tags, more extracted text
+// or lines than its document.xml may expand to (merged cells, spanned columns and list
+// labels repeat text; extracted_text.h), or a missing word/document.xml give one Error
+// naming the file (and, for the expansion, the table row where it stopped). A cell spans
+// at most kMaxWordColumns columns, Word's own limit.
 #pragma once
 
 #include <cstddef>
@@ -23,15 +22,11 @@
 
 #include "base/error_list.h"
 #include "ingest/extracted_text.h"
+#include "ingest/zip_archive.h"
 
 namespace plancheck::ingest {
 
-inline constexpr std::size_t kMaxDocxEntryBytes = 64u * 1024u * 1024u;
-inline constexpr std::size_t kMaxCompressionRatio = 200;
 inline constexpr int kMaxWordColumns = 63;
-
-// True when `bytes` starts like a ZIP archive ("PK\3\4").
-bool LooksLikeZip(const std::string& bytes);
 
 // The document's text (UTF-8, '\n' line ends). Each line's place: "paragraph N" for
 // the N-th paragraph of the body (tables not counted); in the T-th table, row R (the

@@ -13,8 +13,10 @@
 
 #include "base/line_index.h"
 #include "base/read_file.h"
+#include "ingest/doc_reader.h"
 #include "ingest/docx_reader.h"
 #include "ingest/html_reader.h"
+#include "ingest/ofd_reader.h"
 #include "ingest/pdf_reader.h"
 #include "base/utf8.h"
 
@@ -280,11 +282,30 @@ Result<std::string> DecodeHtml(std::string bytes, const std::string& display_pat
 }  // namespace
 
 Result<DecodedText> DecodeText(std::string bytes, const std::string& display_path) {
-  // A Word document is recognized by its content, not its name.
+  // A Word document is recognized by its content, not its name; so is an OFD file, a ZIP
+  // package too, by its OFD.xml.
+  if (LooksLikeOfd(bytes)) {
+    Result<ExtractedText> text = ExtractOfd(bytes, display_path);
+    if (!text) return text.error();
+    return DecodedText{std::move(text->text), "OFD", std::move(text->line_places)};
+  }
   if (LooksLikeZip(bytes)) {
     Result<ExtractedText> text = ExtractDocx(bytes, display_path);
     if (!text) return text.error();
     return DecodedText{std::move(text->text), "DOCX", std::move(text->line_places)};
+  }
+  if (LooksLikeOle2(bytes)) {
+    // Office saves a password-protected .docx as an OLE compound file holding the
+    // encrypted package: it is no .doc, and "not a Word document" would not tell the user
+    // what to do.
+    static const std::string kEncryptedPackage(
+        "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+    if (bytes.find(kEncryptedPackage) != std::string::npos) {
+      return FileError(display_path, "Word 文档已加密（设有打开密码），无法读取；请取消密码后另存为 .docx");
+    }
+    Result<ExtractedText> text = ExtractDoc(bytes, display_path);
+    if (!text) return text.error();
+    return DecodedText{std::move(text->text), "DOC", std::move(text->line_places)};
   }
   if (LooksLikePdf(bytes)) {
     Result<ExtractedText> text = ExtractPdf(bytes, display_path);
@@ -299,17 +320,6 @@ Result<DecodedText> DecodeText(std::string bytes, const std::string& display_pat
     return DecodedText{std::move(text->text), "HTML", std::move(text->line_places)};
   }
   if (bytes.empty()) return FileError(display_path, "文件为空");
-  // An OLE compound file: what Office writes for a password-protected .docx (the package
-  // encrypted inside it), or a legacy .doc. Saying "binary file" would not tell the user
-  // what to do.
-  if (bytes.rfind("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 0) == 0) {
-    static const std::string kEncryptedPackage = std::string("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
-    if (bytes.find(kEncryptedPackage) != std::string::npos) {
-      return FileError(display_path, "Word 文档已加密（设有打开密码），无法读取；请取消密码后另存为 .docx");
-    }
-    return FileError(display_path,
-                     "这是旧版 Office 二进制文件（如 .doc），不是 .docx；请在 Word 或 WPS 中另存为 .docx");
-  }
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
       static_cast<unsigned char>(bytes[1]) == 0xFE) {
     return DecodeUtf16(bytes, "UTF-16LE", display_path);
