@@ -29,24 +29,7 @@ using plancheck::ingest::doc_helper::kNotWord;
 using plancheck::ingest::doc_helper::kUnsupported;
 
 constexpr std::size_t kMaxInputBytes = 256u * 1024u * 1024u;
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
 
 // The text of the paragraph being read and what to do with it at its end.
 struct State {
@@ -56,9 +39,10 @@ struct State {
   char16_t last = 0;      // the last character of the paragraph (0x0D, or 0x07 in a table)
   int field_depth = 0;    // fields nest; 0 outside any
   std::vector<bool> field_code;  // per open field: still in its code (before 0x14)?
-  char16_t high_surrogate = 0;
   std::string text;
-  std::string bytes;      // pending 8-bit characters, decoded together (a DBCS needs pairs)
+  // Pending characters in `codepage`, decoded together by iconv: UTF-16LE code units (a
+  // surrogate pair needs both halves) or 8-bit bytes (a double-byte codepage needs pairs).
+  std::string bytes;
   std::string codepage;
 };
 
@@ -68,7 +52,7 @@ void FlushBytes() {
   if (state.bytes.empty()) return;
   iconv_t cd = iconv_open("UTF-8", state.codepage.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) {
-    for (unsigned char c : state.bytes) AppendUtf8(state.text, c < 0x80 ? c : 0xFFFD);
+    for (char c : state.bytes) state.text += (c & 0x80) == 0 ? std::string(1, c) : kReplacement;
   } else {
     char* in = state.bytes.data();
     std::size_t in_left = state.bytes.size();
@@ -79,7 +63,7 @@ void FlushBytes() {
       const std::size_t done = iconv(cd, &in, &in_left, &out, &out_left);
       state.text.append(buffer, out - buffer);
       if (done == static_cast<std::size_t>(-1) && errno != E2BIG) {
-        AppendUtf8(state.text, 0xFFFD);  // an invalid or cut byte: skip it
+        state.text += kReplacement;  // an invalid or cut byte: skip it
         ++in;
         --in_left;
       }
@@ -90,25 +74,6 @@ void FlushBytes() {
 }
 
 bool InFieldCode() { return !state.field_code.empty() && state.field_code.back(); }
-
-void AddCodeUnit(char16_t c) {
-  if (c >= 0xD800 && c <= 0xDBFF) {
-    state.high_surrogate = c;
-    return;
-  }
-  if (InFieldCode()) return;
-  if (c >= 0xDC00 && c <= 0xDFFF) {
-    if (state.high_surrogate != 0) {
-      AppendUtf8(state.text, 0x10000 + ((state.high_surrogate - 0xD800) << 10) + (c - 0xDC00));
-    } else {
-      AppendUtf8(state.text, 0xFFFD);
-    }
-    state.high_surrogate = 0;
-    return;
-  }
-  state.high_surrogate = 0;
-  AppendUtf8(state.text, c);
-}
 
 // Word's control characters in the text stream (MS-DOC 2.4.x): 0x07 cell or row end, 0x0D
 // paragraph end, 0x0B line break, 0x0C page or section break, 0x09 tab, 0x13/0x14/0x15
@@ -138,16 +103,15 @@ int OnChar(wvParseStruct*, U16 c, U8 chartype, U16 lid) {
   if (c == 0x1E) c = '-';
   if (c == 0x1F) return 0;
   if (c < 0x20) return 0;
+  const char* page = "UTF-16LE";
   if (chartype == 1) {  // 8-bit
-    const char* page = state.word8 ? "CP1252" : wvLIDToCodePageConverter(lid);
+    page = state.word8 ? "CP1252" : wvLIDToCodePageConverter(lid);
     if (page == nullptr) page = "CP1252";
-    if (state.codepage != page) FlushBytes();
-    state.codepage = page;
-    state.bytes += static_cast<char>(c & 0xFF);
-    return 0;
   }
-  FlushBytes();
-  AddCodeUnit(static_cast<char16_t>(c));
+  if (state.codepage != page) FlushBytes();
+  state.codepage = page;
+  state.bytes += static_cast<char>(c & 0xFF);
+  if (chartype != 1) state.bytes += static_cast<char>(c >> 8);
   return 0;
 }
 

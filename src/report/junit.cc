@@ -9,50 +9,33 @@
 #include <ostream>
 
 #include "base/utf8.h"
+#include "report/audit_html.h"
 #include "report/report.h"
 
 namespace plancheck::report {
 namespace {
 
-// Text as XML 1.0 character data or an attribute value: markup characters escaped, and the
-// characters XML 1.0 cannot carry at all (C0 controls but tab, line feed and carriage
-// return; U+FFFE, U+FFFF) replaced by U+FFFD. Invalid UTF-8 becomes U+FFFD too.
+// Text as XML 1.0 character data or an attribute value: markup escaped as in HTML, line
+// breaks and tabs in attributes as character references (a parser would fold them into
+// spaces), and what XML 1.0 cannot carry at all (C0 controls but tab, line feed and
+// carriage return; U+FFFE, U+FFFF; surrogates and invalid UTF-8) as U+FFFD.
 std::string XmlEscape(std::string_view text, bool attribute) {
+  const std::string escaped = HtmlEscape(text);
   std::string out;
-  out.reserve(text.size());
+  out.reserve(escaped.size());
   std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
+  while (i < escaped.size()) {
+    const auto c = static_cast<unsigned char>(escaped[i]);
     if (c < 0x80) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += attribute ? "&quot;" : "\"";
-          break;
-        case '\t':
-          out += attribute ? "&#9;" : "\t";
-          break;
-        case '\n':
-          out += attribute ? "&#10;" : "\n";
-          break;
-        case '\r':
-          out += "&#13;";
-          break;
-        default:
-          out += c < 0x20 ? std::string("\xEF\xBF\xBD") : std::string(1, text[i]);
+      if (c == '\t' || c == '\n' || c == '\r') {
+        out += attribute || c == '\r' ? "&#" + std::to_string(c) + ";" : std::string(1, escaped[i]);
+      } else {
+        out += c < 0x20 ? std::string("\xEF\xBF\xBD") : std::string(1, escaped[i]);
       }
       ++i;
       continue;
     }
-    char32_t cp = DecodeUtf8(text, i);
+    char32_t cp = DecodeUtf8(escaped, i);
     if (cp == 0xFFFE || cp == 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
     AppendUtf8(out, cp);
   }
