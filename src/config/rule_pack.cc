@@ -71,6 +71,59 @@ void ValidateTemplate(const std::string& text, const char* key, const YAML::Node
   }
 }
 
+// `variants: {repeat: {message: …, message_en: …, suggest: …, suggest_en: …}}`: other
+// wordings for kinds of finding the check tells apart.
+void LoadVariants(const YAML::Node& node, const std::string& file,
+                  const std::vector<std::string>& provided, const std::vector<std::string>& allowed,
+                  rule::Rule& r, ErrorList& errors) {
+  const YAML::Node variants = node["variants"];
+  if (!variants.IsDefined() || variants.IsNull()) return;
+  if (!variants.IsMap()) {
+    errors.Add(file, rule::YamlPosition(variants),
+               "'variants' must map a kind of finding to its texts ('repeat: {message: …}')");
+    return;
+  }
+  static const std::vector<std::string> kKeys = {"message", "message_en", "suggest", "suggest_en"};
+  for (const auto& entry : variants) {
+    const std::string name = entry.first.Scalar();
+    if (std::find(provided.begin(), provided.end(), name) == provided.end()) {
+      std::string message = "check '" + r.check_kind + "' has no variant '" + name + "'";
+      if (provided.empty()) {
+        message += " (it has none)";
+      } else if (const std::string near = DidYouMean(name, provided); !near.empty()) {
+        message += " (did you mean '" + near + "'?)";
+      }
+      errors.Add(file, rule::YamlPosition(entry.first), message);
+      continue;
+    }
+    const YAML::Node texts = entry.second;
+    if (!texts.IsMap()) {
+      errors.Add(file, rule::YamlPosition(texts), "variant '" + name + "' must be a mapping of " +
+                                                      "message, message_en, suggest, suggest_en");
+      continue;
+    }
+    for (const auto& key : texts) {
+      const std::string key_name = key.first.Scalar();
+      if (std::find(kKeys.begin(), kKeys.end(), key_name) == kKeys.end()) {
+        errors.Add(file, rule::YamlPosition(key.first),
+                   "unknown key '" + key_name + "' in variant '" + name +
+                       "' (message, message_en, suggest, suggest_en)");
+      }
+    }
+    rule::MessageVariant variant;
+    variant.name = name;
+    variant.message = ScalarField(texts, "message", file, errors);
+    variant.message_en = ScalarField(texts, "message_en", file, errors);
+    variant.suggest = ScalarField(texts, "suggest", file, errors);
+    variant.suggest_en = ScalarField(texts, "suggest_en", file, errors);
+    ValidateTemplate(variant.message, "message", texts, allowed, file, errors);
+    ValidateTemplate(variant.message_en, "message_en", texts, allowed, file, errors);
+    ValidateTemplate(variant.suggest, "suggest", texts, allowed, file, errors);
+    ValidateTemplate(variant.suggest_en, "suggest_en", texts, allowed, file, errors);
+    r.variants.push_back(std::move(variant));
+  }
+}
+
 void LoadRule(const YAML::Node& node, const std::string& file,
               const std::vector<std::string>& allowed_roots, std::vector<rule::Rule>& rules,
               ErrorList& errors) {
@@ -178,6 +231,7 @@ void LoadRule(const YAML::Node& node, const std::string& file,
       ValidateTemplate(r.message_en, "message_en", node, allowed, file, errors);
       ValidateTemplate(r.suggest, "suggest", node, allowed, file, errors);
       ValidateTemplate(r.suggest_en, "suggest_en", node, allowed, file, errors);
+      LoadVariants(node, file, check->ProvidedVariants(), allowed, r, errors);
       r.check = std::move(check);
     }
   }

@@ -70,9 +70,22 @@ class DiagnosticReporter final : public rule::Reporter {
       if (name == "suggestion") return finding.suggestion.value_or("");
       return node.Placeholder(name);
     };
-    const std::string& message = english && !r.message_en.empty() ? r.message_en : r.message;
+    // A variant's texts replace the rule's where it gives them; English falls back to the
+    // rule's English before any Chinese.
+    const rule::MessageVariant* variant = rule::FindVariant(r, finding.variant);
+    auto pick = [&](const std::string& zh, const std::string& en,
+                    std::string rule::MessageVariant::*variant_zh,
+                    std::string rule::MessageVariant::*variant_en) -> const std::string& {
+      if (english && variant != nullptr && !(variant->*variant_en).empty()) return variant->*variant_en;
+      if (english && !en.empty()) return en;
+      if (variant != nullptr && !(variant->*variant_zh).empty()) return variant->*variant_zh;
+      return zh;
+    };
+    const std::string& message = pick(r.message, r.message_en, &rule::MessageVariant::message,
+                                      &rule::MessageVariant::message_en);
     d.message = rule::Interpolate(message, lookup);
-    const std::string& suggest = english && !r.suggest_en.empty() ? r.suggest_en : r.suggest;
+    const std::string& suggest = pick(r.suggest, r.suggest_en, &rule::MessageVariant::suggest,
+                                      &rule::MessageVariant::suggest_en);
     // A `suggest` built on {suggestion} ("是否应为“{suggestion}”？") is shown only when the
     // check found one.
     const bool needs_suggestion = suggest.find("{suggestion}") != std::string::npos;
