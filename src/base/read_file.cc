@@ -77,6 +77,16 @@ std::string DescribeReadFailure(const ReadResult& result, std::size_t max_bytes)
   return "";
 }
 
+std::optional<std::string> ReadConfigFile(const std::string& path, const std::string& what,
+                                          ErrorList& errors, std::size_t max_bytes) {
+  ReadResult read = ReadRegularFile(path, max_bytes);
+  if (read.status == ReadStatus::kOk) return std::move(read.bytes);
+  const bool missing = read.status == ReadStatus::kSystemError && read.error == ENOENT;
+  errors.Add(path, {}, missing ? what + " not found"
+                               : "cannot read " + what + ": " + DescribeReadFailure(read, max_bytes));
+  return std::nullopt;
+}
+
 std::string CanonicalPath(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;

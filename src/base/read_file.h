@@ -7,8 +7,11 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "base/error_list.h"
 
 namespace plancheck {
 
@@ -36,6 +39,13 @@ inline constexpr std::size_t kMaxConfigFileBytes = 16u * 1024u * 1024u;
 // "not a regular file (a device, FIFO or socket)", "larger than 16 MiB", the system's
 // message: what ReadRegularFile's failure means, in English, for configuration errors.
 std::string DescribeReadFailure(const ReadResult& result, std::size_t max_bytes);
+
+// Reads a configuration, rule pack, unit registry, sheet or baseline of at most
+// `max_bytes`. On failure adds "<what> not found" or "cannot read <what>: <reason>" at
+// `path` to `errors` and returns nullopt (`what`: "config file", "rule pack", ...).
+std::optional<std::string> ReadConfigFile(const std::string& path, const std::string& what,
+                                          ErrorList& errors,
+                                          std::size_t max_bytes = kMaxConfigFileBytes);
 
 // True when `path`, symlinks resolved (as far as it exists), is one of `roots` or lies
 // below one; always true when `roots` is empty. `roots` are canonical absolute paths.

@@ -602,15 +602,9 @@ Config LoadConfigFromString(const std::string& yaml, const std::string& path,
 }
 
 Config LoadConfig(const std::string& path, ErrorList& errors, ConfigSource source) {
-  const ReadResult read = ReadRegularFile(path, kMaxConfigFileBytes);
-  if (read.status != ReadStatus::kOk) {
-    const bool missing = read.status == ReadStatus::kSystemError && read.error == ENOENT;
-    errors.Add(path, {}, missing ? "config file not found"
-                                 : "cannot read config file: " +
-                                       DescribeReadFailure(read, kMaxConfigFileBytes));
-    return Config{};
-  }
-  return LoadConfigFromString(read.bytes, path, errors, source);
+  const std::optional<std::string> text = ReadConfigFile(path, "config file", errors);
+  if (!text) return Config{};
+  return LoadConfigFromString(*text, path, errors, source);
 }
 
 std::optional<std::string> DiscoverConfig(const std::string& directory) {

@@ -309,15 +309,9 @@ void LoadRulePack(const std::string& path, std::vector<rule::Rule>& rules, Error
                              CanonicalPath(path) + ")");
     return;
   }
-  const ReadResult read = ReadRegularFile(path, kMaxConfigFileBytes);
-  if (read.status != ReadStatus::kOk) {
-    const bool missing = read.status == ReadStatus::kSystemError && read.error == ENOENT;
-    errors.Add(path, {}, missing ? "rule pack not found"
-                                 : "cannot read rule pack: " +
-                                       DescribeReadFailure(read, kMaxConfigFileBytes));
-    return;
-  }
-  LoadRulePackFromString(read.bytes, path, rules, errors, allowed_roots);
+  const std::optional<std::string> text = ReadConfigFile(path, "rule pack", errors);
+  if (!text) return;
+  LoadRulePackFromString(*text, path, rules, errors, allowed_roots);
 }
 
 std::string RulesDir() {

@@ -90,7 +90,24 @@ TEST_CASE("a discovered configuration names files only inside its own tree",
     INFO(r.Describe());
     REQUIRE(r.exited);
     CHECK(r.exit_code == 2);
-    CHECK(r.err.find("unit registry '/etc' (/etc) lies outside") != std::string::npos);
+    CHECK(r.err.find("'registries' path '/etc' (/etc) lies outside") != std::string::npos);
+  }
+  SECTION("department stems outside") {
+    const std::string dir = TreeWithConfig("rules: [pack.yaml]\n");
+    WriteFile(dir + "/pack.yaml",
+              "- id: team.unit\n"
+              "  title: 单位名录\n"
+              "  message: 单位“{unit}”不在名录中\n"
+              "  severity: warning\n"
+              "  scope: unit\n"
+              "  check: registered-unit\n"
+              "  registries: [" + RulesPath("units") + "]\n"
+              "  stems: /etc/passwd\n");
+    const ChildResult r = LintIn(dir);
+    INFO(r.Describe());
+    REQUIRE(r.exited);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("'stems' path '/etc/passwd' (/etc/passwd) lies outside") != std::string::npos);
   }
   SECTION("inside the tree and in the installed rules, paths work as before") {
     const std::string dir = TreeWithConfig("rules: [team/]\n");
