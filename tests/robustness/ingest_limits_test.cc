@@ -184,7 +184,7 @@ TEST_CASE("a GBK web page is decoded as GBK whatever its meta charset says",
     const ChildResult r = RunCliLimited({"lint", path, "--format", "json"});
     INFO(name << "\n" << r.Describe());
     REQUIRE(r.exited);
-    CHECK(r.exit_code == 0);  // a warning, no input error
+    CHECK(r.exit_code <= 1);  // findings, no input error
     CHECK(r.out.find("punctuation.balanced") != std::string::npos);
     CHECK(r.out.find("\"task\": \"1\"") != std::string::npos);
   }

@@ -99,7 +99,7 @@ TEST_CASE("a tree deeper than the open-file limit is walked to the bottom", "[ro
   RemoveChain(dir, 1500, "bottom.txt");
   INFO(r.Describe().substr(0, 3000));
   REQUIRE(r.exited);
-  CHECK(r.exit_code == 0);  // warnings in both files, no input error
+  CHECK(r.exit_code <= 1);  // findings in both files, no input error
   CHECK(r.out.find("/d/bottom.txt\"") != std::string::npos);
   CHECK(r.out.find(dir + "/top.txt") != std::string::npos);
 }
