@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli/app.h"
@@ -57,6 +58,63 @@ std::string MakeTempDir() {
   if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   Temps().dirs.push_back(pattern);
   return pattern;
+}
+
+int ValidateJsonSchema(const std::string& schema_path, const std::string& document) {
+  if (std::system("python3 -c 'import jsonschema' 2>/dev/null") != 0) return -1;
+  const std::string path = MakeTempDir() + "/document.json";
+  WriteFile(path, document);
+  const std::string script =
+      "import json, os, sys, jsonschema\n"
+      "schema = json.load(open(sys.argv[1], encoding=\"utf-8\"))\n"
+      "doc = json.load(open(sys.argv[2], encoding=\"utf-8\"))\n"
+      "cls = jsonschema.validators.validator_for(schema)\n"
+      "cls.check_schema(schema)\n"
+      "root = schema\n"
+      "if not {\"type\", \"properties\", \"$ref\"} & schema.keys() "
+      "and \"Root\" in schema.get(\"definitions\", {}):\n"
+      "    root = dict(schema, **{\"$ref\": \"#/definitions/Root\"})\n"
+      "errors = list(cls(root).iter_errors(doc))\n"
+      "name = os.path.basename(sys.argv[1])\n"
+      "for e in errors: print(name + \":\", list(e.absolute_path), e.message, file=sys.stderr)\n"
+      "sys.exit(1 if errors else 0)\n";
+  const std::string command = "python3 -c '" + script + "' '" + schema_path + "' '" + path + "'";
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+std::vector<std::string> NonBlankLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    line.erase(line.find_last_not_of(' ') + 1);
+    line.erase(0, line.find_first_not_of(' '));
+    if (!line.empty()) lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::vector<Place> SeedPagePlaces(const std::string& seed, int lines_per_page) {
+  std::vector<Place> places;
+  int seed_line = 0;
+  int on_page = 0;
+  std::size_t start = 0;
+  while (start < seed.size()) {
+    std::size_t end = seed.find('\n', start);
+    if (end == std::string::npos) end = seed.size();
+    const int page = seed_line / lines_per_page + 1;
+    if (seed_line % lines_per_page == 0) on_page = 0;
+    ++seed_line;
+    if (seed.substr(start, end - start).find_first_not_of(' ') != std::string::npos) {
+      places.push_back({.page = page, .line = ++on_page});
+    }
+    start = end + 1;
+  }
+  return places;
 }
 
 CliResult RunCli(const std::vector<std::string>& args) {

@@ -28,6 +28,14 @@ struct CliResult {
 // Runs plancheck in process; `args` excludes the program name.
 CliResult RunCli(const std::vector<std::string>& args);
 
+// Validates the JSON text `document` against the JSON Schema file `schema_path` with
+// python3-jsonschema, using the validator class the schema's $schema names. Returns 0
+// valid, 1 invalid (each error on stderr, prefixed with the schema's file name), -1 when
+// python3-jsonschema is missing, anything else for a broken setup. A schema whose top level
+// constrains nothing but has definitions/Root (the SARIF copy in tests/data) is checked
+// against definitions/Root.
+int ValidateJsonSchema(const std::string& schema_path, const std::string& document);
+
 // Loads and parses `text` as a document named `name`.
 model::Document ParseSnippet(const std::string& text, const std::string& name = "snippet.txt");
 // Loads and parses a fixture file (path relative to fixtures/).
@@ -54,6 +62,14 @@ namespace plancheck::testing {
 // Asserts (Catch2 CHECKs) that `actual` has the tasks of `expected`: same count, and per
 // task the same number, statement, lead and cooperating units and leaders.
 void CheckSameTasks(const model::Document& expected, const model::Document& actual);
+
+// The lines of `text` with leading and trailing spaces removed and blank lines left out.
+std::vector<std::string> NonBlankLines(const std::string& text);
+
+// The places of the non-blank lines of a seed laid out `lines_per_page` seed lines a page
+// (scripts/make-format-fixtures: the PDF and OFD fixtures): page, and line among the page's
+// non-blank lines.
+std::vector<Place> SeedPagePlaces(const std::string& seed, int lines_per_page);
 
 // The texts of a list of located names.
 std::vector<std::string> Names(const std::vector<model::Located>& list);

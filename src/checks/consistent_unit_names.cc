@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/utf8.h"
+
 namespace plancheck::checks {
 namespace {
 
@@ -72,6 +74,17 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
               return before.rfind(match.omitted_prefix, 0) == 0;
             })) {
           spelling = match.omitted_prefix + spelling;
+        } else if (match.kind == model::UnitMatchKind::kWellFormed && match.prefix.empty()) {
+          // "省商务厅、财政厅" (河南省 2023): a bare stem after a name with a level prefix
+          // shares that prefix.
+          for (const std::string& before : earlier) {
+            const model::UnitMatch& shared = lookup(before);
+            if (shared.kind == model::UnitMatchKind::kWellFormed && !shared.prefix.empty() &&
+                CodePointCount(shared.prefix) == 1) {
+              spelling = shared.prefix + spelling;
+              break;
+            }
+          }
         }
         earlier.push_back(spelling);
         occurrences.push_back({intern(std::move(spelling)), unit.loc.span});
@@ -82,6 +95,23 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
       occurrences.begin(), occurrences.end(),
       [](const Occurrence& a, const Occurrence& b) { return a.span.begin < b.span.begin; });
 
+  // The prefixes each department is written with ("区" for 区发改局): a bare stem (发改局)
+  // in a document using one prefix for it is that unit written without it.
+  std::map<std::string, std::set<std::string>> department_prefixes;
+  for (const Occurrence& occurrence : occurrences) {
+    const model::UnitMatch& match = lookup(spellings[occurrence.spelling]);
+    if (match.kind != model::UnitMatchKind::kWellFormed || match.prefix.empty()) continue;
+    department_prefixes[match.canonical.substr(match.prefix.size())].insert(match.prefix);
+  }
+  // The group of a well-formed name: its prefix and department.
+  auto well_formed_key = [&](const model::UnitMatch& match) {
+    if (!match.prefix.empty()) return match.canonical;
+    const auto prefixes = department_prefixes.find(match.canonical);
+    if (prefixes != department_prefixes.end() && prefixes->second.size() == 1) {
+      return *prefixes->second.begin() + match.canonical;
+    }
+    return match.canonical;
+  };
   std::map<std::string, Group> groups;  // key -> group
   std::vector<std::string> unknown;     // distinct unregistered spellings, first-use order
   std::vector<std::string> well_formed;  // distinct well-formed spellings, first-use order
@@ -92,10 +122,16 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
     const std::string& spelling = spellings[occurrences[i].spelling];
     const model::UnitMatch& match = lookup(spelling);
     switch (match.kind) {
-      case model::UnitMatchKind::kWellFormed:
-        // 县发改局 / 县发展改革局: one department's stem variants under one prefix.
+      case model::UnitMatchKind::kWellFormed: {
+        // 县发改局 / 县发展改革局: one department's stem variants under one prefix; 发改局
+        // beside 区发改局 (liaoning-shenhe-2024): the same unit without its prefix.
         if (well_formed_seen.insert(spelling).second) well_formed.push_back(spelling);
-        [[fallthrough]];
+        const std::string key = well_formed_key(match);
+        Group& group = groups["unit:" + key];
+        group.canonical = key;
+        group.occurrences.push_back(i);
+        break;
+      }
       case model::UnitMatchKind::kCanonical:
       case model::UnitMatchKind::kAlias:
       case model::UnitMatchKind::kPrefixOmitted: {
@@ -131,7 +167,7 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
   const std::vector<std::size_t> classes = model::SlipClasses(candidates);
   std::map<std::size_t, std::string> class_keys;  // class -> a well-formed member's group key
   for (std::size_t i = unknown_count; i < candidates.size(); ++i) {
-    class_keys.emplace(classes[i], "unit:" + lookup(candidates[i]).canonical);
+    class_keys.emplace(classes[i], "unit:" + well_formed_key(lookup(candidates[i])));
   }
   for (std::size_t i = 0; i < unknown_count; ++i) {
     auto key = class_keys.find(classes[i]);

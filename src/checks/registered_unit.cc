@@ -37,8 +37,11 @@ void RegisteredUnitCheck::Run(const rule::NodeRef& node, rule::Reporter& out) co
   if (match.kind == model::UnitMatchKind::kWellFormed) {
     // 江津区规划自然资源局 in a 梁平区 plan: another place of the document's own level.
     const std::string own = OwnPrefix(node.doc->metadata);
-    const bool own_level = !own.empty() && match.prefix.size() >= own.size() &&
-                           match.prefix.compare(match.prefix.size() - own.size(), own.size(), own) == 0;
+    // A bare stem (发改局) is a name of the document's own level written without its prefix.
+    const bool own_level =
+        match.prefix.empty() ||
+        (!own.empty() && match.prefix.size() >= own.size() &&
+         match.prefix.compare(match.prefix.size() - own.size(), own.size(), own) == 0);
     if (!own_level) return;
   } else if (match.known()) {
     return;

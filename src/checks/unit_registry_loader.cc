@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -28,10 +29,75 @@ void AppendNew(const ErrorList& local, ErrorList& errors) {
   }
 }
 
-class RegistryReader {
+// What the two readers of this file share: the file's name and lines (errors are located
+// in code points), and reading lists and scalars with located errors.
+class YamlReader {
  public:
-  RegistryReader(std::string file, const std::string& text, ErrorList& errors)
+  YamlReader(std::string file, const std::string& text, ErrorList& errors)
       : file_(std::move(file)), lines_(text), errors_(errors) {}
+
+ protected:
+  void Fail(const YAML::Node& node, std::string message) {
+    errors_.Add(file_, Where(node), std::move(message));
+  }
+
+  // yaml-cpp marks count bytes; our columns count code points (registries are Chinese).
+  Position Where(const YAML::Node& node) const {
+    const YAML::Mark mark = node.Mark();
+    if (mark.pos < 0) return {};
+    return lines_.PositionOf(static_cast<std::size_t>(mark.pos));
+  }
+
+  std::string Scalar(const YAML::Node& map, const char* key) {
+    const YAML::Node value = map[key];
+    if (!value.IsDefined() || value.IsNull()) return "";
+    if (!value.IsScalar()) {
+      Fail(value, std::string("'") + key + "' must be a string");
+      return "";
+    }
+    return value.Scalar();
+  }
+
+  std::vector<std::string> List(const YAML::Node& map, const char* key) {
+    const YAML::Node value = map[key];
+    std::vector<std::string> out;
+    if (!value.IsDefined() || value.IsNull()) return out;
+    if (!value.IsSequence()) {
+      Fail(value, std::string("'") + key + "' must be a list of strings");
+      return out;
+    }
+    for (const YAML::Node& item : value) {
+      if (!item.IsScalar() || item.Scalar().empty()) {
+        Fail(item, std::string("items of '") + key + "' must be non-empty strings");
+        continue;
+      }
+      out.push_back(item.Scalar());
+    }
+    return out;
+  }
+
+  // Records `spelling` at `node` in `seen`; false (and an error naming the first place)
+  // when it is there already.
+  bool Claim(std::map<std::string, Position>& seen, const std::string& what,
+             const std::string& spelling, const YAML::Node& node) {
+    auto [it, inserted] = seen.emplace(spelling, Where(node));
+    if (!inserted) {
+      Fail(node, what + "'" + spelling + "' is listed twice (first at line " +
+                     std::to_string(it->second.line) + ")");
+    }
+    return inserted;
+  }
+
+  std::string file_;
+
+ private:
+  LineIndex lines_;
+  ErrorList& errors_;
+};
+
+class RegistryReader : public YamlReader {
+ public:
+  using YamlReader::YamlReader;
 
   std::shared_ptr<const model::UnitRegistry> Read(const YAML::Node& root) {
     if (!root.IsMap()) {
@@ -80,45 +146,6 @@ class RegistryReader {
   }
 
  private:
-  void Fail(const YAML::Node& node, std::string message) {
-    errors_.Add(file_, Where(node), std::move(message));
-  }
-
-  // yaml-cpp marks count bytes; our columns count code points (registries are Chinese).
-  Position Where(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.pos < 0) return {};
-    return lines_.PositionOf(static_cast<std::size_t>(mark.pos));
-  }
-
-  std::string Scalar(const YAML::Node& map, const char* key) {
-    const YAML::Node value = map[key];
-    if (!value.IsDefined() || value.IsNull()) return "";
-    if (!value.IsScalar()) {
-      Fail(value, std::string("'") + key + "' must be a string");
-      return "";
-    }
-    return value.Scalar();
-  }
-
-  std::vector<std::string> List(const YAML::Node& map, const char* key) {
-    const YAML::Node value = map[key];
-    std::vector<std::string> out;
-    if (!value.IsDefined() || value.IsNull()) return out;
-    if (!value.IsSequence()) {
-      Fail(value, std::string("'") + key + "' must be a list of strings");
-      return out;
-    }
-    for (const YAML::Node& item : value) {
-      if (!item.IsScalar() || item.Scalar().empty()) {
-        Fail(item, std::string("items of '") + key + "' must be non-empty strings");
-        continue;
-      }
-      out.push_back(item.Scalar());
-    }
-    return out;
-  }
-
   void ReadUnits(const YAML::Node& units, model::UnitRegistry& registry) {
     if (!units.IsDefined() || units.IsNull()) return;
     if (!units.IsSequence()) {
@@ -127,13 +154,7 @@ class RegistryReader {
     }
     std::map<std::string, Position> spellings;  // every name and alias seen, where
     auto claim = [&](const std::string& spelling, const YAML::Node& node) {
-      const Position here = Where(node);
-      auto [it, inserted] = spellings.emplace(spelling, here);
-      if (!inserted) {
-        Fail(node, "'" + spelling + "' is listed twice (first at line " +
-                       std::to_string(it->second.line) + ")");
-      }
-      return inserted;
+      return Claim(spellings, "", spelling, node);
     };
     for (const YAML::Node& item : units) {
       if (!item.IsMap()) {
@@ -166,30 +187,32 @@ class RegistryReader {
       registry.units.push_back(std::move(unit));
     }
   }
-
-  std::string file_;
-  LineIndex lines_;
-  ErrorList& errors_;
 };
 
 std::string Generic(const fs::path& path) { return path.generic_string(); }
+
+// The YAML document of `yaml`, or nullopt with a located "invalid YAML" error.
+std::optional<YAML::Node> ParseYaml(const std::string& yaml, const std::string& file,
+                                    ErrorList& errors) {
+  try {
+    return YAML::Load(yaml);
+  } catch (const YAML::Exception& e) {
+    const Position where = e.mark.pos < 0
+                               ? Position{}
+                               : LineIndex(yaml).PositionOf(static_cast<std::size_t>(e.mark.pos));
+    errors.Add(file, where, "invalid YAML: " + e.msg);
+    return std::nullopt;
+  }
+}
 
 }  // namespace
 
 std::shared_ptr<const model::UnitRegistry> LoadUnitRegistryFromString(const std::string& yaml,
                                                                       const std::string& file,
                                                                       ErrorList& errors) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    const Position where = e.mark.pos < 0
-                               ? Position{}
-                               : LineIndex(yaml).PositionOf(static_cast<std::size_t>(e.mark.pos));
-    errors.Add(file, where, "invalid YAML: " + e.msg);
-    return nullptr;
-  }
-  return RegistryReader(file, yaml, errors).Read(root);
+  const std::optional<YAML::Node> root = ParseYaml(yaml, file, errors);
+  if (!root) return nullptr;
+  return RegistryReader(file, yaml, errors).Read(*root);
 }
 
 namespace {
@@ -263,30 +286,26 @@ RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
 
 namespace {
 
-class StemsReader {
+class StemsReader : public YamlReader {
  public:
-  StemsReader(std::string file, const std::string& text, ErrorList& errors)
-      : file_(std::move(file)), lines_(text), errors_(errors) {}
+  using YamlReader::YamlReader;
 
   std::shared_ptr<const model::DepartmentStems> Read(const YAML::Node& root) {
     if (!root.IsMap()) {
       Fail(root, "department stems must be a mapping with 'prefixes', 'departments', 'suffixes'");
       return nullptr;
     }
-    auto stems = std::make_shared<model::DepartmentStems>();
-    stems->file = file_;
     for (const auto& entry : root) {
       const std::string key = entry.first.Scalar();
-      if (key == "prefixes") {
-        stems->prefixes = List(entry.second, key);
-      } else if (key == "suffixes") {
-        stems->suffixes = List(entry.second, key);
-      } else if (key == "departments") {
-        ReadDepartments(entry.second, *stems);
-      } else {
+      if (key != "prefixes" && key != "departments" && key != "suffixes") {
         Fail(entry.first, "unknown key '" + key + "' in department stems");
       }
     }
+    auto stems = std::make_shared<model::DepartmentStems>();
+    stems->file = file_;
+    stems->prefixes = List(root, "prefixes");
+    stems->suffixes = List(root, "suffixes");
+    ReadDepartments(root["departments"], *stems);
     if (stems->prefixes.empty()) Fail(root, "department stems list no 'prefixes'");
     if (stems->departments.empty()) Fail(root, "department stems list no 'departments'");
     stems->Index();
@@ -294,46 +313,13 @@ class StemsReader {
   }
 
  private:
-  void Fail(const YAML::Node& node, std::string message) {
-    const YAML::Mark mark = node.Mark();
-    const Position where =
-        mark.pos < 0 ? Position{} : lines_.PositionOf(static_cast<std::size_t>(mark.pos));
-    errors_.Add(file_, where, std::move(message));
-  }
-
-  std::vector<std::string> List(const YAML::Node& value, const std::string& key) {
-    std::vector<std::string> out;
-    if (!value.IsSequence()) {
-      Fail(value, "'" + key + "' must be a list of strings");
-      return out;
-    }
-    for (const YAML::Node& item : value) {
-      if (!item.IsScalar() || item.Scalar().empty()) {
-        Fail(item, "items of '" + key + "' must be non-empty strings");
-        continue;
-      }
-      out.push_back(item.Scalar());
-    }
-    return out;
-  }
-
   void ReadDepartments(const YAML::Node& list, model::DepartmentStems& stems) {
+    if (!list.IsDefined() || list.IsNull()) return;
     if (!list.IsSequence()) {
       Fail(list, "'departments' must be a list of {name, variants} mappings");
       return;
     }
-    std::map<std::string, Position> seen;
-    auto claim = [&](const std::string& stem, const YAML::Node& node) {
-      const YAML::Mark mark = node.Mark();
-      const Position here =
-          mark.pos < 0 ? Position{} : lines_.PositionOf(static_cast<std::size_t>(mark.pos));
-      auto [it, inserted] = seen.emplace(stem, here);
-      if (!inserted) {
-        Fail(node, "stem '" + stem + "' is listed twice (first at line " +
-                       std::to_string(it->second.line) + ")");
-      }
-      return inserted;
-    };
+    std::map<std::string, Position> seen;  // every stem and variant, where
     for (const YAML::Node& item : list) {
       const bool named = item.IsMap() && item["name"].IsDefined() && item["name"].IsScalar() &&
                          !item["name"].Scalar().empty();
@@ -349,36 +335,24 @@ class StemsReader {
       }
       model::DepartmentStems::Department department;
       department.name = item["name"].Scalar();
-      if (!claim(department.name, item["name"])) continue;
-      if (item["variants"].IsDefined() && !item["variants"].IsNull()) {
-        for (std::string& variant : List(item["variants"], "variants")) {
-          if (claim(variant, item["variants"])) department.variants.push_back(std::move(variant));
+      if (!Claim(seen, "stem ", department.name, item["name"])) continue;
+      for (std::string& variant : List(item, "variants")) {
+        if (Claim(seen, "stem ", variant, item["variants"])) {
+          department.variants.push_back(std::move(variant));
         }
       }
       stems.departments.push_back(std::move(department));
     }
   }
-
-  std::string file_;
-  LineIndex lines_;
-  ErrorList& errors_;
 };
 
 }  // namespace
 
 std::shared_ptr<const model::DepartmentStems> LoadDepartmentStemsFromString(
     const std::string& yaml, const std::string& file, ErrorList& errors) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    const Position where = e.mark.pos < 0
-                               ? Position{}
-                               : LineIndex(yaml).PositionOf(static_cast<std::size_t>(e.mark.pos));
-    errors.Add(file, where, "invalid YAML: " + e.msg);
-    return nullptr;
-  }
-  return StemsReader(file, yaml, errors).Read(root);
+  const std::optional<YAML::Node> root = ParseYaml(yaml, file, errors);
+  if (!root) return nullptr;
+  return StemsReader(file, yaml, errors).Read(*root);
 }
 
 std::shared_ptr<const model::DepartmentStems> LoadDepartmentStems(const std::string& path,

@@ -27,10 +27,11 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
   LintCommand lint;
   CLI::App* lint_cmd = app.add_subcommand("lint", "check documents against the rules");
-  lint_cmd->add_option("paths", lint.paths, "files or directories (walked for *.txt, *.docx, *.html and *.pdf)")->required();
+  lint_cmd->add_option("paths", lint.paths, "files or directories (walked for *.txt, *.docx, *.doc, *.html, *.pdf and *.ofd)")->required();
   AddRuleSourceOptions(lint_cmd, lint.sources);
-  lint_cmd->add_option("--format,-f", lint.format, "text, json, sarif or github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  lint_cmd->add_option("--format,-f", lint.format,
+                       "text, json, sarif, github, junit or codequality")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit", "codequality"}));
   lint_cmd->add_option("--config", lint.config, "use this configuration instead of .plancheck.yaml");
   lint_cmd->add_option("--baseline", lint.baseline, "hide findings recorded in this baseline");
   lint_cmd->add_option("--write-baseline", lint.write_baseline,

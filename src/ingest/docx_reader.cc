@@ -1,59 +1,20 @@
 #include "ingest/docx_reader.h"
 
 #include <pugixml.hpp>
-#include <zip.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <vector>
 
 #include "base/utf8.h"
+#include "ingest/zip_archive.h"
 
 namespace plancheck::ingest {
 namespace {
 
 Error DocxError(const std::string& file, std::string message) {
   return Error{file, {}, std::move(message)};
-}
-
-struct ZipCloser {
-  void operator()(zip_t* archive) const { zip_discard(archive); }
-};
-using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
-
-// Reads one entry with the size and ratio limits; nullopt-like empty Result on absence.
-Result<std::string> ReadEntry(zip_t* archive, const char* name, const std::string& file,
-                              bool required) {
-  zip_stat_t stat;
-  zip_stat_init(&stat);
-  if (zip_stat(archive, name, 0, &stat) != 0) {
-    if (!required) return std::string();
-    return DocxError(file, std::string("不是有效的 Word 文档：缺少 ") + name);
-  }
-  if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 &&
-      stat.encryption_method != ZIP_EM_NONE) {
-    return DocxError(file, "Word 文档已加密，无法读取");
-  }
-  if ((stat.valid & ZIP_STAT_SIZE) == 0 || stat.size > kMaxDocxEntryBytes) {
-    return DocxError(file, std::string(name) + " 解压后过大（超过 64 MiB），已拒绝读取");
-  }
-  if ((stat.valid & ZIP_STAT_COMP_SIZE) != 0 && stat.comp_size > 0 &&
-      stat.size / stat.comp_size > kMaxCompressionRatio) {
-    return DocxError(file, std::string(name) + " 的压缩比异常（疑似压缩炸弹），已拒绝读取");
-  }
-  zip_file_t* entry = zip_fopen(archive, name, 0);
-  if (entry == nullptr) {
-    return DocxError(file, std::string("无法读取 ") + name + "：" + zip_strerror(archive));
-  }
-  std::string content(static_cast<std::size_t>(stat.size), '\0');
-  const zip_int64_t read = zip_fread(entry, content.data(), stat.size);
-  zip_fclose(entry);
-  if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) {
-    return DocxError(file, std::string("Word 文档已损坏：") + name + " 读取不完整");
-  }
-  return content;
 }
 
 // Word list numbering: numId -> abstract levels (format, text, start).
@@ -189,19 +150,8 @@ bool AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, E
       } else {
         merged_above.erase(column);
       }
-      const Place place{.table = table_number, .row = row_number, .column = column + 1};
-      // Drop empty trailing paragraphs so a cell is not padded with blank lines.
-      while (paragraphs.size() > 1 && TrimSpace(paragraphs.back()).empty()) paragraphs.pop_back();
-      out.AddLine("\t" + (paragraphs.empty() ? std::string() : paragraphs.front()), place);
-      // Further paragraphs follow a blank line, untabbed, as a Word table flattened to
-      // text shows them (fixtures/seeds/001_*.txt: stacked leaders and lead units).
-      bool first_extra = true;
-      for (std::size_t i = 1; i < paragraphs.size(); ++i) {
-        if (TrimSpace(paragraphs[i]).empty()) continue;
-        if (first_extra) out.AddLine("", place);
-        first_extra = false;
-        out.AddLine(paragraphs[i], place);
-      }
+      out.AddTableCell(std::move(paragraphs),
+                       Place{.table = table_number, .row = row_number, .column = column + 1});
       for (int extra = 1; extra < span; ++extra) {
         out.AddLine("\t",
                     Place{.table = table_number, .row = row_number, .column = column + extra + 1});
@@ -216,30 +166,12 @@ bool AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, E
 
 }  // namespace
 
-bool LooksLikeZip(const std::string& bytes) { return bytes.rfind("PK\x03\x04", 0) == 0; }
-
 Result<ExtractedText> ExtractDocx(const std::string& bytes, const std::string& display_path) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (source == nullptr) {
-    zip_error_fini(&error);
-    return DocxError(display_path, "无法读取 Word 文档");
-  }
-  ZipPtr archive(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
-  if (!archive) {
-    zip_source_free(source);
-    std::string message = std::string("Word 文档已损坏（不是有效的 ZIP 包）：") +
-                          zip_error_strerror(&error);
-    zip_error_fini(&error);
-    return DocxError(display_path, message);
-  }
-  zip_error_fini(&error);
-
-  Result<std::string> body = ReadEntry(archive.get(), "word/document.xml", display_path, true);
+  Result<ZipArchive> archive = ZipArchive::Open(bytes, display_path, "Word 文档");
+  if (!archive) return archive.error();
+  Result<std::string> body = archive->Read("word/document.xml", true);
   if (!body) return body.error();
-  Result<std::string> numbering_xml =
-      ReadEntry(archive.get(), "word/numbering.xml", display_path, false);
+  Result<std::string> numbering_xml = archive->Read("word/numbering.xml", false);
   if (!numbering_xml) return numbering_xml.error();
 
   Numbering numbering;

@@ -9,11 +9,11 @@
 // untabbed line. Vertically merged cells repeat the value above; a cell spanning columns
 // is followed by empty cells so that columns stay aligned with the header.
 //
-// Defensive limits: an entry larger than kMaxDocxEntryBytes uncompressed, or compressed
-// more than kMaxCompressionRatio times (a zip bomb), more than kMaxDocxTextBytes of
+// Defensive limits: those of every ZIP package (zip_archive.h: entry size, compression
+// ratio, encrypted or corrupt entries), more than kMaxDocxTextBytes of
 // extracted text (merged cells and list labels repeat text, so a small document could
-// otherwise expand without bound), an encrypted entry, a missing word/document.xml, or a
-// corrupt archive give one Error naming the file. A cell spans at most kMaxWordColumns
+// otherwise expand without bound), or a missing word/document.xml give one Error naming
+// the file. A cell spans at most kMaxWordColumns
 // columns, Word's own limit.
 #pragma once
 
@@ -22,16 +22,12 @@
 
 #include "base/error_list.h"
 #include "ingest/extracted_text.h"
+#include "ingest/zip_archive.h"
 
 namespace plancheck::ingest {
 
-inline constexpr std::size_t kMaxDocxEntryBytes = 64u * 1024u * 1024u;
-inline constexpr std::size_t kMaxCompressionRatio = 200;
 inline constexpr std::size_t kMaxDocxTextBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxWordColumns = 63;
-
-// True when `bytes` starts like a ZIP archive ("PK\3\4").
-bool LooksLikeZip(const std::string& bytes);
 
 // The document's text (UTF-8, '\n' line ends). Each line's place: "paragraph N" for
 // the N-th paragraph of the body (tables not counted); in the T-th table, row R (the

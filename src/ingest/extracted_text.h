@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/utf8.h"
 
 namespace plancheck::ingest {
 
@@ -22,6 +23,22 @@ struct ExtractedText {
     for (char c : line) text += (c == '\n' || c == '\r') ? ' ' : c;
     text += '\n';
     line_places.push_back(place);
+  }
+
+  // Appends one table cell of a Word document (.docx, .doc) in the flattened-table shape of
+  // fixtures/seeds/001_*.txt: its first paragraph as a tab-indented line, each further
+  // non-empty paragraph after a blank line, untabbed (stacked leaders and lead units).
+  // Empty trailing paragraphs are dropped so a cell is not padded with blank lines.
+  void AddTableCell(std::vector<std::string> paragraphs, const Place& place) {
+    while (paragraphs.size() > 1 && TrimSpace(paragraphs.back()).empty()) paragraphs.pop_back();
+    AddLine("\t" + (paragraphs.empty() ? std::string() : paragraphs.front()), place);
+    bool first_extra = true;
+    for (std::size_t i = 1; i < paragraphs.size(); ++i) {
+      if (TrimSpace(paragraphs[i]).empty()) continue;
+      if (first_extra) AddLine("", place);
+      first_extra = false;
+      AddLine(paragraphs[i], place);
+    }
   }
 };
 

@@ -11,7 +11,7 @@ namespace plancheck::ingest {
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& DocumentExtensions() {
-  static const std::vector<std::string> kExtensions = {".docx", ".htm", ".html", ".pdf", ".txt"};
+  static const std::vector<std::string> kExtensions = {".doc", ".docx", ".htm", ".html", ".ofd", ".pdf", ".txt"};
   return kExtensions;
 }
 
@@ -78,7 +78,7 @@ std::vector<InputFile> CollectInputs(const std::vector<std::string>& paths, Erro
       }
     }
     if (found.empty()) {
-      errors.Add(DisplayPath(root), {}, "目录中没有可检查的文档（*.txt、*.docx、*.html、*.pdf）");
+      errors.Add(DisplayPath(root), {}, "目录中没有可检查的文档（*.txt、*.docx、*.doc、*.html、*.pdf、*.ofd）");
       continue;
     }
     std::sort(found.begin(), found.end(),

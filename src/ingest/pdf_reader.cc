@@ -2,12 +2,12 @@
 
 #include <dlfcn.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <mutex>
 #include <vector>
 
 #include "base/utf8.h"
+#include "ingest/companion.h"
 #include "ingest/pdf_module.h"
 
 namespace plancheck::ingest {
@@ -28,31 +28,14 @@ std::string Detail(const std::string& message) {
   return "（poppler：" + first + "）";
 }
 
-// Where the PDF module may be, first found wins: $PLANCHECK_PDF_MODULE; installed,
-// <prefix>/<libdir>/plancheck for <prefix>/<bindir>/plancheck; the build tree's (tests,
-// bench, an uninstalled build).
-std::vector<std::string> ModuleCandidates() {
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("PLANCHECK_PDF_MODULE"); env != nullptr && *env != '\0') {
-    candidates.push_back(env);
-  }
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    candidates.push_back(
-        (exe.parent_path() / PLANCHECK_INSTALLED_PDF_MODULE).lexically_normal().string());
-  }
-  candidates.push_back(PLANCHECK_BUILD_PDF_MODULE);
-  return candidates;
-}
-
 // The module's entry point, loaded once per process; nullptr (and `why`) when it cannot be.
 pdf_module::ReadPages LoadModule(std::string& why) {
   static std::once_flag once;
   static pdf_module::ReadPages entry = nullptr;
   static std::string error;
   std::call_once(once, [] {
-    for (const std::string& path : ModuleCandidates()) {
+    for (const std::string& path : CompanionCandidates(
+             "PLANCHECK_PDF_MODULE", PLANCHECK_INSTALLED_PDF_MODULE, PLANCHECK_BUILD_PDF_MODULE)) {
       std::error_code ec;
       if (!fs::is_regular_file(path, ec)) continue;
       // Never closed: poppler keeps process-wide state.

@@ -11,8 +11,10 @@
 #include <optional>
 
 #include "base/line_index.h"
+#include "ingest/doc_reader.h"
 #include "ingest/docx_reader.h"
 #include "ingest/html_reader.h"
+#include "ingest/ofd_reader.h"
 #include "ingest/pdf_reader.h"
 #include "base/utf8.h"
 
@@ -189,11 +191,22 @@ std::string SystemReason(int err) {
 }  // namespace
 
 Result<DecodedText> DecodeText(std::string bytes, const std::string& display_path) {
-  // A Word document is recognized by its content, not its name.
+  // A Word document is recognized by its content, not its name; so is an OFD file, a ZIP
+  // package too, by its OFD.xml.
+  if (LooksLikeOfd(bytes)) {
+    Result<ExtractedText> text = ExtractOfd(bytes, display_path);
+    if (!text) return text.error();
+    return DecodedText{std::move(text->text), "OFD", std::move(text->line_places)};
+  }
   if (LooksLikeZip(bytes)) {
     Result<ExtractedText> text = ExtractDocx(bytes, display_path);
     if (!text) return text.error();
     return DecodedText{std::move(text->text), "DOCX", std::move(text->line_places)};
+  }
+  if (LooksLikeOle2(bytes)) {
+    Result<ExtractedText> text = ExtractDoc(bytes, display_path);
+    if (!text) return text.error();
+    return DecodedText{std::move(text->text), "DOC", std::move(text->line_places)};
   }
   if (LooksLikePdf(bytes)) {
     Result<ExtractedText> text = ExtractPdf(bytes, display_path);

@@ -1,7 +1,7 @@
 // Reading a text file from disk into validated UTF-8.
 //
-// A Word .docx, a PDF and a saved web page (recognized by content) are read by
-// docx_reader.h, pdf_reader.h and html_reader.h. Otherwise accepts UTF-8 (with or
+// A Word .docx or .doc, an OFD file, a PDF and a saved web page (recognized by content) are
+// read by docx_reader.h, doc_reader.h, ofd_reader.h, pdf_reader.h and html_reader.h. Otherwise accepts UTF-8 (with or
 // without BOM), UTF-16 LE/BE with a BOM, and GB18030 (hence GBK and GB2312) without a BOM. Bytes that are not valid UTF-8 are read as GB18030 only when
 // ICU's charset detector (ucsdet) rates GB18030 highest with confidence >= 50 and a strict
 // ucnv conversion meets no invalid sequence; the file's extension plays no part.
@@ -25,9 +25,9 @@ inline constexpr std::size_t kMaxFileBytes = 256u * 1024u * 1024u;
 struct DecodedText {
   std::string text;      // UTF-8, BOM removed, line endings as in the file
   // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"; for a container format
-  // the format: "DOCX", "HTML", "PDF"
+  // the format: "DOC", "DOCX", "HTML", "OFD", "PDF"
   std::string encoding;
-  // For DOCX, HTML and PDF: the place in the file of each line of `text` (see
+  // For DOC, DOCX, HTML, OFD and PDF: the place in the file of each line of `text` (see
   // extracted_text.h). Empty for plain text.
   std::vector<Place> line_places;
 };

@@ -223,6 +223,11 @@ UnitMatch UnitDirectory::LookupUncached(std::string_view name) const {
     match.canonical = formed->prefix + formed->department;
     match.registry = stems_->file;
     match.prefix = formed->prefix;
+  } else if (auto stem = stems_->index.find(std::string(base)); stem != stems_->index.end()) {
+    // A bare stem, "发改局": a body whose prefix the document left out.
+    match.kind = UnitMatchKind::kWellFormed;
+    match.canonical = stem->second;
+    match.registry = stems_->file;
   }
   return match;
 }

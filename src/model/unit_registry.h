@@ -92,7 +92,8 @@ enum class UnitMatchKind {
   kPrefixOmitted,  // `canonical` without its omissible prefix ("农业农村委")
   kPattern,        // matches a registry's pattern ("竹山镇")
   kCollective,     // a collective phrase, not a unit ("各乡镇（街道）")
-  kWellFormed,     // in no registry, but a level prefix or place plus a department stem
+  kWellFormed,     // in no registry, but a level prefix or place plus a department stem,
+                   // or a bare stem ("发改局")
 };
 // "none", "canonical", "alias", "prefix-omitted", "pattern", "collective", "well-formed".
 const char* UnitMatchKindName(UnitMatchKind kind);
@@ -103,7 +104,8 @@ struct UnitMatch {
   std::string registry;        // id of the registry that matched
   std::string omitted_prefix;  // for kPrefixOmitted: the prefix the name left out ("区")
   // For kWellFormed: the level prefix or place written ("县", "黄山市"); `canonical` is it
-  // followed by the department's canonical stem ("县发展和改革委员会").
+  // followed by the department's canonical stem ("县发展和改革委员会"). Empty for a bare
+  // stem ("发改局": canonical "发展和改革委员会").
   std::string prefix;
   bool known() const { return kind != UnitMatchKind::kNone; }
 };

@@ -24,6 +24,8 @@ using model::NumberStyle;
 
 // A title longer than this is a sentence, not the heading of a part ("2、 重点任务").
 constexpr std::size_t kMaxPartTitleChars = 30;
+// A line declaring a convention between tasks is a short remark.
+constexpr std::size_t kMaxNoteLineChars = 60;
 
 class FlowParser {
  public:
@@ -108,6 +110,12 @@ class FlowParser {
     // ("分管省领导:林克庆" then "部门分工:省发展改革委牵头,…" under a long target, 广东省 2021).
     if (options_.paragraph_per_line && task_open_ && !MatchLabel(text_, start, line_end)) {
       FinishTask();
+    }
+    // A note on a line of its own between tasks, "（列第一位者为牵头单位）" or "注：排在第一位
+    //的为牵头单位。", holds for the tasks after it.
+    if (!task_open_ && CodePointsIn(text_, {start, line_end}) <= kMaxNoteLineChars &&
+        DeclaresFirstListed(text_, {start, line_end})) {
+      builder_.RecordFirstListed({{start, line_end}, /*onward=*/true});
     }
   }
 

@@ -18,6 +18,8 @@ namespace {
 constexpr std::size_t kMaxPreambleLines = 120;
 // Quoted titles tried, at most.
 constexpr int kMaxQuotes = 16;
+// Lines at the top of a notice where its own title "X关于…的通知" may stand.
+constexpr std::size_t kMaxIssuerTitleLines = 12;
 // Lines a title may be broken into ("重庆市梁平区落实" + "《…》工作方案", fixtures/seeds/002).
 constexpr int kMaxTitleLines = 4;
 
@@ -227,8 +229,9 @@ ChromeInfo ReadChrome(std::string_view text, std::size_t end) {
 // first line such as "重庆市人民政府办公厅关于印发…的通知" (fixtures/seeds/004_*.txt).
 std::string FindIssuer(std::string_view text, const std::vector<Line>& lines, std::size_t end,
                        const ChromeInfo& chrome) {
-  static constexpr std::array<std::string_view, 6> kOffices = {
-      "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办公厅", "国务院办公厅"};
+  static constexpr std::array<std::string_view, 7> kOffices = {
+      "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办公厅", "国务院办公厅",
+      "国务院"};
   std::string found;
   for (const Line& raw : lines) {
     if (raw.begin >= end) break;
@@ -246,12 +249,24 @@ std::string FindIssuer(std::string_view text, const std::vector<Line>& lines, st
   }
   if (!found.empty()) return found;
   if (!chrome.issuer.empty()) return chrome.issuer;
-  if (lines.empty()) return found;
-  const ByteSpan first = TrimSpan(text, {lines[0].begin, std::min(lines[0].end, end)});
-  const std::string_view line = text.substr(first.begin, first.size());
-  const std::size_t about = line.find("关于");
-  if (about != std::string_view::npos && about > 0) {
-    const std::string_view office = line.substr(0, about);
+  // The notice's own title, "X关于…的通知", on one of the first lines (a saved page puts
+  // a "返回首页" or a site name above it: national-guowuyuan-2020).
+  for (std::size_t i = 0; i < lines.size() && i < kMaxIssuerTitleLines; ++i) {
+    const ByteSpan first = TrimSpan(text, {lines[i].begin, std::min(lines[i].end, end)});
+    const std::string_view line = text.substr(first.begin, first.size());
+    const std::size_t about = line.find("关于");
+    if (about == std::string_view::npos || about == 0) continue;
+    // The Han characters just before 关于: "【市政府重点工作】滁州市人民政府关于…" names
+    // 滁州市人民政府; a document number's 号 before them is no part of the office.
+    std::size_t office_begin = about;
+    while (office_begin > 0) {
+      const std::size_t prev = PreviousCodePoint(line, office_begin, 0);
+      std::size_t size = 0;
+      if (!IsHan(CodePointAt(line, prev, office_begin, &size))) break;
+      office_begin = prev;
+    }
+    std::string_view office = line.substr(office_begin, about - office_begin);
+    if (StartsWith(office, "号")) office.remove_prefix(std::string_view("号").size());
     for (std::string_view suffix : kOffices) {
       if (EndsWith(office, suffix)) return std::string(office);
     }
@@ -366,6 +381,17 @@ std::optional<model::DeclaredCount> FindDeclaredCount(const model::Document& doc
   return std::nullopt;
 }
 
+// The text before the first line opening with "一、" (at most kMaxPreambleLines lines).
+std::size_t HeadBeforeOutline(std::string_view text) {
+  const std::vector<Line> lines = SplitLines(text, {0, text.size()});
+  for (std::size_t i = 0; i < lines.size() && i < kMaxPreambleLines; ++i) {
+    const ByteSpan span = TrimSpan(text, {lines[i].begin, lines[i].end});
+    const std::optional<NumberToken> token = MatchNumbering(text, span.begin, span.end);
+    if (token && token->style == model::NumberStyle::kChineseComma) return lines[i].begin;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string IsoDate(std::string_view text) {
@@ -456,7 +482,9 @@ void FillMetadata(model::Document& doc, const PlanStart& start) {
   const std::string_view text = doc.text;
   const bool has_title = !start.title.empty();
   doc.body = {has_title ? start.title.begin : 0, text.size()};
-  const std::size_t preamble_end = has_title ? start.title.begin : 0;
+  // Without a plan title (a 分工意见 that is its own plan, a copy that lost it), the notice's
+  // head is what comes before the first part heading.
+  const std::size_t preamble_end = has_title ? start.title.begin : HeadBeforeOutline(text);
   const std::vector<Line> lines = SplitLines(text, {0, preamble_end});
   model::Metadata& m = doc.metadata;
   if (has_title) m.title = JoinLines(text, start.title);
@@ -467,7 +495,9 @@ void FillMetadata(model::Document& doc, const PlanStart& start) {
     m.issue_date = FindIssueDate(text, lines, preamble_end, chrome);
     m.document_number = chrome.document_number.empty() ? FindDocumentNumber(text, preamble_end)
                                                        : chrome.document_number;
-    doc.declared_task_count = FindDeclaredCount(doc, preamble_end);
+    // A count is read only from a notice whose plan title was found: without one, the head
+    // may run into text that counts something else.
+    if (has_title) doc.declared_task_count = FindDeclaredCount(doc, preamble_end);
   }
   m.plan_year = FindPlanYear(m.title);
   InferRegion(m.issuer, m);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "base/utf8.h"
 #include "parse/lines.h"
@@ -102,6 +103,37 @@ static_assert([] {
   return true;
 }());
 
+// The first two characters of each label word (a level placeholder never stands second):
+// most characters that may start a label (部, 时, 分, 主) do not, and the pair rejects them
+// before any word is tried.
+struct LabelPairs {
+  std::array<std::pair<char32_t, char32_t>, std::size(kLabels)> pairs{};
+  std::size_t count = 0;
+};
+constexpr LabelPairs kLabelPairs = [] {
+  LabelPairs out;
+  for (const LabelWord& label : kLabels) {
+    const std::pair<char32_t, char32_t> pair{label.chars[0], label.chars[1]};
+    bool seen = false;
+    for (std::size_t i = 0; i < out.count; ++i) seen = seen || out.pairs[i] == pair;
+    if (!seen) out.pairs[out.count++] = pair;
+  }
+  return out;
+}();
+static_assert([] {
+  for (const LabelWord& label : kLabels) {
+    if (label.chars.size() < 2 || label.chars[1] == kAnyLevel) return false;
+  }
+  return true;
+}());
+
+bool CouldStartPair(char32_t first, char32_t second) {
+  for (std::size_t i = 0; i < kLabelPairs.count; ++i) {
+    if (kLabelPairs.pairs[i].first == first && kLabelPairs.pairs[i].second == second) return true;
+  }
+  return false;
+}
+
 bool CouldStartLabel(char32_t cp) {
   for (std::size_t i = 0; i < kLabelStarts.count; ++i) {
     if (kLabelStarts.chars[i] == cp) return true;
@@ -152,6 +184,14 @@ ByteSpan TrimListEnd(std::string_view text, ByteSpan span) {
     span.end = prev;
   }
   return span;
+}
+
+// "注：", "备注：", "说明：" opening a line: a remark, never more of a unit list.
+bool StartsRemark(std::string_view text, std::size_t pos, std::size_t end) {
+  for (std::string_view word : {"注：", "注:", "备注：", "备注:", "说明：", "说明:"}) {
+    if (pos + word.size() <= end && text.substr(pos, word.size()) == word) return true;
+  }
+  return false;
 }
 
 std::vector<UnitPiece> Split(std::string_view text, ByteSpan span, const SplitOptions& options,
@@ -248,6 +288,18 @@ std::optional<LabelMatch> MatchLabel(std::string_view text, std::size_t pos, std
   std::size_t size = 0;
   const char32_t first = CodePointAt(text, pos, end, &size);
   if (size == 0 || !CouldStartLabel(first)) return std::nullopt;
+  {
+    // The second character, past the white space a PDF line break leaves inside a word.
+    std::size_t cur = pos + size;
+    std::size_t next_size = 0;
+    char32_t second = CodePointAt(text, cur, end, &next_size);
+    for (int breaks = 0; next_size > 0 && IsAnySpace(second) && breaks <= kMaxBreaksInLabel;
+         ++breaks) {
+      cur += next_size;
+      second = CodePointAt(text, cur, end, &next_size);
+    }
+    if (!CouldStartPair(first, second)) return std::nullopt;
+  }
   for (const LabelWord& label : kLabels) {
     if (label.chars.front() != first) continue;
     std::size_t cur = pos;
@@ -310,10 +362,12 @@ std::optional<Assignment> ParseAssignment(std::string_view text, std::size_t pos
     std::size_t size = 0;
     const char32_t cp = CodePointAt(text, cur, end, &size);
     if (cp == '\n') {
-      // The next task or heading ends a list that lacks its closing "。".
+      // The next task or heading ends a list that lacks its closing "。", and so does a
+      // remark on a line of its own ("注：排在第一位的为牵头单位。").
       const std::size_t next = SkipAnySpace(text, cur, end);
       // A saved page's chrome after the last task ("【打印本页】【关闭窗口】") ends it too.
-      if (next < end && (MatchNumbering(text, next, end) || IsWebChromeLine(LineAt(text, next)))) {
+      if (next < end && (MatchNumbering(text, next, end) || StartsRemark(text, next, end) ||
+                         IsWebChromeLine(LineAt(text, next)))) {
         close(cur);
         out.consumed_end = cur;
         done = true;

@@ -1,5 +1,6 @@
 #include "report/report.h"
 
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -10,6 +11,8 @@ std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
   if (name == "json") return OutputFormat::kJson;
   if (name == "sarif") return OutputFormat::kSarif;
   if (name == "github") return OutputFormat::kGithub;
+  if (name == "junit") return OutputFormat::kJunit;
+  if (name == "codequality") return OutputFormat::kCodeQuality;
   return std::nullopt;
 }
 
@@ -23,6 +26,10 @@ std::string_view OutputFormatName(OutputFormat format) {
       return "sarif";
     case OutputFormat::kGithub:
       return "github";
+    case OutputFormat::kJunit:
+      return "junit";
+    case OutputFormat::kCodeQuality:
+      return "codequality";
   }
   return "text";
 }
@@ -134,6 +141,10 @@ std::unique_ptr<ReportWriter> MakeReportWriter(OutputFormat format, std::ostream
       return std::make_unique<SarifWriter>(out, rules, options);
     case OutputFormat::kGithub:
       return std::make_unique<GithubWriter>(out, options);
+    case OutputFormat::kJunit:
+      return MakeJunitWriter(out, options);
+    case OutputFormat::kCodeQuality:
+      return MakeCodeQualityWriter(out, options);
   }
   return MakeTextWriter(out, options);
 }
@@ -150,6 +161,16 @@ std::string FormatReport(OutputFormat format, const std::vector<Diagnostic>& dia
       return FormatSarif(diags, files, rules, options);
     case OutputFormat::kGithub:
       return FormatGithub(diags, options);
+    case OutputFormat::kJunit:
+    case OutputFormat::kCodeQuality: {
+      std::ostringstream out;
+      const std::unique_ptr<ReportWriter> writer = MakeReportWriter(format, out, rules, options);
+      ForEachReportFile(diags, files, [&](const std::string& path, const std::vector<Diagnostic>& own) {
+        writer->AddFile(path, own);
+      });
+      writer->Finish();
+      return out.str();
+    }
   }
   return FormatText(diags, files, options);
 }

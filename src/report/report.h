@@ -1,9 +1,11 @@
-// Reporters: a run's Diagnostics -> the bytes plancheck prints, in four formats.
+// Reporters: a run's Diagnostics -> the bytes plancheck prints, in six formats.
 //
-//   text    compiler-style lines, the source line with a caret under the span, a summary
-//   json    our own stable shape (docs/json-output.md)
-//   sarif   SARIF 2.1.0, one run, columnKind unicodeCodePoints
-//   github  GitHub Actions workflow commands (::error file=...::message)
+//   text         compiler-style lines, the source line with a caret under the span, a summary
+//   json         our own stable shape (docs/json-output.md)
+//   sarif        SARIF 2.1.0, one run, columnKind unicodeCodePoints
+//   github       GitHub Actions workflow commands (::error file=...::message)
+//   junit        JUnit XML: a test suite per file, a failing test case per finding
+//   codequality  GitLab Code Quality (Code Climate issues), a JSON array
 //
 // Reporters never read documents: everything they print is in Diagnostic (source_line
 // included). Diagnostics arrive sorted (DiagnosticLess) and are printed in that order.
@@ -25,9 +27,9 @@
 
 namespace plancheck::report {
 
-enum class OutputFormat { kText, kJson, kSarif, kGithub };
+enum class OutputFormat { kText, kJson, kSarif, kGithub, kJunit, kCodeQuality };
 
-// "text", "json", "sarif" or "github"; nullopt for anything else.
+// "text", "json", "sarif", "github", "junit" or "codequality"; nullopt for anything else.
 std::optional<OutputFormat> ParseOutputFormat(std::string_view name);
 // The name ParseOutputFormat accepts.
 std::string_view OutputFormatName(OutputFormat format);
@@ -73,6 +75,10 @@ std::vector<std::string> ReportFiles(const std::vector<Diagnostic>& diags,
 // code points, the caret is aligned in display cells (CJK takes two).
 std::string FormatText(const std::vector<Diagnostic>& diags, const std::vector<std::string>& files,
                        const ReportOptions& options);
+
+// One Diagnostic as FormatText prints it (header, source excerpt, suggestion, related
+// notes), without the run's summary.
+std::string FormatDiagnosticBlock(const Diagnostic& diag, const ReportOptions& options);
 
 // The source-line and caret lines of one Diagnostic (no header, no suggestion), each
 // ending in '\n'; empty when the Diagnostic has no line. Exposed for tests.
@@ -126,6 +132,13 @@ class ReportWriter {
 };
 std::unique_ptr<ReportWriter> MakeTextWriter(std::ostream& out, const ReportOptions& options);
 std::unique_ptr<ReportWriter> MakeJsonWriter(std::ostream& out, const ReportOptions& options);
+// JUnit XML (junit.cc): a <testsuite> per file, each finding a failing <testcase> (input.*
+// an <error>), a file without findings one passing <testcase>. Written as files come.
+std::unique_ptr<ReportWriter> MakeJunitWriter(std::ostream& out, const ReportOptions& options);
+// GitLab Code Quality (codequality.cc): a JSON array of Code Climate issues, each with a
+// fingerprint that does not depend on the finding's line. Written as files come.
+std::unique_ptr<ReportWriter> MakeCodeQualityWriter(std::ostream& out,
+                                                    const ReportOptions& options);
 // Any format.
 std::unique_ptr<ReportWriter> MakeReportWriter(OutputFormat format, std::ostream& out,
                                                const std::vector<RuleInfo>& rules,

@@ -253,6 +253,12 @@ class TextWriter final : public ReportWriter {
 
 }  // namespace
 
+std::string FormatDiagnosticBlock(const Diagnostic& diag, const ReportOptions& options) {
+  std::string out;
+  AppendDiagnostic(out, diag, options);
+  return out;
+}
+
 std::string FormatText(const std::vector<Diagnostic>& diags, const std::vector<std::string>& files,
                        const ReportOptions& options) {
   std::string out;

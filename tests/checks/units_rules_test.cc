@@ -161,6 +161,28 @@ TEST_CASE("units.inconsistent-name groups slips when no registry knows the names
         "[units.inconsistent-name] → 统一写作“县经济信息委”\n");
 }
 
+TEST_CASE("units.inconsistent-name knows one department's spellings without a registry",
+          "[units][checks]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      // liaoning-shenhe-2024: the prefix dropped from one unit.
+      {"责任单位：区发改局。\n责任单位：发改局。\n责任单位：区发改局。\n",
+       "2:6: 同一单位写法不一致：“发改局”，文中另有2处写作“区发改局” [units.inconsistent-name] → "
+       "统一写作“区发改局”\n"},
+      // Two variants of one department under one prefix.
+      {"责任单位：区发改局。\n责任单位：区发展改革局。\n责任单位：区发改局。\n",
+       "2:6: 同一单位写法不一致：“区发展改革局”，文中另有2处写作“区发改局” "
+       "[units.inconsistent-name] → 统一写作“区发改局”\n"},
+      // Near misses: a prefix written once serves the list; two levels are two units.
+      {"责任单位：区发改局、财政局。\n责任单位：区财政局。\n", ""},
+      {"责任单位：区发改局。\n责任单位：市发改局。\n", ""},
+  }));
+  CAPTURE(text);
+  // 沈河区 (辽宁): no registry covers it.
+  CHECK(Lint(UnitsDocument(text, model::AdminLevel::kDistrict, "沈河区"),
+             "units.inconsistent-name") == expected);
+  CHECK(Lint(UnitsDocument(text, model::AdminLevel::kDistrict, "沈河区"), "units.unknown") == "");
+}
+
 TEST_CASE("two registered units are never one unit misspelt", "[units][checks]") {
   // 区文化委 and 区文化旅游委 share words but both are registered: distinct units.
   const std::string dir = testing::MakeTempDir();

@@ -1,4 +1,4 @@
-// Every format version of a seed (fixtures/docx, fixtures/html, fixtures/pdf,
+// Every format version of a seed (fixtures/docx, fixtures/html, fixtures/ofd, fixtures/pdf,
 // fixtures/encodings) gives the same findings as the text seed: same rules, same messages.
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -69,7 +69,7 @@ TEST_CASE("each format version of a seed gives the seed's findings", "[golden][f
   const auto active = engine::AllEnabled(rules);
 
   std::vector<std::string> versions;
-  for (const char* dir : {"docx", "html", "pdf", "encodings"}) {
+  for (const char* dir : {"docx", "html", "ofd", "pdf", "encodings"}) {
     for (const auto& entry : fs::directory_iterator(FixturePath(dir))) {
       versions.push_back(std::string(dir) + "/" + entry.path().filename().string());
     }
@@ -94,7 +94,7 @@ TEST_CASE("each format version of a seed gives the seed's findings", "[golden][f
   }
 }
 
-TEST_CASE("findings in a .docx, web page or PDF point at the seed line's place",
+TEST_CASE("findings in a .docx, web page, PDF or OFD point at the seed line's place",
           "[golden][formats][place]") {
   std::vector<rule::Rule> rules;
   ErrorList errors;
@@ -121,6 +121,10 @@ TEST_CASE("findings in a .docx, web page or PDF point at the seed line's place",
       {"seeds/000_d5b961fa901fa4dc.txt", "pdf/000_d5b961fa901fa4dc.pdf", pdf_line},
       {"seeds/002_e9c6d1be0a07cf1f.txt", "pdf/002_e9c6d1be0a07cf1f.pdf", pdf_line},
       {"seeds/004_2bfd8bfabc103b07.txt", "pdf/004_2bfd8bfabc103b07.pdf", pdf_line},
+      // OFD is laid out like the PDFs: a text line per seed line, 50 a page.
+      {"seeds/000_d5b961fa901fa4dc.txt", "ofd/000_d5b961fa901fa4dc.ofd", pdf_line},
+      {"seeds/002_e9c6d1be0a07cf1f.txt", "ofd/002_e9c6d1be0a07cf1f.ofd", pdf_line},
+      {"seeds/004_2bfd8bfabc103b07.txt", "ofd/004_2bfd8bfabc103b07.ofd", pdf_line},
   };
   for (const auto& [seed, version, place_of] : versions) {
     DYNAMIC_SECTION(version) {

@@ -50,7 +50,7 @@ TEST_CASE("CollectInputs walks directories and reports what it cannot use", "[in
   CHECK(inputs[1].display_path == dir + "/sub/a.txt");
   REQUIRE(errors.size() == 2);
   CHECK(errors.errors()[0].message == "文件或目录不存在");
-  CHECK(errors.errors()[1].message == "目录中没有可检查的文档（*.txt、*.docx、*.html、*.pdf）");
+  CHECK(errors.errors()[1].message == "目录中没有可检查的文档（*.txt、*.docx、*.doc、*.html、*.pdf、*.ofd）");
 }
 
 TEST_CASE("LoadDocument refuses directories and missing files", "[ingest]") {

@@ -17,6 +17,7 @@ namespace plancheck::ingest {
 using plancheck::testing::CheckSameTasks;
 using plancheck::testing::FixturePath;
 using plancheck::testing::MakeTempDir;
+using plancheck::testing::NonBlankLines;
 using plancheck::testing::ParseFixture;
 using plancheck::testing::ReadFile;
 using plancheck::testing::RunCli;
@@ -24,22 +25,6 @@ using plancheck::testing::TestDataPath;
 using plancheck::testing::WriteFile;
 
 namespace {
-
-// The lines of `text` with leading and trailing spaces removed and blank lines left out.
-std::vector<std::string> NonBlankLines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    line.erase(line.find_last_not_of(' ') + 1);
-    line.erase(0, line.find_first_not_of(' '));
-    if (!line.empty()) lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
 
 // What `run` writes to file descriptor 2 (poppler's default error sink).
 template <typename Run>
@@ -175,22 +160,8 @@ TEST_CASE("each line of a PDF has its page and its line on the page", "[ingest][
   const Result<ExtractedText> text =
       ExtractPdf(ReadFile(FixturePath("pdf/" + stem + ".pdf")), stem + ".pdf");
   REQUIRE(text.ok());
-  std::vector<Place> expected;
-  const std::string seed = ReadFile(FixturePath("seeds/" + stem + ".txt"));
-  int seed_line = 0;
-  int on_page = 0;
-  std::size_t start = 0;
-  while (start < seed.size()) {
-    std::size_t end = seed.find('\n', start);
-    if (end == std::string::npos) end = seed.size();
-    const int page = seed_line / 50 + 1;
-    if (seed_line % 50 == 0) on_page = 0;
-    ++seed_line;
-    if (seed.substr(start, end - start).find_first_not_of(' ') != std::string::npos) {
-      expected.push_back({.page = page, .line = ++on_page});
-    }
-    start = end + 1;
-  }
+  const std::vector<Place> expected =
+      plancheck::testing::SeedPagePlaces(ReadFile(FixturePath("seeds/" + stem + ".txt")), 50);
   std::vector<Place> actual;
   for (const Place& place : text->line_places) {
     if (place.line != 0) actual.push_back(place);  // poppler's empty lines between blocks

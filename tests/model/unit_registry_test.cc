@@ -320,6 +320,11 @@ TEST_CASE("a directory with stems knows well-formed names of any region", "[unit
   CHECK(match.prefix == "县");
   CHECK(directory.Lookup("县发改局").canonical == match.canonical);
   CHECK(directory.Lookup("县经济信委").kind == UnitMatchKind::kNone);
+  // A bare stem: well formed, no prefix.
+  const UnitMatch bare = directory.Lookup("发改局");
+  CHECK(bare.kind == UnitMatchKind::kWellFormed);
+  CHECK(bare.prefix.empty());
+  CHECK(bare.canonical == "发展和改革委员会");
   const UnitDirectory without_stems;
   CHECK(without_stems.Lookup("县发改局").kind == UnitMatchKind::kNone);
 }

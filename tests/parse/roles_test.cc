@@ -147,6 +147,10 @@ TEST_CASE("a first-listed convention makes the first unit the lead", "[parse][ro
        "2.乙。\n责任单位：市人力社保局、市农业农村局分别牵头\n",
        "1.甲。 | 市发改委 | 市财政局 |  | 责任单位/责任单位/ | first-listed\n"
        "2.乙。 | 市人力社保局、市农业农村局 |  |  | 分别牵头// | phrase\n"},
+      // A note on a line of its own between tasks holds for the tasks after it.
+      {"1.甲。\n责任单位：县发改局、县财政局\n注：排在第一位的为牵头单位。\n2.乙。\n责任单位：县教育局、县财政局\n",
+       "1.甲。 | 县发改局、县财政局 |  |  | 责任单位// | label\n"
+       "2.乙。 | 县教育局 | 县财政局 |  | 责任单位/责任单位/ | first-listed\n"},
       // Near miss: "第一时间" is no convention.
       {"1.甲。\n责任单位：县发改局、县财政局（第一时间牵头落实）\n",
        "1.甲。 | 县发改局、县财政局（第一时间牵头落实） |  |  | 责任单位// | label\n"},
@@ -264,3 +268,31 @@ TEST_CASE("InferRegion reads the last administrative name of an issuer", "[parse
 }
 
 }  // namespace plancheck::parse
+
+namespace plancheck::testing {
+
+// The notice's own title on one of its first lines names the issuer when no plan title
+// follows the letter (a 分工意见 that is its own plan, a saved page).
+TEST_CASE("the issuer is read from a notice title below page chrome", "[parse][metadata]") {
+  auto [text, issuer, level, region] =
+      GENERATE(table<std::string, std::string, model::AdminLevel, std::string>({
+          {"返回首页\n国务院关于落实《政府工作报告》重点工作部门分工的意见\n一、总体要求\n",
+           "国务院", model::AdminLevel::kNational, ""},
+          {"【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n"
+           "一、经济发展\n",
+           "滁州市人民政府", model::AdminLevel::kProvince, "滁州市"},
+          {"县本级非规范性文件\n长兴县人民政府办公室关于印发2023年政府工作报告重点工作责任分解的通知\n"
+           "一、朱伟县长牵头重点工作\n",
+           "长兴县人民政府办公室", model::AdminLevel::kDistrict, "长兴县"},
+          // Near miss: "关于" after no office.
+          {"关于做好2023年工作的通知\n一、总体要求\n", "", model::AdminLevel::kUnknown, ""},
+      }));
+  CAPTURE(text);
+  const model::Document doc = ParseSnippet(text);
+  CHECK(doc.metadata.issuer == issuer);
+  CHECK(doc.metadata.level == level);
+  CHECK(doc.metadata.region == region);
+  CHECK_FALSE(doc.declared_task_count.has_value());
+}
+
+}  // namespace plancheck::testing
