@@ -6,6 +6,8 @@
 #include "checks/count_matches.h"
 #include "checks/deadline_range.h"
 #include "checks/disjoint.h"
+#include "checks/label_format.h"
+#include "checks/line_endings.h"
 #include "checks/numbering_style.h"
 #include "checks/pattern.h"
 #include "checks/registered_unit.h"
@@ -29,6 +31,8 @@ const std::vector<CheckKind>& AllCheckKinds() {
       {"count-matches", &CountMatchesCheck::Create, CountMatchesCheck::kSummary},
       {"deadline-range", &DeadlineRangeCheck::Create, DeadlineRangeCheck::kSummary},
       {"disjoint", &DisjointCheck::Create, DisjointCheck::kSummary},
+      {"label-format", &LabelFormatCheck::Create, LabelFormatCheck::kSummary},
+      {"line-endings", &LineEndingsCheck::Create, LineEndingsCheck::kSummary},
       {"numbering-style", &NumberingStyleCheck::Create, NumberingStyleCheck::kSummary},
       {"pattern", &PatternCheck::Create, PatternCheck::kSummary},
       {"registered-unit", &RegisteredUnitCheck::Create, RegisteredUnitCheck::kSummary},

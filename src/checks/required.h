@@ -4,6 +4,10 @@
 //   field: lead_units
 //   only_if_used: true   # default false
 //
+// On a task whose label for the field is written with nothing after it ("责任单位：；"),
+// the finding is at that label, where the person has to type (the variant `empty-label`,
+// with {label}, the label word); else at the task number.
+//
 // With `only_if_used`, a document in which no node of the scope has the field is not
 // checked at all: it does not use the field (fixtures/seeds/002 is an implementation
 // plan that assigns no units anywhere), and one finding per node would say nothing.
@@ -25,6 +29,9 @@ class RequiredCheck final : public rule::Check {
   static std::unique_ptr<rule::Check> Create(const rule::Params& params, ErrorList& errors);
   // Reports once, at the node, when the field has no item.
   void Run(const rule::NodeRef& node, rule::Reporter& out) const override;
+  // {label}: the label word written with nothing after it (variant `empty-label`).
+  std::vector<std::string> ProvidedPlaceholders() const override { return {"label"}; }
+  std::vector<std::string> ProvidedVariants() const override { return {"empty-label"}; }
 
  private:
   RequiredCheck(std::string field, bool only_if_used)

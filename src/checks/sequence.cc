@@ -213,26 +213,57 @@ void SequenceCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
     }
   }
 
+  std::vector<const Entry*> numbered;
+  for (const Entry& entry : collect.entries) {
+    if (entry.number->value) numbered.push_back(&entry);
+  }
   std::optional<int> group;
   std::int64_t expected = start_;
-  for (const Entry& entry : collect.entries) {
-    if (!entry.number->value) continue;
-    if (group && *group != entry.group && restarts) expected = start_;
+  // The number of the node before in the run (a plain pair: gcc 12 warns that an optional
+  // here "may be used uninitialized").
+  bool has_previous = false;
+  std::int64_t previous = 0;
+  for (std::size_t i = 0; i < numbered.size(); ++i) {
+    const Entry& entry = *numbered[i];
+    if (group && *group != entry.group && restarts) {
+      expected = start_;
+      has_previous = false;
+    }
     group = entry.group;
     const std::int64_t actual = *entry.number->value;
-    if (actual != expected) {
-      rule::Finding finding;
-      finding.span = entry.number->loc.span;
-      // The expected number written as the author writes this one: "（二）", not "2".
-      std::string expected_text = FormatNumber(entry.number->style, expected);
-      if (expected_text.empty()) expected_text = std::to_string(expected);
-      finding.args = {{"expected", std::to_string(expected)},
-                      {"actual", std::to_string(actual)},
-                      {"expected_text", expected_text},
-                      {"actual_text", entry.number->text}};
-      out.Report(entry.ref, std::move(finding));
+    if (actual == expected) {
+      has_previous = true;
+      previous = actual;
+      ++expected;
+      continue;
     }
-    expected = actual + 1;
+    rule::Finding finding;
+    finding.span = entry.number->loc.span;
+    // The expected number written as the author writes this one: "（二）", not "2".
+    std::string expected_text = FormatNumber(entry.number->style, expected);
+    if (expected_text.empty()) expected_text = std::to_string(expected);
+    finding.args = {{"expected", std::to_string(expected)},
+                    {"actual", std::to_string(actual)},
+                    {"expected_text", expected_text},
+                    {"actual_text", entry.number->text}};
+    if (has_previous && actual == previous) finding.variant = "repeat";
+    out.Report(entry.ref, std::move(finding));
+    // One finding per defect: the next number in the run tells how the count goes on.
+    // "119、120、120、122": the second 120 stands for 121 (the next is 122, one more than
+    // expected), so 122 is right. "119、120、120、121" or a stray number ("5、2021、6"): the
+    // next is the one expected here, so this node is extra and the count resumes with it.
+    // Otherwise ("1、2、4、5") the number is a skip and the count goes on from it.
+    const Entry* next = i + 1 < numbered.size() ? numbered[i + 1] : nullptr;
+    const std::optional<std::int64_t> following =
+        next != nullptr && !(restarts && next->group != entry.group) ? next->number->value
+                                                                     : std::nullopt;
+    has_previous = true;
+    previous = actual;
+    if (following && *following == expected + 1) {
+      ++expected;
+    } else if (!(following && *following == expected)) {
+      expected = actual + 1;
+    }
   }
 }
 

@@ -18,10 +18,13 @@
 // number equal to `start` after it means the document restarts at boundaries.
 //
 // Nodes without a number (an empty 序号 cell) are skipped and do not advance the count.
-// One finding per break, at the first wrong number, with {expected} and {actual} (values)
-// and {expected_text} and {actual_text} (written in the style of the number found:
-// "（二）", "（三）"); the count then continues from the actual number, so one gap is one
-// finding, not a cascade.
+// One finding per defect, at the wrong number, with {expected} and {actual} (values) and
+// {expected_text} and {actual_text} (written in the style of the number found: "（二）",
+// "（三）"); a number equal to the one before it is the variant `repeat`. The count then
+// goes on as the next number shows the author meant, so no defect is reported twice:
+// after a skip ("1、2、4、5") from the number written; after a mistyped or repeated number
+// followed by the right one ("120、120、122", "（五）（七）（七）") as if it had been right;
+// after an extra node followed by the number expected ("120、120、121") from that number.
 #pragma once
 
 #include <cstdint>
@@ -49,6 +52,8 @@ class SequenceCheck final : public rule::Check {
   std::vector<std::string> ProvidedPlaceholders() const override {
     return {"expected", "actual", "expected_text", "actual_text"};
   }
+  // `repeat`: the number is the one before it again ("120、120").
+  std::vector<std::string> ProvidedVariants() const override { return {"repeat"}; }
 
  private:
   SequenceCheck(Of of, Within within, Restart restart, std::int64_t start)

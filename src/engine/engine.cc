@@ -4,6 +4,7 @@
 #include <cassert>
 #include <condition_variable>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 #include <unordered_set>
@@ -69,9 +70,22 @@ class DiagnosticReporter final : public rule::Reporter {
       if (name == "suggestion") return finding.suggestion.value_or("");
       return node.Placeholder(name);
     };
-    const std::string& message = english && !r.message_en.empty() ? r.message_en : r.message;
+    // A variant's texts replace the rule's where it gives them; English falls back to the
+    // rule's English before any Chinese.
+    const rule::MessageVariant* variant = rule::FindVariant(r, finding.variant);
+    auto pick = [&](const std::string& zh, const std::string& en,
+                    std::string rule::MessageVariant::*variant_zh,
+                    std::string rule::MessageVariant::*variant_en) -> const std::string& {
+      if (english && variant != nullptr && !(variant->*variant_en).empty()) return variant->*variant_en;
+      if (english && !en.empty()) return en;
+      if (variant != nullptr && !(variant->*variant_zh).empty()) return variant->*variant_zh;
+      return zh;
+    };
+    const std::string& message = pick(r.message, r.message_en, &rule::MessageVariant::message,
+                                      &rule::MessageVariant::message_en);
     d.message = rule::Interpolate(message, lookup);
-    const std::string& suggest = english && !r.suggest_en.empty() ? r.suggest_en : r.suggest;
+    const std::string& suggest = pick(r.suggest, r.suggest_en, &rule::MessageVariant::suggest,
+                                      &rule::MessageVariant::suggest_en);
     // A `suggest` built on {suggestion} ("是否应为“{suggestion}”？") is shown only when the
     // check found one.
     const bool needs_suggestion = suggest.find("{suggestion}") != std::string::npos;
@@ -173,9 +187,11 @@ std::vector<Diagnostic> LintDocument(const model::Document& doc,
   for (const ActiveRule& active : rules) {
     assert(active.rule != nullptr && active.rule->check != nullptr);
     DiagnosticReporter reporter(doc, active, options, out);
+    rule::DocumentMemo memo;
     ForEachNode(doc, active.rule->scope, [&](const rule::NodeRef& node) {
       rule::NodeRef with_plan = node;
       with_plan.plan = &plan;
+      with_plan.memo = &memo;
       active.rule->check->Run(with_plan, reporter);
     });
   }
@@ -206,8 +222,8 @@ Diagnostic InputErrorDiagnostic(const Error& error) {
 namespace {
 
 // Reads, parses and lints one input.
-FileResult LintOne(const ingest::InputFile& input, const RuleSelector& select,
-                   const LintOptions& options) {
+FileResult LintOneOrThrow(const ingest::InputFile& input, const RuleSelector& select,
+                          const LintOptions& options) {
   FileResult result;
   result.path = input.display_path;
   Result<model::Document> doc = ingest::LoadDocument(input);
@@ -227,6 +243,23 @@ FileResult LintOne(const ingest::InputFile& input, const RuleSelector& select,
   result.diagnostics = LintDocument(*doc, rules, options);
   if (options.inspect) options.inspect(*doc);
   return result;
+}
+
+// The same, with running out of memory (a memory limit, an input that expands past what
+// the readers bound) an input error of this file: its memory is freed as the exception
+// unwinds, and the other files go on.
+FileResult LintOne(const ingest::InputFile& input, const RuleSelector& select,
+                   const LintOptions& options) {
+  try {
+    return LintOneOrThrow(input, select, options);
+  } catch (const std::bad_alloc&) {
+    FileResult result;
+    result.path = input.display_path;
+    result.ok = false;
+    result.diagnostics.push_back(InputErrorDiagnostic(
+        Error{input.display_path, {}, "内存不足，无法检查此文件（文件过大或展开后过大），其他文件照常检查"}));
+    return result;
+  }
 }
 
 }  // namespace

@@ -60,6 +60,20 @@ struct SubItem {
   Location loc;
 };
 
+// What an assignment label introduces.
+// kOther: a label whose list fills no role field (部门分工：X牵头… is read as a phrase,
+// 数据提供单位 is not kept).
+enum class LabelRole { kLead, kCooperating, kDeadline, kLeader, kOther };
+
+// An assignment label as written in running text ("责任单位：", or a slip of one the parser
+// read as that label: "责任单：", "牵头单位；", the bare "配合："). Table columns have none.
+struct Label {
+  LabelRole role = LabelRole::kLead;  // as applied to the task (a second lead word cooperates)
+  std::string word;                   // the label word it stands for: "责任单位", "配合单位"
+  Location loc;                       // the word through its separator, as written
+  Location content;                   // the list after it; an empty span when nothing is written
+};
+
 // A date a deadline names, as the last day it allows: "2023年6月底前" -> 2023-06-30,
 // "年底前" -> the plan year's 12-31, "三季度" -> 09-30.
 struct DeadlineDate {
@@ -94,6 +108,7 @@ struct Task {
   // heading "一、X牵头工作" above the task), "first-listed" (the first of the listed units,
   // under a "列第一位者为牵头单位" convention), "column" (a table's lead column); "" for none.
   std::string lead_source;
+  std::vector<Label> labels;  // the "责任单位：" labels of running text, in the order written
   std::vector<SubItem> sub_items;
 };
 

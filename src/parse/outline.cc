@@ -123,15 +123,24 @@ void OutlineBuilder::ApplyAssignment(model::Task& task, const Assignment& assign
                                      const SplitOptions& options) {
   const std::string_view text = doc_.text;
   bool seen_lead = false;
+  std::string lead_word;
   for (const AssignmentList& list : assignment.lists) {
     LabelKind kind = list.label.kind;
     // "牵头单位：A；责任单位：B": when a second, different lead word follows a lead list,
     // it names the units that work with the lead, i.e. the cooperating ones.
-    if (kind == LabelKind::kLead && seen_lead && list.label.written != task.lead_label) {
+    if (kind == LabelKind::kLead && seen_lead && list.label.word != lead_word) {
       kind = LabelKind::kCooperating;
     }
+    model::Label label;
+    label.word = list.label.word;
+    label.loc = doc_.Locate({list.label.span.begin, list.label.separator.end});
+    label.content = doc_.Locate(list.content.empty()
+                                    ? ByteSpan{list.label.content_begin, list.label.content_begin}
+                                    : list.content);
     switch (kind) {
       case LabelKind::kLead:
+        label.role = model::LabelRole::kLead;
+        if (!seen_lead) lead_word = list.label.word;
         seen_lead = true;
         // "责任单位:市人力社保局、市农业农村局分别牵头" (丽水市 2023): a role phrase in the
         // list names every lead itself, whatever a first-listed convention says.
@@ -147,21 +156,26 @@ void OutlineBuilder::ApplyAssignment(model::Task& task, const Assignment& assign
         AddNames(UnitNames(list.content, options), task.lead_units);
         break;
       case LabelKind::kCooperating:
+        label.role = model::LabelRole::kCooperating;
         if (task.cooperating_label.empty()) task.cooperating_label = list.label.written;
         AddNames(UnitNames(list.content, options), task.cooperating_units);
         break;
       case LabelKind::kLeader:
+        label.role = model::LabelRole::kLeader;
         if (task.leader_label.empty()) task.leader_label = list.label.written;
         AddNames(SplitUnitList(text, list.content, options), task.lead_leaders);
         break;
       case LabelKind::kDeadline:
+        label.role = model::LabelRole::kDeadline;
         if (!list.content.empty()) {
           task.deadline = model::Located{JoinLines(text, list.content), doc_.Locate(list.content)};
         }
         break;
       case LabelKind::kOther:
+        label.role = model::LabelRole::kOther;
         break;
       case LabelKind::kDivision:
+        label.role = model::LabelRole::kOther;
         // "部门分工：省发展改革委牵头，各地、各部门配合。" (广东省 2021).
         if (std::optional<std::vector<PhraseClause>> phrase = ParseRolePhrase(text, list.content)) {
           ApplyPhrase(task, *phrase);
@@ -169,6 +183,7 @@ void OutlineBuilder::ApplyAssignment(model::Task& task, const Assignment& assign
         }
         break;
     }
+    task.labels.push_back(std::move(label));
   }
   ExtendAssignment(task, assignment.span);
 }
@@ -176,8 +191,7 @@ void OutlineBuilder::ApplyAssignment(model::Task& task, const Assignment& assign
 void OutlineBuilder::ApplyPhrase(model::Task& task, const std::vector<PhraseClause>& clauses) {
   // A later bracket of the same task (State Council style) repeats units: each once.
   const bool again = task.assignment.has_value();
-  SplitOptions options;
-  options.conjunctions = true;
+  const SplitOptions options;
   for (const PhraseClause& clause : clauses) {
     std::vector<model::Located>* list = nullptr;
     std::string* label = nullptr;

@@ -15,6 +15,8 @@ namespace {
 struct LabelWord {
   std::u32string_view chars;
   LabelKind kind;
+  // The full word a bare one stands for ("配合" -> "配合单位"); empty when it is one.
+  std::u32string_view full = {};
 };
 
 // Stands in a label word for one optional level character (县 in 分管县领导, 省 in
@@ -68,8 +70,12 @@ constexpr LabelWord kLabels[] = {
     {U"主办", LabelKind::kLead},
     {U"协办", LabelKind::kCooperating},
     // PDF text once writes the bare word (fixtures/seeds/004_*.txt task 290: "配合 :").
-    {U"配合", LabelKind::kCooperating},
+    {U"配合", LabelKind::kCooperating, U"配合单位"},
 };
+
+// A label word one character short is a slip of it ("责任单：") only when the word is at
+// least this long: "配：" is no label.
+constexpr std::size_t kMinSlipWordChars = 4;
 
 // The level a label word may name: 分管县领导, 牵头市领导, 分管省领导.
 bool IsLevelChar(char32_t cp) {
@@ -229,7 +235,7 @@ std::vector<UnitPiece> Split(std::string_view text, ByteSpan span, const SplitOp
     } else if (depth == 0 && (IsListSeparator(cp) || (options.newline_separates && cp == '\n'))) {
       emit(piece_begin, cur);
       piece_begin = cur + size;
-    } else if (depth == 0 && options.conjunctions && cp == U'及') {
+    } else if (depth == 0 && cp == U'及') {
       // "以及" ends the name before its 以.
       std::size_t name_end = cur;
       const std::size_t prev = PreviousCodePoint(text, cur, piece_begin);
@@ -282,6 +288,79 @@ std::vector<UnitPiece> SplitUnitList(std::string_view text, ByteSpan span,
   return pieces;
 }
 
+namespace {
+
+std::string Utf8Of(std::u32string_view chars) {
+  std::string out;
+  for (char32_t cp : chars) AppendUtf8(out, cp);
+  return out;
+}
+
+// Matches `label` at `pos`, white space allowed between its characters (never before the
+// first), kAnyLevel matching one level character or none; with `skip` < size, the
+// character at that index is left out (a slip). Returns the end of the matched word and
+// appends what was matched to `written`.
+std::optional<std::size_t> MatchWord(std::string_view text, std::size_t pos, std::size_t end,
+                                     std::u32string_view label, std::size_t skip,
+                                     std::string& written) {
+  std::size_t cur = pos;
+  std::size_t size = 0;
+  int breaks = 0;
+  bool first = true;
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    if (i == skip) continue;
+    char32_t cp = CodePointAt(text, cur, end, &size);
+    // Between two characters of the word (never before the first), skip white space.
+    while (!first && size > 0 && IsAnySpace(cp) && breaks <= kMaxBreaksInLabel) {
+      ++breaks;
+      cur += size;
+      cp = CodePointAt(text, cur, end, &size);
+    }
+    if (label[i] == kAnyLevel) {
+      if (size > 0 && IsLevelChar(cp)) {
+        written.append(text.substr(cur, size));
+        cur += size;
+      }
+      continue;
+    }
+    if (size == 0 || cp != label[i]) return std::nullopt;
+    written.append(text.substr(cur, size));
+    cur += size;
+    first = false;
+  }
+  return cur;
+}
+
+// The separator after a label word at `label_end`: horizontal space, then "：" or ":" (or,
+// when `semicolon` is allowed, "；" or ";"). Returns its span.
+std::optional<ByteSpan> MatchSeparator(std::string_view text, std::size_t label_end,
+                                       std::size_t end, bool semicolon) {
+  std::size_t cur = label_end;
+  std::size_t size = 0;
+  while (IsHorizontalSpace(CodePointAt(text, cur, end, &size)) && size > 0) cur += size;
+  const char32_t cp = CodePointAt(text, cur, end, &size);
+  if (size == 0) return std::nullopt;
+  if (cp == U'：' || cp == ':' || (semicolon && (cp == U'；' || cp == ';'))) {
+    return ByteSpan{cur, cur + size};
+  }
+  return std::nullopt;
+}
+
+// What precedes `pos` on its line, ignoring horizontal space: 0 at a line start.
+char32_t PreviousOnLine(std::string_view text, std::size_t pos) {
+  while (pos > 0) {
+    const std::size_t prev = PreviousCodePoint(text, pos, 0);
+    std::size_t size = 0;
+    const char32_t cp = CodePointAt(text, prev, pos, &size);
+    if (cp == '\n') return 0;
+    if (cp != '\t' && !IsHorizontalSpace(cp)) return cp;
+    pos = prev;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::optional<LabelMatch> MatchLabel(std::string_view text, std::size_t pos, std::size_t end) {
   end = std::min(end, text.size());
   if (!MayStartLabel(text, pos, end)) return std::nullopt;
@@ -300,40 +379,60 @@ std::optional<LabelMatch> MatchLabel(std::string_view text, std::size_t pos, std
     }
     if (!CouldStartPair(first, second)) return std::nullopt;
   }
+  // The word meant: the full word of a bare one, the word a slip stands for, else the word
+  // as matched (with the level character of 分管县领导 when written).
+  auto make = [&](const LabelWord& label, std::string written, std::size_t label_end,
+                  ByteSpan separator, bool slip) {
+    std::string word = !label.full.empty() ? Utf8Of(label.full)
+                       : slip              ? Utf8Of(label.chars)
+                                           : written;
+    return LabelMatch{label.kind, std::move(written), std::move(word), {pos, label_end},
+                      separator,  separator.end};
+  };
   for (const LabelWord& label : kLabels) {
     if (label.chars.front() != first) continue;
-    std::size_t cur = pos;
     std::string written;
-    bool ok = true;
-    int breaks = 0;
-    for (std::size_t i = 0; i < label.chars.size() && ok; ++i) {
-      char32_t cp = CodePointAt(text, cur, end, &size);
-      // Between two characters of the word (never before the first), skip white space.
-      while (i > 0 && size > 0 && IsAnySpace(cp) && breaks <= kMaxBreaksInLabel) {
-        ++breaks;
-        cur += size;
-        cp = CodePointAt(text, cur, end, &size);
-      }
-      if (label.chars[i] == kAnyLevel) {
-        if (size > 0 && IsLevelChar(cp)) {
-          written.append(text.substr(cur, size));
-          cur += size;
-        }
-        continue;
-      }
-      if (size == 0 || cp != label.chars[i]) {
-        ok = false;
-        break;
-      }
-      written.append(text.substr(cur, size));
-      cur += size;
+    const std::optional<std::size_t> label_end =
+        MatchWord(text, pos, end, label.chars, label.chars.size(), written);
+    if (!label_end) continue;
+    if (const std::optional<ByteSpan> colon = MatchSeparator(text, *label_end, end, false)) {
+      return make(label, std::move(written), *label_end, *colon, false);
     }
-    if (!ok) continue;
-    const std::size_t label_end = cur;
-    while (IsHorizontalSpace(CodePointAt(text, cur, end, &size)) && size > 0) cur += size;
-    const char32_t colon = CodePointAt(text, cur, end, &size);
-    if (colon != U'：' && colon != ':') continue;
-    return LabelMatch{label.kind, std::move(written), {pos, label_end}, cur + size};
+  }
+  // Slips, only where a label may begin: prose mentions the words too ("明确责任单位；").
+  // Words with an optional level character (分管县领导) have no slips.
+  auto may_slip = [&](const LabelWord& label) {
+    return label.chars.front() == first && label.chars.size() >= kMinSlipWordChars &&
+           label.chars.find(kAnyLevel) == std::u32string_view::npos;
+  };
+  const char32_t before = PreviousOnLine(text, pos);
+  if (before == 0 || before == U'。') {
+    for (const LabelWord& label : kLabels) {
+      if (!may_slip(label)) continue;
+      std::string written;
+      const std::optional<std::size_t> label_end =
+          MatchWord(text, pos, end, label.chars, label.chars.size(), written);
+      if (!label_end) continue;
+      if (const std::optional<ByteSpan> semicolon = MatchSeparator(text, *label_end, end, true)) {
+        return make(label, std::move(written), *label_end, *semicolon, true);
+      }
+    }
+  }
+  const bool may_begin = before == 0 || before == U'。' || before == U'；' || before == ';' ||
+                         before == U'，' || before == ',' || IsOpenBracket(before);
+  if (!may_begin) return std::nullopt;
+  for (const LabelWord& label : kLabels) {
+    if (!may_slip(label)) continue;
+    // Never the second character: the two-character prefilter above needs it.
+    for (std::size_t skip = 2; skip < label.chars.size(); ++skip) {
+      std::string written;
+      const std::optional<std::size_t> label_end =
+          MatchWord(text, pos, end, label.chars, skip, written);
+      if (!label_end) continue;
+      if (const std::optional<ByteSpan> colon = MatchSeparator(text, *label_end, end, false)) {
+        return make(label, std::move(written), *label_end, *colon, true);
+      }
+    }
   }
   return std::nullopt;
 }

@@ -25,12 +25,10 @@ struct SplitOptions {
   // In a table cell each line is its own name (stacked lead units); in running text a line
   // break is PDF wrapping inside a name and is removed.
   bool newline_separates = false;
-  // A role phrase joins names with 及 / 以及 too ("市级各有关部门及各县市区政府按职责分工
-  // 负责"); a labelled list does not, as a name may hold 及.
-  bool conjunctions = false;
 };
 
-// Splits a unit list on 、 ， , ； ; 。 (and line breaks when `newline_separates`). Separators
+// Splits a unit list on 、 ， , ； ; 。 and 及 / 以及 ("市级各有关部门及各县市区政府", "县（市）政府及
+// 开发区管委会": no unit's name holds 及), and line breaks when `newline_separates`. Separators
 // inside brackets do not split, so "区农业农村委（区乡村振兴局）" and "市发展改革委（市粮食
 // 局、市能源局）" stay one name; unbalanced brackets are then ignored. A trailing 等 is dropped
 // ("市科协等" -> "市科协"). Line breaks and the spaces around them are removed from a name;
@@ -45,8 +43,12 @@ enum class LabelKind { kLead, kCooperating, kDeadline, kLeader, kDivision, kOthe
 struct LabelMatch {
   LabelKind kind = LabelKind::kLead;
   std::string written;            // the label word as written, line breaks removed: "配合单位"
+  // The label word it stands for: `written`, or the full word of a slip or a bare word
+  // ("责任单" -> "责任单位", "配合" -> "配合单位").
+  std::string word;
   ByteSpan span;                  // the label word (without the colon)
-  std::size_t content_begin = 0;  // just after the colon
+  ByteSpan separator;             // the colon, or the "；" a slip put in its place
+  std::size_t content_begin = 0;  // just after the separator
 };
 
 // Recognizes an assignment label followed by "：" or ":" starting exactly at `pos`:
@@ -56,6 +58,12 @@ struct LabelMatch {
 // with an optional level (分管县领导, 分管省领导: leader), 部门分工 责任分工 职责分工 (division),
 // 数据提供单位 督办单位 (other).
 // Line breaks and spaces inside the label are allowed ("配合单\n位:", PDF text).
+// Where a label may begin (a line start, or after 。；，, a space or an opening bracket) two
+// slips are read as the label they stand for, so that the units after them are still
+// read: a word of four characters or more missing one after its second ("责任单：") and, at
+// a line start or after "。", such a word followed by "；" instead of the colon
+// ("牵头单位；"). The units.label-format rule reports them (and spaces inside a word)
+// through Task::labels.
 std::optional<LabelMatch> MatchLabel(std::string_view text, std::size_t pos, std::size_t end);
 
 // The kind of label word `written` is (table header cells), exactly as MatchLabel reads it.

@@ -26,6 +26,9 @@ struct Finding {
   std::optional<std::string> suggestion;
   std::optional<Fix> fix;  // span in Document::source; only when the edit is certain
   std::vector<Related> related;
+  // Which wording of the message fits this finding (one of ProvidedVariants); empty for the
+  // rule's own message, as is a name the rule gives no variant for.
+  std::string variant;
 };
 
 class Reporter {
@@ -41,6 +44,9 @@ class Check {
   // Placeholders this check fills in Finding::args; a rule's message may use these and
   // the node's own (NodeRef::PlaceholderNames), anything else is a load error.
   virtual std::vector<std::string> ProvidedPlaceholders() const { return {}; }
+  // Kinds of finding the check tells apart in Finding::variant; a rule's `variants:` may
+  // word its message for each (a name not listed here is a load error).
+  virtual std::vector<std::string> ProvidedVariants() const { return {}; }
   // True when Run reads Document::targets: the engine extracts targets only for documents
   // that some such rule checks.
   virtual bool NeedsTargets() const { return false; }

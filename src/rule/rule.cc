@@ -6,9 +6,17 @@ const std::vector<std::string>& CommonRuleKeys() {
   static const std::vector<std::string> kKeys = {
       "id",      "title",      "title_en",    "message", "message_en", "severity",
       "scope",   "check",      "suggest",     "suggest_en", "tags",    "enabled",
-      "description", "example",
+      "description", "example", "variants",
   };
   return kKeys;
+}
+
+const MessageVariant* FindVariant(const Rule& rule, std::string_view name) {
+  if (name.empty()) return nullptr;
+  for (const MessageVariant& variant : rule.variants) {
+    if (variant.name == name) return &variant;
+  }
+  return nullptr;
 }
 
 }  // namespace plancheck::rule

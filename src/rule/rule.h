@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -10,6 +11,17 @@
 #include "rule/scope.h"
 
 namespace plancheck::rule {
+
+// Another wording of a rule's message for one kind of finding its check tells apart (the
+// sequence check's `repeat`: "序号重复" rather than "序号不连续"). Empty texts fall back to
+// the rule's own.
+struct MessageVariant {
+  std::string name;  // as the check names it (Check::ProvidedVariants)
+  std::string message;
+  std::string message_en;
+  std::string suggest;
+  std::string suggest_en;
+};
 
 struct Rule {
   std::string id;  // "task.lead-unit-required"
@@ -21,6 +33,7 @@ struct Rule {
   std::string suggest_en;
   std::string description;  // longer text for `plancheck explain`
   std::string example;      // a snippet that triggers the rule, for `explain`
+  std::vector<MessageVariant> variants;  // `variants:` in YAML, by name
   Severity severity = Severity::kWarning;
   Scope scope = Scope::kTask;
   std::string check_kind;  // "required"
@@ -33,5 +46,8 @@ struct Rule {
 
 // The YAML keys every rule may have; all other keys are the check kind's parameters.
 const std::vector<std::string>& CommonRuleKeys();
+
+// The variant of `rule` named `name`, or nullptr (also for an empty name).
+const MessageVariant* FindVariant(const Rule& rule, std::string_view name);
 
 }  // namespace plancheck::rule

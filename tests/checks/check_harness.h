@@ -184,6 +184,7 @@ class RecordingReporter final : public rule::Reporter {
     const Position at = doc_.PositionOf(span.begin);
     std::string line = std::to_string(at.line) + ":" + std::to_string(at.column);
     for (const auto& [key, value] : finding.args) line += " " + key + "=" + value;
+    if (!finding.variant.empty()) line += " variant=" + finding.variant;
     if (finding.fix) {
       REQUIRE(finding.fix->span.end <= doc_.source.size());
       line += " fix=" + doc_.source.substr(finding.fix->span.begin, finding.fix->span.size()) +

@@ -50,8 +50,18 @@ TEST_CASE("sequence reports breaks in task numbers, once per break", "[checks][s
           {{1, 2}, {1, 3}, "auto", "6:1 expected=2 actual=3 expected_text=2. actual_text=3. task=3"},
           // A gap is one finding; counting goes on from the number written.
           {{1, 2, 4, 5, 6}, {7}, "auto", "4:1 expected=3 actual=4 expected_text=3. actual_text=4. task=4"},
-          // A repeat.
-          {{1, 2, 2, 3}, {4}, "auto", "4:1 expected=3 actual=2 expected_text=3. actual_text=2. task=2"},
+          // A repeat followed by the next number: the repeat is an extra task, one finding.
+          {{1, 2, 2, 3}, {4}, "auto", "4:1 expected=3 actual=2 expected_text=3. actual_text=2. variant=repeat task=2"},
+          // "119、120、120、122": the second 120 stands for 121; 122 is right (no cascade).
+          {{1, 2, 2, 4}, {5}, "auto", "4:1 expected=3 actual=2 expected_text=3. actual_text=2. variant=repeat task=2"},
+          // A mistyped number followed by the right one: one finding at it.
+          {{1, 2, 9, 4}, {5}, "auto", "4:1 expected=3 actual=9 expected_text=3. actual_text=9. task=9"},
+          // A stray number followed by the one expected ("5、2021、6"): one finding.
+          {{1, 2, 2021, 3}, {4}, "auto", "4:1 expected=3 actual=2021 expected_text=3. actual_text=2021. task=2021"},
+          // Two defects ("1、2、4、4、6": 3 and 5 are missing or mistyped), two findings.
+          {{1, 2, 4, 4, 6}, {7}, "auto",
+           "4:1 expected=3 actual=4 expected_text=3. actual_text=4. task=4\n"
+           "6:1 expected=5 actual=6 expected_text=5. actual_text=6. task=6"},
           // Unnumbered tasks (001's empty 序号 cells) neither count nor break the run.
           {{1, 0, 2}, {3}, "auto", ""},
           // Not starting at 1.
@@ -140,9 +150,9 @@ TEST_CASE("sequence on 10,000 tasks is one pass", "[checks][sequence]") {
     d.Task(std::to_string(written) + ".", written, kDot);
   }
   auto check = Make<SequenceCheck>("of: tasks", rule::Scope::kDocument);
-  // 5001 twice: the gap at 5000 and the repeat right after it.
+  // "4999.、5001.、5001.、5002.": the first 5001 stands for 5000, one finding, no cascade.
   CHECK(Run(*check, d.doc, rule::Scope::kDocument) ==
-        "5000:1 expected=5000 actual=5001 expected_text=5000. actual_text=5001. task=5001\n5001:1 expected=5002 actual=5001 expected_text=5002. actual_text=5001. task=5001");
+        "5000:1 expected=5000 actual=5001 expected_text=5000. actual_text=5001. task=5001");
 }
 
 TEST_CASE("sequence parameters load with located errors", "[checks][sequence]") {

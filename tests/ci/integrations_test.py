@@ -120,8 +120,12 @@ def test_action(plancheck):
     check(len(commands) > 0 and all(re.match(r"::(error|warning|notice) file=notices/", c) for c in commands),
           "action (github): one workflow command per finding, on notices/", out[:500])
 
+    # With the default --fail-on error, a notice with only warnings passes (seed 002: a
+    # heading style) and the seeds with errors (000's misspelt unit, 004's label) fail.
+    status, out, _, _ = run_action(plancheck, {"paths": "notices/002_e9c6d1be0a07cf1f.txt"})
+    check(status == 0, "action (github, fail-on error): passes on a notice with warnings only", "exit %d" % status)
     status, out, _, _ = run_action(plancheck, {"paths": "notices"})
-    check(status == 0, "action (github, fail-on error): passes, the seeds have no errors", "exit %d" % status)
+    check(status == 1, "action (github, fail-on error): fails on the seeds' errors", "exit %d" % status)
 
     status, out, outputs, repo = run_action(plancheck, {"paths": "notices/000_d5b961fa901fa4dc.txt notices/002_e9c6d1be0a07cf1f.txt",
                                                         "format": "sarif", "args": "--lang en", "fail-on": "info"})
@@ -196,7 +200,9 @@ def test_pre_commit(plancheck):
     tmp = tempfile.mkdtemp(prefix="plancheck-pre-commit-")
     repo = workspace(tmp)
     env = dict(os.environ, PATH=path_with(plancheck, tmp))
-    files = ["notices/000_d5b961fa901fa4dc.txt", "notices/003_9f57034e87119ac9.txt"]
+    # Seeds with warnings and no error (000 and 003 have errors: a misspelt unit, a unit
+    # both leading and cooperating).
+    files = ["notices/001_8ef760ff784be5ac.txt", "notices/002_e9c6d1be0a07cf1f.txt"]
     # pre-commit runs `entry`, then `args` (the hook's, or a user's in their config), then
     # the staged files that match.
     command = shlex.split(hook["entry"]) + hook.get("args", []) + files

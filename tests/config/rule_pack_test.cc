@@ -60,6 +60,19 @@ TEST_CASE("rule-pack mistakes are located like compiler errors", "[config][rule_
       {"  title: 任务缺少牵头单位\n", "", "pack.yaml:1:3: error: rule 'task.lead-unit-required' has no 'title'"},
       {"scope: task", "scope: [task",
        "pack.yaml:6:8: error: YAML syntax error: end of sequence flow not found"},
+      // Variants: only those the check tells apart, with known keys and placeholders.
+      {"  field: lead_units\n", "  field: lead_units\n  variants: {empty-lable: {message: 甲}}\n",
+       "pack.yaml:8:14: error: check 'required' has no variant 'empty-lable' (did you mean "
+       "'empty-label'?)"},
+      {"  field: lead_units\n", "  field: lead_units\n  variants: [empty-label]\n",
+       "pack.yaml:8:13: error: 'variants' must map a kind of finding to its texts ('repeat: "
+       "{message: …}')"},
+      {"  field: lead_units\n", "  field: lead_units\n  variants: {empty-label: {mesage: 甲}}\n",
+       "pack.yaml:8:28: error: unknown key 'mesage' in variant 'empty-label' (message, "
+       "message_en, suggest, suggest_en)"},
+      {"  field: lead_units\n", "  field: lead_units\n  variants: {empty-label: {suggest: '{lable}'}}\n",
+       "pack.yaml:8:37: error: unknown placeholder '{lable}' in 'suggest' (did you mean "
+       "'{label}'?)"},
   }));
   std::string yaml = kGoodRule;
   const std::size_t at = yaml.find(from);
@@ -68,6 +81,21 @@ TEST_CASE("rule-pack mistakes are located like compiler errors", "[config][rule_
   std::size_t loaded = 1;
   CHECK(LoadErrors(yaml, &loaded) == error + "\n");
   CHECK(loaded == 0);
+}
+
+TEST_CASE("a rule's variants load by name", "[config][rule_pack]") {
+  std::vector<rule::Rule> rules;
+  ErrorList errors;
+  LoadRulePackFromString(std::string(kGoodRule) +
+                             "  variants:\n    empty-label:\n      suggest: 在“{label}：”后填写\n",
+                         "pack.yaml", rules, errors);
+  REQUIRE(errors.empty());
+  REQUIRE(rules.size() == 1);
+  const rule::MessageVariant* variant = rule::FindVariant(rules[0], "empty-label");
+  REQUIRE(variant != nullptr);
+  CHECK(variant->suggest == "在“{label}：”后填写");
+  CHECK(variant->message.empty());
+  CHECK(rule::FindVariant(rules[0], "") == nullptr);
 }
 
 TEST_CASE("duplicate rule ids are reported with the first definition", "[config][rule_pack]") {

@@ -95,6 +95,38 @@ TEST_CASE("LintDocument turns findings into located, interpolated diagnostics", 
   CHECK(bare[0].excerpt == "1.");
 }
 
+TEST_CASE("LintDocument words a finding by its variant, falling back to the rule's texts",
+          "[engine]") {
+  std::vector<rule::Rule> rules;
+  ErrorList errors;
+  config::LoadRulePackFromString(R"(- id: numbering.task-continuous
+  title: 任务序号不连续
+  message: 任务序号不连续：应为{expected}，实为{actual}
+  message_en: "Not continuous: expected {expected}, found {actual}"
+  severity: error
+  scope: document
+  check: sequence
+  of: tasks
+  suggest: 核对序号
+  variants:
+    repeat:
+      message: 任务序号重复：应为{expected}，实为{actual}
+)",
+                                 "pack.yaml", rules, errors);
+  REQUIRE(errors.empty());
+  model::Document doc = TwoTaskDocument();
+  // "1.、1.": the second task repeats the first's number.
+  doc.parts[0].sections[0].tasks[1].number.value = 1;
+  const auto zh = LintDocument(doc, AllEnabled(rules), {"zh"});
+  REQUIRE(zh.size() == 1);
+  CHECK(zh[0].message == "任务序号重复：应为2，实为1");
+  CHECK(zh[0].suggestion == std::optional<std::string>("核对序号"));  // the rule's own
+  // No English variant: the rule's English, not the variant's Chinese.
+  const auto en = LintDocument(doc, AllEnabled(rules), {"en"});
+  REQUIRE(en.size() == 1);
+  CHECK(en[0].message == "Not continuous: expected 2, found 1");
+}
+
 TEST_CASE("LintFiles keeps input order and reports unreadable files", "[engine]") {
   std::vector<ingest::InputFile> inputs = {{"/nonexistent/a.txt", "a.txt"},
                                            {"/nonexistent/b.txt", "b.txt"}};

@@ -52,6 +52,10 @@ TEST_CASE("SplitUnitList splits on list separators", "[parse][units]") {
       {"区经济信委", "区经济信委"},
       // An unclosed bracket does not swallow the list.
       {"有关乡镇（街、区科技局", "有关乡镇（街|区科技局"},
+      // 及 joins two names (liaoning-shenyang-2026), 以及 too; not inside brackets.
+      {"市财政局、县（市）政府及开发区管委会", "市财政局|县（市）政府|开发区管委会"},
+      {"市级各有关部门以及各县市区政府", "市级各有关部门|各县市区政府"},
+      {"区农业农村委（区乡村振兴局及区农机站）", "区农业农村委（区乡村振兴局及区农机站）"},
       {"、，", ""},
       {"", ""},
   }));
@@ -89,9 +93,15 @@ TEST_CASE("ParseAssignment reads every label variant", "[parse][units]") {
        "责任单位=市发展改革委; 配合单位=市财政局"},
       {"责任单位：市农业农村委；配合：市林业局等。", "责任单位=市农业农村委; 配合=市林业局"},
       {"责任单位：区林业局；完成时限：2021年12月底", "责任单位=区林业局; 完成时限=2021年12月底"},
+      // Slips read as the label they stand for (units.label-format reports them): a
+      // character missing, a semicolon for the colon at a line start.
+      {"责任单：区科技局；配合单：区财政局。", "责任单=区科技局; 配合单=区财政局"},
+      {"牵头单位；区发展改革委。", "牵头单位=区发展改革委"},
       // Near misses: no colon, or text that merely mentions the word.
       {"责任单位区科技局", ""},
       {"各责任单位要统筹抓总", ""},
+      {"明确责任单位；", ""},
+      {"责任：区科技局", ""},
   }));
   CAPTURE(text);
   CHECK(Describe(text) == expected);
@@ -118,6 +128,35 @@ TEST_CASE("MatchLabel knows every label word and its kind", "[parse][units]") {
   CHECK(text.substr(match->content_begin) == "区科技局");
   // One byte later is inside the word's first character: no label starts there.
   CHECK_FALSE(MatchLabel(text, at + 1, text.size()).has_value());
+}
+
+TEST_CASE("MatchLabel reads slips where a label may begin, with the word meant",
+          "[parse][units]") {
+  auto [text, word, separator] = GENERATE(table<std::string, std::string, std::string>({
+      {"责任单：区科技局", "责任单位", "："},
+      {"责任单位：区科技局", "责任单位", "："},
+      {"配合：区科技局", "配合单位", "："},
+      {"牵头单位；区科技局", "牵头单位", "；"},
+      {"。配合部：区科技局", "配合部门", "："},
+      {"；配合单：区科技局", "配合单位", "："},
+  }));
+  CAPTURE(text);
+  const std::size_t at = text.find("。") == 0 || text.find("；") == 0 ? 3 : 0;
+  const std::optional<LabelMatch> match = MatchLabel(text, at, text.size());
+  REQUIRE(match.has_value());
+  CHECK(match->word == word);
+  CHECK(text.substr(match->separator.begin, match->separator.size()) == separator);
+}
+
+TEST_CASE("MatchLabel reads no slip inside prose", "[parse][units]") {
+  auto [text, at] = GENERATE(table<std::string, std::size_t>({
+      {"明确责任单位；", 6},     // a semicolon after the word in a sentence
+      {"落实责任单：区科技局", 6},  // a short word that does not begin a label
+      {"；牵头单位；区科技局", 3},  // a semicolon slip only at a line start or after 。
+      {"配：区科技局", 0},          // too short to be a slip
+  }));
+  CAPTURE(text);
+  CHECK_FALSE(MatchLabel(text, at, text.size()).has_value());
 }
 
 TEST_CASE("ParseAssignment ends at the closing 。 or the next numbered line", "[parse][units]") {
