@@ -73,6 +73,7 @@ Document& Document::operator=(Document&& other) noexcept {
   declared_task_count = std::move(other.declared_task_count);
   body = other.body;
   first_listed = std::move(other.first_listed);
+  chrome = std::move(other.chrome);
   parts = std::move(other.parts);
   number_columns = std::move(other.number_columns);
   task_numbering = other.task_numbering;

@@ -195,6 +195,9 @@ struct Document {
   };
   std::vector<Convention> first_listed;
   ByteSpan body;  // where the plan body (after the notice letter) starts and ends
+  // Lines of a saved web page's chrome (索引号…, 【字体：大 中 小】, 打印本页), in order: noise
+  // that rules reading the text skip.
+  std::vector<ByteSpan> chrome;
   std::vector<Part> parts;
   std::vector<NumberColumn> number_columns;  // one per table header with a 序号 column
   NumberingScope task_numbering = NumberingScope::kDocument;
