@@ -31,6 +31,11 @@ std::string AsWritten(std::string_view source, std::string* shown, std::string* 
     after_break = false;
     chars.push_back(cp);
   }
+  // White space after the separator is no part of the label ("责任单位: 市发展改革委" in a
+  // web copy, fixtures/real/henan-xinmi-2021).
+  while (!chars.empty() && (IsHorizontalSpace(chars.back()) || chars.back() == '\t')) {
+    chars.pop_back();
+  }
   for (char32_t cp : chars) AppendUtf8(*shown, cp);
   if (!chars.empty()) {
     *separator = ToUtf8(chars.back());

@@ -106,6 +106,10 @@ class FlowParser {
       pos_ = line_end;
       return;
     }
+    if (SkipAttachmentList(start, line_end)) {
+      pos_ = line_end;
+      return;
+    }
     if (std::optional<NumberToken> token = MatchNumbering(text_, start, line_end)) {
       if (HandleToken(*token, line_end, /*inline_start=*/false)) return;
     }
@@ -121,6 +125,57 @@ class FlowParser {
         DeclaresFirstListed(text_, {start, line_end})) {
       builder_.RecordFirstListed({{start, line_end}, /*onward=*/true});
     }
+  }
+
+  // The covering letter's list of attachments, "附件：1.2018年《政府工作报告》主要工作目标任务
+  // 分解表" then "2.2018年民生十件实事任务分解表" on lines of their own
+  // (fixtures/real/ningxia-xingqing-2018), names documents, not tasks: the line that opens it
+  // and the numbered lines after it that end in no "。" and assign nothing are skipped.
+  bool SkipAttachmentList(std::size_t start, std::size_t line_end) {
+    const std::string_view line = text_.substr(start, line_end - start);
+    if (line.substr(0, std::string_view("附件").size()) == "附件") {
+      std::size_t at = start + std::string_view("附件").size();
+      while (at < line_end && text_[at] >= '0' && text_[at] <= '9') ++at;
+      std::size_t size = 0;
+      const char32_t colon = at < line_end ? CodePointAt(text_, at, line_end, &size) : 0;
+      if ((colon == U'：' || colon == ':') &&
+          ItemNumberLength(text_.substr(at + size, line_end - at - size)) > 0) {
+        FinishTask();
+        in_attachment_list_ = true;
+        return true;
+      }
+    }
+    if (!in_attachment_list_) return false;
+    const std::size_t number = ItemNumberLength(line);
+    const bool item = number > 0 && CodePointsIn(text_, {start, line_end}) <= kMaxNoteLineChars &&
+                      line.find("。") == std::string_view::npos &&
+                      !FindsLabel(start + number, line_end);
+    if (!item) in_attachment_list_ = false;
+    return item;
+  }
+
+  // The bytes of an attachment's number "2." / "2．" / "2、" at the start of `line`, 0 for
+  // none. Read by hand: "2.2018年…" is a decimal to MatchNumbering, not a task number.
+  static std::size_t ItemNumberLength(std::string_view line) {
+    std::size_t digits = 0;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+    if (digits == 0) return 0;
+    const std::string_view after = line.substr(digits);
+    if (after.substr(0, 1) == ".") return digits + 1;
+    for (std::string_view mark : {std::string_view("．"), std::string_view("、")}) {
+      if (after.substr(0, mark.size()) == mark) return digits + mark.size();
+    }
+    return 0;
+  }
+
+  bool FindsLabel(std::size_t from, std::size_t line_end) const {
+    for (std::size_t at = from; at < line_end;) {
+      if (MatchLabel(text_, at, line_end)) return true;
+      std::size_t size = 0;
+      CodePointAt(text_, at, line_end, &size);
+      at += size == 0 ? 1 : size;
+    }
+    return false;
   }
 
   static bool IsBracketStart(char32_t cp) {
@@ -410,6 +465,8 @@ class FlowParser {
   int tasks_in_section_ = 0;
   // An assignment closed the last task on this line (and nothing has started since).
   bool after_assignment_ = false;
+  // Inside the covering letter's "附件：1.… 2.…" list (SkipAttachmentList).
+  bool in_attachment_list_ = false;
 };
 
 }  // namespace

@@ -166,6 +166,11 @@ std::optional<ByteSpan> FindTitleLine(std::string_view text, const std::vector<L
         MatchNumbering(text, span.begin, span.end)) {
       continue;
     }
+    // "2.2018年民生十件实事任务分解表" is the second item of an attachment list
+    // (fixtures/real/ningxia-xingqing-2018), though MatchNumbering reads "2.2018" as a decimal.
+    std::size_t digits = 0;
+    while (digits < line.size() && IsAsciiDigit(line[digits])) ++digits;
+    if (digits > 0 && digits < line.size() && line[digits] == '.') continue;
     const std::string key = WithoutCount(std::string(line));
     for (std::string_view ending : kEndings) {
       if (EndsWith(key, ending)) return span;

@@ -26,6 +26,8 @@ TEST_CASE("label-format reports a miswritten label at the label, with the fix",
       // a half-width colon (punctuation.half-width-in-chinese reports that).
       {"责任单位：区科技局；配合单\n位：区财政局。", ""},
       {"责任单位 :区科技局 ;配合单位 :区财政局。", ""},
+      // Nor is a space after the colon (a web copy, fixtures/real/henan-xinmi-2021).
+      {"责任单位: 区科技局、区财政局", ""},
   }));
   CAPTURE(assignment);
   const model::Document doc = plancheck::testing::ParseSnippet(kHead + assignment + "\n");

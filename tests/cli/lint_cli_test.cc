@@ -50,6 +50,39 @@ TEST_CASE("lint exit codes follow the failing severity", "[cli][lint]") {
   CHECK(result.exit_code == code);
 }
 
+TEST_CASE("the default --fail-on error fails a notice with an unbalanced quote or a misspelt unit",
+          "[cli][lint]") {
+  // Liangping district has a unit registry; every unit below is registered, so the clean
+  // notice has nothing at error level and the two edits each bring one error of their own.
+  const std::string head =
+      "重庆市梁平区人民政府办公室\n"
+      "关于印发2021年区政府工作报告目标任务分解方案的通知\n"
+      "2021年区政府工作报告目标任务分解方案\n"
+      "一、重点工作\n"
+      "（一）聚力打造区域开放高地。\n"
+      "1.推进工业互联网创新发展，培育一批智能工厂和数字化车间。\n";
+  const std::string quoted = "2.建设“智慧梁平”新型基础设施。\n";
+  const std::string tail = "责任单位：区经济信息委、区大数据发展局。\n";
+  auto [name, lead, second, code, rule] =
+      GENERATE_REF(table<std::string, std::string, std::string, int, std::string>({
+          {"clean", "区经济信息委", quoted, kExitOk, ""},
+          {"misspelt unit", "区经济信委", quoted, kExitFindings, "units.misspelt"},
+          {"unbalanced quote", "区经济信息委", "2.建设“智慧梁平新型基础设施。\n", kExitFindings,
+           "punctuation.balanced"},
+      }));
+  CAPTURE(name);
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/plan.txt", head + "责任单位：" + lead + "、区科技局。\n" + second + tail);
+  const CliResult result = RunCli({"lint", dir + "/plan.txt", "--format", "json"});
+  CHECK(result.exit_code == code);
+  const auto parsed = nlohmann::json::parse(result.out);
+  std::vector<std::string> errors;
+  for (const auto& diagnostic : parsed["files"][0]["diagnostics"]) {
+    if (diagnostic["severity"] == "error") errors.push_back(diagnostic["rule"]);
+  }
+  CHECK(errors == (rule.empty() ? std::vector<std::string>{} : std::vector<std::string>{rule}));
+}
+
 TEST_CASE("lint reports the missing lead unit in text and JSON", "[cli][lint]") {
   const std::string dir = MakeTempDir();
   WriteFile(dir + "/plan.txt", kNotice);
