@@ -70,6 +70,19 @@ struct AuditCommand {
   std::optional<std::string> language;
 };
 
+// `plancheck serve`: the page and the JSON API over HTTP (docs/serve.md).
+struct ServeCommand {
+  RuleSources sources;
+  std::optional<std::string> config;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  unsigned threads = 8;
+  unsigned max_checks = 0;        // 0: the number of cores
+  std::size_t max_body_mib = 32;  // --max-body, MiB
+  int request_seconds = 60;
+  int stop_after_seconds = 0;  // --stop-after: stop by itself (scripts, tests); 0: never
+};
+
 // What another command (audit) adds to a lint run. Both are optional.
 struct LintHooks {
   // Called on a worker thread with each document that was read, after it is linted, with
@@ -89,6 +102,9 @@ int RunExplain(const ExplainCommand& command, std::ostream& out, std::ostream& e
 int RunListKinds(std::ostream& out);
 int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err);
 int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err);
+// Serves until SIGINT or SIGTERM (or --stop-after); prints the address on `out` once
+// listening and the access log on `err`.
+int RunServe(const ServeCommand& command, std::ostream& out, std::ostream& err);
 
 // Writes `content` to `path` atomically: a temp file beside it, then a rename. On failure
 // says why on `err` and returns false.

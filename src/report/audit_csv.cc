@@ -19,6 +19,19 @@ void AppendRow(std::string& out, std::initializer_list<std::string_view> fields)
 
 }  // namespace
 
+AuditFinding AuditFindingOf(const Diagnostic& diag) {
+  AuditFinding f;
+  f.file = diag.file;
+  f.line = diag.start.line;
+  f.column = diag.start.column;
+  f.severity = SeverityName(diag.severity);
+  f.rule_id = diag.rule_id;
+  f.message = diag.message;
+  f.suggestion = diag.suggestion.value_or("");
+  f.place = diag.origin.place;
+  return f;
+}
+
 std::string CsvField(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
