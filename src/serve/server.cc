@@ -44,7 +44,9 @@ bool English(const httplib::Request& req, const LintService& service) {
 
 // The message of an error status, in the request's language.
 std::string StatusMessage(int status, bool english, std::size_t max_body_bytes) {
-  const std::string mib = std::to_string(max_body_bytes >> 20);
+  const std::string limit = max_body_bytes >= (std::size_t{1} << 20)
+                                ? std::to_string(max_body_bytes >> 20) + " MiB"
+                                : std::to_string(max_body_bytes >> 10) + " KiB";
   switch (status) {
     case 400:
       return english ? "bad request" : "请求格式有误";
@@ -56,8 +58,8 @@ std::string StatusMessage(int status, bool english, std::size_t max_body_bytes) 
       return english ? "the upload took too long; try again on a faster connection"
                      : "上传超时，请检查网络后重试";
     case 413:
-      return english ? "the file is larger than the limit of " + mib + " MiB"
-                     : "文件超过 " + mib + " MiB 的上限，请拆分或压缩后再上传";
+      return english ? "the file is larger than the limit of " + limit
+                     : "文件超过 " + limit + " 的上限，请拆分或压缩后再上传";
     case 503:
       return english ? "the server is busy; try again in a moment" : "服务器繁忙，请稍后重试";
     default:
@@ -181,7 +183,11 @@ ReadFailure Server::Impl::ReadBody(const httplib::Request& req, const httplib::C
       request_stats.start + std::chrono::seconds(options.request_seconds);
   ReadFailure failure = ReadFailure::kNone;
   std::size_t& received = request_stats.received;
+  // A read that fails a read timeout after the last bytes arrived is a client gone silent;
+  // one that fails sooner is a body that does not parse.
+  Clock::time_point last_bytes = request_stats.start;
   auto take = [&](std::string& into, const char* data, std::size_t size) {
+    last_bytes = Clock::now();
     received += size;
     if (received > options.max_body_bytes) {
       failure = ReadFailure::kTooLarge;
@@ -201,6 +207,7 @@ ReadFailure Server::Impl::ReadBody(const httplib::Request& req, const httplib::C
     std::string* current = &ignored;
     ok = reader(
         [&](const httplib::MultipartFormData& part) {
+          last_bytes = Clock::now();
           auto [it, added] = body.parts.try_emplace(part.name);
           if (added) it->second.filename = part.filename;
           current = added ? &it->second.content : &ignored;
@@ -212,8 +219,10 @@ ReadFailure Server::Impl::ReadBody(const httplib::Request& req, const httplib::C
     ok = reader([&](const char* data, std::size_t size) { return take(body.raw, data, size); });
   }
   if (ok || failure != ReadFailure::kNone) return failure;
-  // The body ended before its declared length: the client stalled or went away.
-  if ((has_length && received < declared) || Clock::now() > deadline) return ReadFailure::kTooSlow;
+  const Clock::time_point now = Clock::now();
+  if (now > deadline || now - last_bytes >= std::chrono::seconds(options.read_timeout_seconds)) {
+    return ReadFailure::kTooSlow;
+  }
   return ReadFailure::kMalformed;
 }
 
