@@ -2,6 +2,8 @@
 
 #include <initializer_list>
 
+#include "report/csv.h"
+
 namespace plancheck::report {
 namespace {
 
@@ -30,17 +32,6 @@ AuditFinding AuditFindingOf(const Diagnostic& diag) {
   f.suggestion = diag.suggestion.value_or("");
   f.place = diag.origin.place;
   return f;
-}
-
-std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
 }
 
 // The place columns come last so that scripts reading the earlier columns by position
