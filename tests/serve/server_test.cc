@@ -66,13 +66,17 @@ class TestServer {
   std::thread thread_;
 };
 
-// Replaces every string equal to `from` (the path lint was given) by `to` (the upload's
-// name), so lint's report and the server's can be compared whole.
-// SARIF names an absolute path by a file: URI and a relative one relative to %SRCROOT%: both
-// become the bare name.
+// Replaces `from` (a path lint was given) by `to` (the upload's name) in every string, so
+// lint's report and the server's can be compared whole. SARIF names an absolute path by a
+// file: URI and a relative one relative to %SRCROOT%: both become the bare name.
 void RenamePath(json& value, const std::string& from, const std::string& to) {
-  if (value.is_string() && (value.get<std::string>() == from || value.get<std::string>() == "file://" + from)) {
-    value = to;
+  if (value.is_string()) {
+    std::string text = value.get<std::string>();
+    if (text == "file://" + from) text = to;
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+      text.replace(at, from.size(), to);
+    }
+    value = text;
   }
   if (value.is_object()) value.erase("uriBaseId");
   if (value.is_structured()) {
@@ -183,6 +187,34 @@ TEST_CASE("serve: a raw body named by ?name=, and the SARIF and CSV formats", "[
   REQUIRE(csv);
   CHECK(csv->body.rfind("\xEF\xBB\xBF", 0) == 0);  // UTF-8 with BOM, for Excel
   CHECK(csv->body.find("004.txt,") != std::string::npos);
+}
+
+TEST_CASE("serve: a parent plan by sheet id or uploaded gives lint --parent's JSON", "[serve]") {
+  TestServer server;
+  const auto client = server.Client();
+  const std::string path = FixturePath("seeds/001_8ef760ff784be5ac.txt");
+  const std::string parent = FixturePath("seeds/000_d5b961fa901fa4dc.txt");
+  for (const auto& [query, parent_path] :
+       {std::pair<std::string, std::string>{"parent=national-2024", RulesPath("plans/national-2024.yaml")},
+        {"parent=chongqing-2023", RulesPath("plans/chongqing-2023.yaml")},
+        {"", parent}}) {
+    INFO(parent_path);
+    json expected = json::parse(RunCli({"lint", "--format", "json", "--parent", parent_path, path}).out);
+    RenamePath(expected, path, "001.txt");
+    RenamePath(expected, parent, "000.txt");
+    httplib::MultipartFormDataItems form = {{"file", ReadFile(path), "001.txt", ""}};
+    if (query.empty()) form.push_back({"parent", ReadFile(parent), "000.txt", ""});
+    const auto res = client->Post("/api/lint?" + query, form);
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(json::parse(res->body) == expected);
+  }
+  const auto none = client->Post("/api/lint?parent=none&name=001.txt", ReadFile(path), "text/plain");
+  REQUIRE(none);
+  CHECK(none->body.find("targets.missing-binding") == std::string::npos);
+  const auto sheet = client->Post("/api/lint?parent=national-2024&name=001.txt", ReadFile(path), "text/plain");
+  REQUIRE(sheet);
+  CHECK(sheet->body.find("targets.missing-binding") != std::string::npos);
 }
 
 TEST_CASE("serve: a port in use is refused, even by another plancheck", "[serve]") {
