@@ -9,7 +9,7 @@
 
 #include "fuzz_util.h"
 #include "ingest/ingest.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 #include "parse/parser.h"
 #include "parse/targets.h"
 

@@ -18,8 +18,8 @@
 #include <string>
 
 #include "base/error_list.h"
-#include "checks/unit_registry_loader.h"
-#include "model/unit_registry.h"
+#include "checks/registries_param.h"
+#include "data/unit_registry.h"
 #include "rule/check.h"
 #include "rule/params.h"
 

@@ -1,6 +1,6 @@
 #include "checks/target_parent.h"
 
-#include "parse/target_compare.h"
+#include "data/target_compare.h"
 
 namespace plancheck::checks {
 namespace {

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "base/error_list.h"
-#include "checks/unit_registry_loader.h"
+#include "checks/registries_param.h"
 #include "rule/check.h"
 #include "rule/params.h"
 

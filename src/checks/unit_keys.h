@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "checks/unit_registry_loader.h"
-#include "model/unit_registry.h"
+#include "data/unit_registry_loader.h"
+#include "data/unit_registry.h"
 #include "rule/node_ref.h"
 
 namespace plancheck::checks {

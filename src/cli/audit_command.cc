@@ -15,7 +15,7 @@
 #include "config/config.h"
 #include "config/plans.h"
 #include "config/rule_pack.h"
-#include "parse/target_compare.h"
+#include "data/target_compare.h"
 #include "report/audit_csv.h"
 #include "report/audit_html.h"
 #include "report/report.h"

@@ -12,7 +12,7 @@
 #include "base/atomic_file.h"
 #include "cli/app.h"
 #include "cli/commands.h"
-#include "checks/unit_registry_loader.h"
+#include "data/unit_registry_loader.h"
 #include "cli/rule_loading.h"
 #include "config/baseline.h"
 #include "config/config.h"

@@ -9,12 +9,12 @@
 #include <sstream>
 
 #include "base/utf8.h"
-#include "checks/unit_registry_loader.h"
+#include "data/unit_registry_loader.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "config/rule_pack.h"
 #include "ingest/ingest.h"
-#include "model/unit_registry.h"
+#include "data/unit_registry.h"
 #include "parse/parser.h"
 
 namespace plancheck::cli {

@@ -16,7 +16,7 @@
 #include "ingest/ingest.h"
 #include "model/document.h"
 #include "model/target.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 #include "rule/rule.h"
 
 namespace plancheck::engine {

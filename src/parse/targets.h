@@ -20,7 +20,7 @@
 
 #include "model/document.h"
 #include "model/target.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 
 namespace plancheck::parse {
 

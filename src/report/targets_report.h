@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "model/target.h"
-#include "parse/indicators.h"
-#include "parse/target_compare.h"
+#include "data/indicators.h"
+#include "data/target_compare.h"
 
 namespace plancheck::report {
 

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "model/target.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 
 namespace plancheck::rule {
 

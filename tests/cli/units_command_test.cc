@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "checks/unit_registry_loader.h"
+#include "data/unit_registry_loader.h"
 #include "test_util.h"
 
 namespace plancheck::cli {

@@ -7,7 +7,7 @@
 
 #include "config/rule_pack.h"
 #include "ingest/ingest.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 
 namespace plancheck::engine {
 namespace {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "config/plans.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 #include "parse/targets.h"
 #include "report/targets_report.h"
 #include "test_util.h"

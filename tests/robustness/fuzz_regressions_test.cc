@@ -18,7 +18,7 @@
 #include "ingest/html_reader.h"
 #include "ingest/ingest.h"
 #include "ingest/pdf_reader.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 #include "parse/parser.h"
 #include "parse/targets.h"
 #include "test_util.h"

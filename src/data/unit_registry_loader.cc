@@ -1,4 +1,4 @@
-#include "checks/unit_registry_loader.h"
+#include "data/unit_registry_loader.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -411,38 +411,6 @@ std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::All() const {
   auto directory = std::make_shared<const model::UnitDirectory>(registries_, stems_);
   cache_.emplace("*", directory);
   return directory;
-}
-
-std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
-                                                           ErrorList& errors, bool required) {
-  if (!params.Has("registries")) {
-    if (required) {
-      errors.Add(params.file(), params.position(), "missing parameter 'registries'");
-    }
-    return nullptr;
-  }
-  const std::size_t errors_before = errors.size();
-  const std::vector<std::string> paths = params.StringList("registries", errors);
-  if (errors.size() != errors_before) return nullptr;
-  const fs::path base = fs::path(params.file()).parent_path();
-  RegistryList all;
-  for (const std::string& path : paths) {
-    const fs::path resolved = fs::path(path).is_absolute() ? fs::path(path) : base / path;
-    RegistryList loaded = LoadUnitRegistries(resolved.lexically_normal().generic_string(), errors,
-                                             params.file(), params.PositionOf("registries"));
-    all.insert(all.end(), loaded.begin(), loaded.end());
-  }
-  if (all.empty()) return nullptr;
-  std::shared_ptr<const model::DepartmentStems> stems;
-  if (params.Has("stems")) {
-    const std::optional<std::string> path = params.RequiredString("stems", errors);
-    if (path) {
-      const fs::path resolved = fs::path(*path).is_absolute() ? fs::path(*path) : base / *path;
-      stems = LoadDepartmentStems(resolved.lexically_normal().generic_string(), errors,
-                                  params.file(), params.PositionOf("stems"));
-    }
-  }
-  return std::make_shared<const UnitRegistrySet>(std::move(all), std::move(stems));
 }
 
 }  // namespace plancheck::checks

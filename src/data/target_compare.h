@@ -19,7 +19,7 @@
 
 #include "model/document.h"
 #include "model/target.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 
 namespace plancheck::parse {
 

@@ -1,4 +1,4 @@
-#include "model/unit_registry.h"
+#include "data/unit_registry.h"
 
 #include <algorithm>
 #include <tuple>

@@ -1,4 +1,4 @@
-#include "parse/indicators.h"
+#include "data/indicators.h"
 
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>

@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "parse/indicators.h"
-#include "parse/target_compare.h"
+#include "data/indicators.h"
+#include "data/target_compare.h"
 #include "parse/targets.h"
 #include "test_util.h"
 

@@ -3,7 +3,7 @@
 // Why here and not in config/: check kinds (units.unknown, units.inconsistent-name, and
 // `unique`/`disjoint` with `registries:`) load their registries in Create, and checks/
 // may include only the layers below it (STYLE §1). The data and matching live in
-// model/unit_registry.h; this is the one file that reads registry YAML with yaml-cpp.
+// data/unit_registry.h; this is the one file that reads registry YAML with yaml-cpp.
 // `plancheck units` (cli/) uses it too.
 //
 // File format: see rules/units/chongqing-district.yaml. Every mistake is reported like a
@@ -18,8 +18,7 @@
 
 #include "base/error_list.h"
 #include "model/document.h"
-#include "model/unit_registry.h"
-#include "rule/params.h"
+#include "data/unit_registry.h"
 
 namespace plancheck::checks {
 
@@ -72,14 +71,5 @@ class UnitRegistrySet {
   mutable std::mutex mutex_;
   mutable std::map<std::string, std::shared_ptr<const model::UnitDirectory>> cache_;
 };
-
-// Reads a check's `registries:` parameter (a path or a list of paths, each relative to
-// the directory of the rule file, e.g. `registries: [../units]`) and loads them, with the
-// department stems of the optional `stems:` parameter (a path, e.g.
-// `stems: ../units/patterns/departments.yaml`). Returns nullptr when `registries` is absent
-// (and `required` adds "missing parameter") or when nothing could be loaded; errors are
-// added at the parameter's position.
-std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
-                                                           ErrorList& errors, bool required = true);
 
 }  // namespace plancheck::checks

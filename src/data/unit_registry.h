@@ -1,6 +1,6 @@
 // Unit registries: which names of accountable units a region uses, and how to match a name
 // written in a plan against them. Plain data, lookup and similarity; no YAML (the loader is
-// checks/unit_registry_loader.h, the one file that reads registry files).
+// data/unit_registry_loader.h, the one file that reads registry files).
 //
 // A UnitRegistry is one file of rules/units/: canonical short names ("区发展改革委") with
 // accepted other spellings (aliases: "区发改委"), globs for open classes of units ("*镇"),
@@ -59,7 +59,7 @@ struct UnitRegistry {
 // The department stems of rules/units/patterns/departments.yaml: a unit name is well formed
 // when it is a level prefix (县, 市, 自治县 …) or a place name (黄山市, 长兴县) followed by a
 // known stem (财政局, 发改委 …), whatever the region. The loader is
-// checks/unit_registry_loader.h.
+// data/unit_registry_loader.h.
 struct DepartmentStems {
   struct Department {
     std::string name;                   // canonical stem, "发展和改革委员会"

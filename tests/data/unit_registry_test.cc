@@ -1,4 +1,4 @@
-#include "model/unit_registry.h"
+#include "data/unit_registry.h"
 
 #include <catch2/catch.hpp>
 
@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include "checks/unit_registry_loader.h"
+#include "data/unit_registry_loader.h"
 #include "test_util.h"
 
 namespace plancheck::model {

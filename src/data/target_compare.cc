@@ -1,4 +1,4 @@
-#include "parse/target_compare.h"
+#include "data/target_compare.h"
 
 #include <cmath>
 #include <cstdio>
