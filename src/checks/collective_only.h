@@ -33,16 +33,16 @@ class CollectiveOnlyCheck final : public rule::Check {
   std::vector<std::string> ProvidedPlaceholders() const override { return {"unit"}; }
 
  private:
-  CollectiveOnlyCheck(std::string field, std::shared_ptr<const UnitRegistrySet> registries,
-                      std::shared_ptr<const model::UnitDirectory> inline_phrases)
+  CollectiveOnlyCheck(std::string field, std::shared_ptr<const data::UnitRegistrySet> registries,
+                      std::shared_ptr<const data::UnitDirectory> inline_phrases)
       : field_(std::move(field)),
         registries_(std::move(registries)),
         inline_(std::move(inline_phrases)) {}
   bool IsCollective(const model::Document& doc, std::string_view name) const;
 
   std::string field_;
-  std::shared_ptr<const UnitRegistrySet> registries_;     // may be null
-  std::shared_ptr<const model::UnitDirectory> inline_;    // may be null
+  std::shared_ptr<const data::UnitRegistrySet> registries_;     // may be null
+  std::shared_ptr<const data::UnitDirectory> inline_;    // may be null
 };
 
 }  // namespace plancheck::checks

@@ -6,15 +6,15 @@
 //
 //   stems: ../units/patterns/departments.yaml   # optional
 //
-// Silent unless a registry covers the document's own region (model::UnitRegistry::Covers:
+// Silent unless a registry covers the document's own region (data::UnitRegistry::Covers:
 // registry-coverage reports the others once). The registries are chosen per document by
-// metadata.level and metadata.region (see model::UnitRegistry::AppliesTo); collective
+// metadata.level and metadata.region (see data::UnitRegistry::AppliesTo); collective
 // phrases (各乡镇（街道）) and names matching a registry pattern (竹山镇) count as known, and
 // so do well-formed names (a level prefix or a place and a department stem, `stems`) of
 // another level than the document's own (市发展改革委 in a district's plan; not
 // 江津区规划自然资源局 in 梁平区's, which the registry of 区 units is to know). A
 // name in no registry is reported with the closest registered names
-// (model::IsLikelySlip): Finding::suggestion is the closest one ("区经济信息委"),
+// (data::IsLikelySlip): Finding::suggestion is the closest one ("区经济信息委"),
 // placeholder {candidates} lists up to three, joined by "、".
 #pragma once
 
@@ -40,9 +40,9 @@ class RegisteredUnitCheck final : public rule::Check {
   std::vector<std::string> ProvidedPlaceholders() const override { return {"candidates"}; }
 
  private:
-  explicit RegisteredUnitCheck(std::shared_ptr<const UnitRegistrySet> registries)
+  explicit RegisteredUnitCheck(std::shared_ptr<const data::UnitRegistrySet> registries)
       : registries_(std::move(registries)) {}
-  std::shared_ptr<const UnitRegistrySet> registries_;
+  std::shared_ptr<const data::UnitRegistrySet> registries_;
 };
 
 }  // namespace plancheck::checks

@@ -8,7 +8,7 @@
 namespace plancheck::checks {
 namespace fs = std::filesystem;
 
-std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
+std::shared_ptr<const data::UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
                                                            ErrorList& errors, bool required) {
   if (!params.Has("registries")) {
     if (required) {
@@ -20,24 +20,24 @@ std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& p
   const std::vector<std::string> paths = params.StringList("registries", errors);
   if (errors.size() != errors_before) return nullptr;
   const fs::path base = fs::path(params.file()).parent_path();
-  RegistryList all;
+  data::RegistryList all;
   for (const std::string& path : paths) {
     const fs::path resolved = fs::path(path).is_absolute() ? fs::path(path) : base / path;
-    RegistryList loaded = LoadUnitRegistries(resolved.lexically_normal().generic_string(), errors,
+    data::RegistryList loaded = data::LoadUnitRegistries(resolved.lexically_normal().generic_string(), errors,
                                              params.file(), params.PositionOf("registries"));
     all.insert(all.end(), loaded.begin(), loaded.end());
   }
   if (all.empty()) return nullptr;
-  std::shared_ptr<const model::DepartmentStems> stems;
+  std::shared_ptr<const data::DepartmentStems> stems;
   if (params.Has("stems")) {
     const std::optional<std::string> path = params.RequiredString("stems", errors);
     if (path) {
       const fs::path resolved = fs::path(*path).is_absolute() ? fs::path(*path) : base / *path;
-      stems = LoadDepartmentStems(resolved.lexically_normal().generic_string(), errors,
+      stems = data::LoadDepartmentStems(resolved.lexically_normal().generic_string(), errors,
                                   params.file(), params.PositionOf("stems"));
     }
   }
-  return std::make_shared<const UnitRegistrySet>(std::move(all), std::move(stems));
+  return std::make_shared<const data::UnitRegistrySet>(std::move(all), std::move(stems));
 }
 
 }  // namespace plancheck::checks

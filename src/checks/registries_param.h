@@ -17,7 +17,7 @@ namespace plancheck::checks {
 // `stems: ../units/patterns/departments.yaml`). Returns nullptr when `registries` is absent
 // (and `required` adds "missing parameter") or when nothing could be loaded; errors are
 // added at the parameter's position.
-std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
+std::shared_ptr<const data::UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
                                                            ErrorList& errors, bool required = true);
 
 }  // namespace plancheck::checks

@@ -81,7 +81,7 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
         // here first leaves the rule-pack thread a cached copy (checks/unit_registry_loader).
         if (default_rules) {
           ErrorList ignored;  // reported, if any, by the rule that names them
-          checks::LoadUnitRegistries(config::RulesDir() + "/units", ignored);
+          data::LoadUnitRegistries(config::RulesDir() + "/units", ignored);
         }
         return config::LoadTargetSetup(config::RulesDir(), command.parent, plans, target_errors);
       });

@@ -21,7 +21,7 @@
 #include "model/target.h"
 #include "data/indicators.h"
 
-namespace plancheck::parse {
+namespace plancheck::data {
 
 enum class Verdict { kNotComparable, kConsistent, kWeaker };
 // "not-comparable", "consistent", "weaker".
@@ -73,4 +73,4 @@ std::vector<Conflict> InternalConflicts(const std::vector<model::Target>& target
 // "8%以上", "5.5%左右", "控制在4%以内", "增长7%": the value as a person writes it.
 std::string FormatValue(const model::Target& target);
 
-}  // namespace plancheck::parse
+}  // namespace plancheck::data

@@ -21,7 +21,7 @@
 #include "base/diagnostic.h"
 #include "model/document.h"
 
-namespace plancheck::model {
+namespace plancheck::data {
 
 struct UnitEntry {
   std::string name;                  // canonical short name, "区发展改革委"
@@ -48,12 +48,12 @@ struct UnitRegistry {
 
   // Whether this registry applies to a document with `metadata`. An unknown level or an
   // empty region applies every registry (a snippet, or a parser that could not tell).
-  bool AppliesTo(const Metadata& metadata) const;
+  bool AppliesTo(const model::Metadata& metadata) const;
   // Whether this is a registry of the document's own region, whose names are the ones the
   // document should use: its level is the document's (never "any"), and the document's
   // region ends with one of its regions (a national registry covers every national
   // document). An unknown level or region is covered by none.
-  bool Covers(const Metadata& metadata) const;
+  bool Covers(const model::Metadata& metadata) const;
 };
 
 // The department stems of rules/units/patterns/departments.yaml: a unit name is well formed
@@ -193,4 +193,4 @@ std::vector<std::size_t> SlipClasses(const std::vector<std::string>& names);
 bool GlobMatch(std::string_view pattern, std::string_view text, std::size_t min_star,
                std::size_t max_star, bool han_only);
 
-}  // namespace plancheck::model
+}  // namespace plancheck::data

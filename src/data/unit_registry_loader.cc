@@ -13,7 +13,7 @@
 
 #include "base/line_index.h"
 
-namespace plancheck::checks {
+namespace plancheck::data {
 namespace fs = std::filesystem;
 namespace {
 
@@ -99,7 +99,7 @@ class RegistryReader : public YamlReader {
  public:
   using YamlReader::YamlReader;
 
-  std::shared_ptr<const model::UnitRegistry> Read(const YAML::Node& root) {
+  std::shared_ptr<const UnitRegistry> Read(const YAML::Node& root) {
     if (!root.IsMap()) {
       Fail(root, "a unit registry must be a mapping with 'registry', 'level', 'units', ...");
       return nullptr;
@@ -112,7 +112,7 @@ class RegistryReader : public YamlReader {
       const std::string key = entry.first.Scalar();
       if (kKeys.count(key) == 0) Fail(entry.first, "unknown key '" + key + "' in unit registry");
     }
-    auto registry = std::make_shared<model::UnitRegistry>();
+    auto registry = std::make_shared<UnitRegistry>();
     registry->file = file_;
     registry->id = Scalar(root, "registry");
     if (registry->id.empty()) Fail(root, "unit registry has no 'registry' id");
@@ -146,7 +146,7 @@ class RegistryReader : public YamlReader {
   }
 
  private:
-  void ReadUnits(const YAML::Node& units, model::UnitRegistry& registry) {
+  void ReadUnits(const YAML::Node& units, UnitRegistry& registry) {
     if (!units.IsDefined() || units.IsNull()) return;
     if (!units.IsSequence()) {
       Fail(units, "'units' must be a list of {name, aliases, full_name} mappings");
@@ -167,7 +167,7 @@ class RegistryReader : public YamlReader {
           Fail(entry.first, "unknown key '" + key + "' in unit (name, aliases, full_name)");
         }
       }
-      model::UnitEntry unit;
+      UnitEntry unit;
       unit.position = Where(item);
       unit.name = Scalar(item, "name");
       if (unit.name.empty()) {
@@ -207,7 +207,7 @@ std::optional<YAML::Node> ParseYaml(const std::string& yaml, const std::string& 
 
 }  // namespace
 
-std::shared_ptr<const model::UnitRegistry> LoadUnitRegistryFromString(const std::string& yaml,
+std::shared_ptr<const UnitRegistry> LoadUnitRegistryFromString(const std::string& yaml,
                                                                       const std::string& file,
                                                                       ErrorList& errors) {
   const std::optional<YAML::Node> root = ParseYaml(yaml, file, errors);
@@ -221,11 +221,11 @@ namespace {
 // the same registries from several rules (rules/default: three times); parsing them is
 // most of a small run's start-up. Only registries that loaded without an error are kept,
 // so every rule naming a broken one still reports it.
-std::shared_ptr<const model::UnitRegistry> CachedRegistry(const std::string& text,
+std::shared_ptr<const UnitRegistry> CachedRegistry(const std::string& text,
                                                          const std::string& file,
                                                          ErrorList& errors) {
   static std::mutex mutex;
-  static std::map<std::pair<std::string, std::string>, std::shared_ptr<const model::UnitRegistry>>
+  static std::map<std::pair<std::string, std::string>, std::shared_ptr<const UnitRegistry>>
       cache;
   std::pair<std::string, std::string> key{file, text};
   {
@@ -233,7 +233,7 @@ std::shared_ptr<const model::UnitRegistry> CachedRegistry(const std::string& tex
     if (auto it = cache.find(key); it != cache.end()) return it->second;
   }
   const std::size_t before = errors.size();
-  std::shared_ptr<const model::UnitRegistry> registry =
+  std::shared_ptr<const UnitRegistry> registry =
       LoadUnitRegistryFromString(text, file, errors);
   if (registry != nullptr && errors.size() == before) {
     const std::lock_guard<std::mutex> lock(mutex);
@@ -290,7 +290,7 @@ class StemsReader : public YamlReader {
  public:
   using YamlReader::YamlReader;
 
-  std::shared_ptr<const model::DepartmentStems> Read(const YAML::Node& root) {
+  std::shared_ptr<const DepartmentStems> Read(const YAML::Node& root) {
     if (!root.IsMap()) {
       Fail(root, "department stems must be a mapping with 'prefixes', 'departments', 'suffixes'");
       return nullptr;
@@ -301,7 +301,7 @@ class StemsReader : public YamlReader {
         Fail(entry.first, "unknown key '" + key + "' in department stems");
       }
     }
-    auto stems = std::make_shared<model::DepartmentStems>();
+    auto stems = std::make_shared<DepartmentStems>();
     stems->file = file_;
     stems->prefixes = List(root, "prefixes");
     stems->suffixes = List(root, "suffixes");
@@ -313,7 +313,7 @@ class StemsReader : public YamlReader {
   }
 
  private:
-  void ReadDepartments(const YAML::Node& list, model::DepartmentStems& stems) {
+  void ReadDepartments(const YAML::Node& list, DepartmentStems& stems) {
     if (!list.IsDefined() || list.IsNull()) return;
     if (!list.IsSequence()) {
       Fail(list, "'departments' must be a list of {name, variants} mappings");
@@ -333,7 +333,7 @@ class StemsReader : public YamlReader {
           Fail(entry.first, "unknown key '" + key + "' in department (name, variants)");
         }
       }
-      model::DepartmentStems::Department department;
+      DepartmentStems::Department department;
       department.name = item["name"].Scalar();
       if (!Claim(seen, "stem ", department.name, item["name"])) continue;
       for (std::string& variant : List(item, "variants")) {
@@ -348,20 +348,20 @@ class StemsReader : public YamlReader {
 
 }  // namespace
 
-std::shared_ptr<const model::DepartmentStems> LoadDepartmentStemsFromString(
+std::shared_ptr<const DepartmentStems> LoadDepartmentStemsFromString(
     const std::string& yaml, const std::string& file, ErrorList& errors) {
   const std::optional<YAML::Node> root = ParseYaml(yaml, file, errors);
   if (!root) return nullptr;
   return StemsReader(file, yaml, errors).Read(*root);
 }
 
-std::shared_ptr<const model::DepartmentStems> LoadDepartmentStems(const std::string& path,
+std::shared_ptr<const DepartmentStems> LoadDepartmentStems(const std::string& path,
                                                                  ErrorList& errors,
                                                                  const std::string& from_file,
                                                                  Position where) {
   // Loaded once per process and path: several rules name the same file.
   static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const model::DepartmentStems>> cache;
+  static std::map<std::string, std::shared_ptr<const DepartmentStems>> cache;
   {
     const std::lock_guard<std::mutex> lock(mutex);
     if (auto it = cache.find(path); it != cache.end()) return it->second;
@@ -388,7 +388,7 @@ bool UnitRegistrySet::Covers(const model::Metadata& metadata) const {
                      [&](const auto& registry) { return registry->Covers(metadata); });
 }
 
-std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::For(
+std::shared_ptr<const UnitDirectory> UnitRegistrySet::For(
     const model::Metadata& metadata) const {
   const std::string key =
       std::string(model::AdminLevelName(metadata.level)) + "/" + metadata.region;
@@ -399,18 +399,18 @@ std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::For(
   for (const auto& registry : registries_) {
     if (registry->AppliesTo(metadata)) applying.push_back(registry);
   }
-  auto directory = std::make_shared<const model::UnitDirectory>(std::move(applying), stems_);
+  auto directory = std::make_shared<const UnitDirectory>(std::move(applying), stems_);
   cache_.emplace(key, directory);
   return directory;
 }
 
-std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::All() const {
+std::shared_ptr<const UnitDirectory> UnitRegistrySet::All() const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = cache_.find("*");
   if (it != cache_.end()) return it->second;
-  auto directory = std::make_shared<const model::UnitDirectory>(registries_, stems_);
+  auto directory = std::make_shared<const UnitDirectory>(registries_, stems_);
   cache_.emplace("*", directory);
   return directory;
 }
 
-}  // namespace plancheck::checks
+}  // namespace plancheck::data

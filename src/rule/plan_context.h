@@ -11,7 +11,7 @@
 namespace plancheck::rule {
 
 struct PlanContext {
-  const parse::IndicatorDictionary* indicators = nullptr;  // null: targets were not extracted
+  const data::IndicatorDictionary* indicators = nullptr;  // null: targets were not extracted
   const model::PlanTargets* parent = nullptr;              // null: no parent plan chosen
 };
 

@@ -8,7 +8,7 @@
 
 #include "test_util.h"
 
-namespace plancheck::checks {
+namespace plancheck::data {
 using plancheck::testing::MakeTempDir;
 using plancheck::testing::RulesPath;
 using plancheck::testing::WriteFile;
@@ -123,9 +123,9 @@ TEST_CASE("a registry file is parsed once per text and reparsed when it changes"
   CHECK(errors.empty());
 }
 
-}  // namespace plancheck::checks
+}  // namespace plancheck::data
 
-namespace plancheck::checks {
+namespace plancheck::data {
 
 TEST_CASE("department stems load with their mistakes located", "[units][checks]") {
   auto [yaml, expected] = GENERATE(table<std::string, std::string>({
@@ -153,4 +153,4 @@ TEST_CASE("a stems path that does not exist is an error at the rule", "[units][c
         "r.yaml:3:10: error: department stems '/nonexistent/departments.yaml' not found\n");
 }
 
-}  // namespace plancheck::checks
+}  // namespace plancheck::data
