@@ -6,8 +6,12 @@ std::unique_ptr<rule::Check> RegisteredUnitCheck::Create(const rule::Params& par
                                                          ErrorList& errors) {
   const std::size_t errors_before = errors.size();
   auto registries = LoadRegistriesParam(params, errors);
+  const std::string near_miss = params.Enum("near_miss", {"any", "only", "exclude"}, "any", errors);
   if (registries == nullptr || errors.size() != errors_before) return nullptr;
-  return std::unique_ptr<rule::Check>(new RegisteredUnitCheck(std::move(registries)));
+  return std::unique_ptr<rule::Check>(new RegisteredUnitCheck(
+      std::move(registries), near_miss == "only"      ? NearMiss::kOnly
+                             : near_miss == "exclude" ? NearMiss::kExclude
+                                                      : NearMiss::kAny));
 }
 
 namespace {
@@ -46,9 +50,16 @@ void RegisteredUnitCheck::Run(const rule::NodeRef& node, rule::Reporter& out) co
   } else if (match.known()) {
     return;
   }
+  const std::vector<std::string> candidates = directory->Suggest(node.unit->text);
+  const bool near_miss =
+      !candidates.empty() &&
+      data::CodePointEditDistance(data::CleanUnitName(node.unit->text), candidates.front()) <= 1;
+  if ((near_miss_ == NearMiss::kOnly && !near_miss) ||
+      (near_miss_ == NearMiss::kExclude && near_miss)) {
+    return;
+  }
   rule::Finding finding;
   finding.span = node.unit->loc.span;
-  const std::vector<std::string> candidates = directory->Suggest(node.unit->text);
   if (!candidates.empty()) finding.suggestion = candidates.front();
   std::string joined;
   for (const std::string& candidate : candidates) {

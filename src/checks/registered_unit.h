@@ -5,6 +5,7 @@
 //   registries: [../units]   # files or directories, relative to the rule file
 //
 //   stems: ../units/patterns/departments.yaml   # optional
+//   near_miss: any           # any | only | exclude
 //
 // Silent unless a registry covers the document's own region (data::UnitRegistry::Covers:
 // registry-coverage reports the others once). The registries are chosen per document by
@@ -16,6 +17,11 @@
 // name in no registry is reported with the closest registered names
 // (data::IsLikelySlip): Finding::suggestion is the closest one ("区经济信息委"),
 // placeholder {candidates} lists up to three, joined by "、".
+//
+// `near_miss` splits the findings by certainty (docs/rules.md, severity policy): a name one
+// edit (a character dropped, added or replaced, in code points) from the closest registered
+// name is almost surely that name misspelt; any other unknown name may be a unit the
+// registry lacks. `only` reports the first kind, `exclude` the second, `any` both.
 #pragma once
 
 #include <memory>
@@ -40,9 +46,11 @@ class RegisteredUnitCheck final : public rule::Check {
   std::vector<std::string> ProvidedPlaceholders() const override { return {"candidates"}; }
 
  private:
-  explicit RegisteredUnitCheck(std::shared_ptr<const data::UnitRegistrySet> registries)
-      : registries_(std::move(registries)) {}
+  enum class NearMiss { kAny, kOnly, kExclude };
+  RegisteredUnitCheck(std::shared_ptr<const data::UnitRegistrySet> registries, NearMiss near_miss)
+      : registries_(std::move(registries)), near_miss_(near_miss) {}
   std::shared_ptr<const data::UnitRegistrySet> registries_;
+  NearMiss near_miss_;
 };
 
 }  // namespace plancheck::checks

@@ -1,10 +1,10 @@
-// `width`: half-width punctuation , : ; ( ) ? ! written inside Chinese text, where the
-// full-width ， ： ； （ ） ？ ！ belong.
+// `width`: half-width punctuation , : ; ( ) ? ! . written inside Chinese text, where the
+// full-width ， ： ； （ ） ？ ！ 。 belong.
 //
 //   scope: document
 //   check: width
 //   field: text         # default; any field of the scope
-//   chars: ",:;()?!"    # the default; a subset of these seven
+//   chars: ",:;()?!."   # the default; a subset of these eight
 //   group: line         # line | char
 //
 // The normalizer has already widened these marks in Document::text, so this check reads
@@ -12,7 +12,9 @@
 // judgement of "Chinese context": a mark is reported when the normalized text holds its
 // full-width form at the mapped offset (doc.origin). So "6.5%", "2021-02-03", URLs and
 // English sentences, which the normalizer leaves alone, are never reported, and a
-// bracket pair is judged as a pair. `group: line` gives one finding per source line
+// bracket pair is judged as a pair. The normalizer never widens '.', so a '.' is judged
+// here: reported only between Han characters, spaces allowed after it ("武隆等. 协同发展");
+// its full form is "。" but it may have meant "，", so a finding with one has no fix. `group: line` gives one finding per source line
 // (PDF-extracted text such as fixtures/seeds/004 has such marks on most lines; one
 // finding per mark would bury everything else), `char` one per mark.
 //

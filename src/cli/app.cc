@@ -2,9 +2,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include <iostream>
-#include <unistd.h>
+#include <cerrno>
+#include <ostream>
 
+#include "base/fd_stream.h"
 #include "cli/commands.h"
 #include "cli/targets_command.h"
 
@@ -19,7 +20,10 @@ void AddRuleSourceOptions(CLI::App* cmd, RuleSources& sources) {
 
 }  // namespace
 
-int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+namespace {
+
+int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+               bool out_is_terminal) {
   CLI::App app{"plancheck: 目标任务分解方案检查工具 (checker for target-task decomposition plans)",
                "plancheck"};
   app.require_subcommand(1);
@@ -123,10 +127,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     err << "plancheck: error: " << e.what() << '\n';
     return kExitError;
   }
-  if (lint_cmd->parsed()) {
-    const bool terminal = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
-    return RunLint(lint, terminal, out, err);
-  }
+  if (lint_cmd->parsed()) return RunLint(lint, out_is_terminal, out, err);
   if (parse_cmd->parsed()) return RunParse(parse, out, err);
   if (targets_cmd->parsed()) return RunTargets(targets, out, err);
   if (rules_cmd->parsed()) return RunRules(rules_sources, rules_format, out, err);
@@ -134,6 +135,22 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (kinds_cmd->parsed()) return RunListKinds(out);
   if (units_cmd->parsed()) return RunUnits(units, out, err);
   if (audit_cmd->parsed()) return RunAudit(audit, out, err);
+  return kExitError;
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        bool out_is_terminal) {
+  const int code = RunCommand(args, out, err, out_is_terminal);
+  // Every write to `out` is checked here, at the end, and by lint after each file: a cut
+  // report must not end with exit 0.
+  out.flush();
+  if (out) return code;
+  if (StreamErrno(out) == EPIPE) return kExitError;  // the reader left (`| head`): quietly
+  err << "plancheck: error: 无法写入标准输出（cannot write to standard output）：" << StreamError(out)
+      << '\n';
+  err.flush();
   return kExitError;
 }
 

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <ostream>
 
+#include "base/atomic_file.h"
 #include "base/diagnostic.h"
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -23,6 +24,8 @@
 namespace plancheck::cli {
 namespace fs = std::filesystem;
 namespace {
+
+constexpr const char* kAuditFiles[] = {"report.html", "findings.csv", "targets.csv", "units.csv"};
 
 // Lint's findings as audit rows, file by file as the run reports them.
 class FindingsWriter final : public report::ReportWriter {
@@ -139,6 +142,9 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
   std::map<std::string, report::AuditReport> per_file;  // targets and units of each file
   LintHooks hooks;
   hooks.writer = &findings;
+  for (const char* name : kAuditFiles) {
+    hooks.outputs.push_back({"--out", (fs::path(command.out) / name).string()});
+  }
   hooks.document = [&](const model::Document& doc, const config::TargetSetup& setup) {
     report::AuditReport rows;
     AddTargets(doc, setup, rows);
@@ -155,26 +161,23 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
     audit.units.insert(audit.units.end(), it->second.units.begin(), it->second.units.end());
   }
 
-  std::error_code ec;
-  fs::create_directories(command.out, ec);
-  if (ec) {
-    err << "plancheck: error: cannot create " << command.out << ": " << ec.message() << "\n";
-    return kExitError;
-  }
+  // The four files are replaced as a set: a failure leaves the previous set whole. The page
+  // is streamed to its file (over 100 MB for 1,800 plans); the tables are rendered and
+  // written one at a time.
   const fs::path dir(command.out);
-  // The page is streamed to its file (over 100 MB for 1,800 plans); the tables are
-  // rendered and written one at a time.
-  if (!WriteFileAtomically((dir / "report.html").string(),
-                           [&](std::ostream& page) { report::WriteAuditHtml(page, audit); }, err)) {
-    return kExitError;
-  }
-  const std::pair<const char*, std::string (*)(const report::AuditReport&)> tables[] = {
-      {"findings.csv", &report::AuditFindingsCsv},
-      {"targets.csv", &report::AuditTargetsCsv},
-      {"units.csv", &report::AuditUnitsCsv},
+  auto table = [&](std::string (*render)(const report::AuditReport&)) {
+    return [&audit, render](std::ostream& file) { file << render(audit); };
   };
-  for (const auto& [name, render] : tables) {
-    if (!WriteFileAtomically((dir / name).string(), render(audit), err)) return kExitError;
+  const std::optional<std::string> failure = ReplaceFileSet(
+      command.out, {{"report.html", [&](std::ostream& page) { report::WriteAuditHtml(page, audit); }},
+                    {"findings.csv", table(&report::AuditFindingsCsv)},
+                    {"targets.csv", table(&report::AuditTargetsCsv)},
+                    {"units.csv", table(&report::AuditUnitsCsv)}});
+  if (failure) {
+    err << "plancheck: error: " << (audit.language == "en" ? "cannot write the audit report " : "无法写入审计报告 ")
+        << command.out << (audit.language == "en" ? " (the previous report is unchanged): " : "（原有报告未改动）：")
+        << *failure << "\n";
+    return kExitError;
   }
   out << (dir / "report.html").string() << '\n';
   return exit_code;

@@ -70,8 +70,17 @@ struct AuditCommand {
   std::optional<std::string> language;
 };
 
-// What another command (audit) adds to a lint run. Both are optional.
+// A file a command will write, and the option that named it ("--output").
+struct OutputPath {
+  std::string option;
+  std::string path;
+};
+
+// What another command (audit) adds to a lint run. All are optional.
 struct LintHooks {
+  // Files the caller will write after the run: refused, before anything is read, when one
+  // of them is a file the run reads.
+  std::vector<OutputPath> outputs;
   // Called on a worker thread with each document that was read, after it is linted, with
   // its targets extracted and the run's target setup; must be thread-safe.
   std::function<void(const model::Document&, const config::TargetSetup&)> document;
@@ -89,6 +98,17 @@ int RunExplain(const ExplainCommand& command, std::ostream& out, std::ostream& e
 int RunListKinds(std::ostream& out);
 int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err);
 int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err);
+
+// True when `path` means standard output: "-", or a path naming the file descriptor 1
+// is open on ("/dev/stdout", or the file a shell redirected standard output to).
+bool IsStandardOutput(const std::string& path);
+
+// False, after saying why on `err` (in `language`), when an output names the same file as
+// one of `inputs` (same device and inode: through symlinks and hard links too), or two
+// outputs name one file.
+bool CheckOutputsAreNotInputs(const std::vector<OutputPath>& outputs,
+                              const std::vector<std::string>& inputs, const std::string& language,
+                              std::ostream& err);
 
 // Writes `content` to `path` atomically: a temp file beside it, then a rename. On failure
 // says why on `err` and returns false.

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/read_file.h"
 #include "ingest/ingest.h"
 #include "parse/parser.h"
 #include "parse/targets.h"
@@ -23,12 +24,11 @@ Position MarkOf(const YAML::Node& node) {
   return {mark.line + 1, mark.column + 1};
 }
 
+// A sheet or table: a regular file of bounded size (a FIFO or /dev/zero is refused).
 std::optional<std::string> ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  ReadResult read = ReadRegularFile(path, kMaxConfigFileBytes);
+  if (read.status != ReadStatus::kOk) return std::nullopt;
+  return std::move(read.bytes);
 }
 
 std::string ScalarOr(const YAML::Node& node, const char* key, const std::string& file,

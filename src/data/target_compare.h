@@ -1,6 +1,6 @@
 // Comparing targets: a child plan's against its parent's, and a plan's against itself.
 //
-// The semantics (tested as a table in tests/parse/target_compare_test.cc):
+// The semantics (tested as a table in tests/data/target_compare_test.cc):
 //   - only indicators marked comparable (growth, ceiling, reduction rates) are compared
 //     between plans; totals, counts and shares never are;
 //   - both targets need a value, the same change (增长 / 下降 / level) and unit, and the

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -12,6 +13,7 @@
 #include <sstream>
 
 #include "base/line_index.h"
+#include "base/read_file.h"
 
 namespace plancheck::data {
 namespace fs = std::filesystem;
@@ -245,7 +247,8 @@ std::shared_ptr<const UnitRegistry> CachedRegistry(const std::string& text,
 }  // namespace
 
 RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
-                                const std::string& from_file, Position where) {
+                                const std::string& from_file, Position where,
+                                const std::vector<std::string>& allowed_roots) {
   ErrorList local;
   RegistryList out;
   std::vector<fs::path> files;
@@ -263,14 +266,15 @@ RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
   }
   std::map<std::string, std::string> ids;  // id -> file
   for (const fs::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      local.Add(Generic(file), {}, "cannot read unit registry");
+    if (!PathIsInside(file.string(), allowed_roots)) {
+      local.Add(Generic(file), {},
+                "unit registry leads outside the directory of the configuration that names its "
+                "rule pack (" + CanonicalPath(file.string()) + ")");
       continue;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto registry = CachedRegistry(text.str(), Generic(file), local);
+    const std::optional<std::string> text = ReadConfigFile(Generic(file), "unit registry", local);
+    if (!text) continue;
+    auto registry = CachedRegistry(*text, Generic(file), local);
     if (registry == nullptr) continue;
     auto [it, inserted] = ids.emplace(registry->id, Generic(file));
     if (!inserted) {
@@ -366,15 +370,17 @@ std::shared_ptr<const DepartmentStems> LoadDepartmentStems(const std::string& pa
     const std::lock_guard<std::mutex> lock(mutex);
     if (auto it = cache.find(path); it != cache.end()) return it->second;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors.Add(from_file, where, "department stems '" + path + "' not found");
+  const ReadResult read = ReadRegularFile(path, kMaxConfigFileBytes);
+  if (read.status != ReadStatus::kOk) {
+    const bool missing = read.status == ReadStatus::kSystemError && read.error == ENOENT;
+    errors.Add(from_file, where,
+               missing ? "department stems '" + path + "' not found"
+                       : "cannot read department stems '" + path +
+                             "': " + DescribeReadFailure(read, kMaxConfigFileBytes));
     return nullptr;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
   ErrorList local;
-  auto stems = LoadDepartmentStemsFromString(text.str(), path, local);
+  auto stems = LoadDepartmentStemsFromString(read.bytes, path, local);
   AppendNew(local, errors);
   if (stems != nullptr && local.size() == 0) {
     const std::lock_guard<std::mutex> lock(mutex);

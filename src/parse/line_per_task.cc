@@ -56,7 +56,10 @@ class FlowParser {
         continue;
       }
       if ((state_ == State::kStatement || state_ == State::kSubItem) && TryAssignment()) continue;
-      if (options_.inline_starts && prev_ == U'。' && CouldStartNumber(cp) && TryInlineStart()) {
+      // Tasks run together on one line: in PDF text anywhere after "。"; in other shapes
+      // only once an assignment has closed the task ("…责任单位：区科技局。2.建成…").
+      if ((options_.inline_starts || after_assignment_) && prev_ == U'。' && CouldStartNumber(cp) &&
+          TryInlineStart()) {
         continue;
       }
       if (!IsAnySpace(cp)) {
@@ -91,6 +94,7 @@ class FlowParser {
 
   void StartLine() {
     prev_ = 0;
+    after_assignment_ = false;
     const std::size_t start = SkipHorizontalSpace(text_, pos_, end_);
     const std::size_t line_end = LineEnd(start);
     line_end_ = line_end;
@@ -171,6 +175,7 @@ class FlowParser {
     std::size_t size = 0;
     prev_ = CodePointAt(text_, PreviousCodePoint(text_, pos_, 0), end_, &size);
     FinishTask();
+    after_assignment_ = true;
     return true;
   }
 
@@ -182,7 +187,10 @@ class FlowParser {
 
   // PDF text runs tasks together ("…等。 4.新型研发机构…", fixtures/seeds/004_*.txt): a
   // number after "。" starts a node only when it is the next one expected at its level (a
-  // single skipped task number is tolerated, so a gap stays visible to the rules).
+  // single skipped task number is tolerated, so a gap stays visible to the rules). Right
+  // after an assignment closed the task, the number of that task again starts one too: a
+  // repeated number is a task of its own, which the declared count and the numbering rule
+  // must both see ("…等。 26.甲…等。 26.乙", one item per task).
   bool InlineExpected(const NumberToken& token) const {
     if (!token.value) return false;
     const std::int64_t value = *token.value;
@@ -190,7 +198,9 @@ class FlowParser {
       case NumberStyle::kArabicDot:
       case NumberStyle::kArabicComma: {
         const std::int64_t expected = last_task_ ? *last_task_ + 1 : 1;
-        return value == expected || value == expected + 1 || (tasks_in_section_ == 0 && value == 1);
+        return value == expected || value == expected + 1 ||
+               (tasks_in_section_ == 0 && value == 1) ||
+               (after_assignment_ && last_task_ && value == *last_task_);
       }
       case NumberStyle::kChineseParen:
         return value == (last_section_ ? *last_section_ + 1 : 1);
@@ -299,6 +309,7 @@ class FlowParser {
 
   void StartHeading(const NumberToken& token, bool part, std::size_t line_end) {
     FinishTask();
+    after_assignment_ = false;
     // The title is the heading's first sentence; the rest of the line introduces the part or
     // section ("(一)坚持创新驱动发展，…科技创新中心。优化创新布局，…", fixtures/seeds/004).
     const std::size_t title_begin = SkipHorizontalSpace(text_, token.span.end, line_end);
@@ -325,6 +336,7 @@ class FlowParser {
 
   void StartTask(const NumberToken& token) {
     FinishTask();
+    after_assignment_ = false;
     builder_.StartTask(&token, token.span.begin);
     task_open_ = true;
     task_begin_ = token.span.begin;
@@ -396,6 +408,8 @@ class FlowParser {
   std::optional<std::int64_t> last_section_;
   std::optional<std::int64_t> last_part_;
   int tasks_in_section_ = 0;
+  // An assignment closed the last task on this line (and nothing has started since).
+  bool after_assignment_ = false;
 };
 
 }  // namespace

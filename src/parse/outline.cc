@@ -191,8 +191,7 @@ void OutlineBuilder::ApplyAssignment(model::Task& task, const Assignment& assign
 void OutlineBuilder::ApplyPhrase(model::Task& task, const std::vector<PhraseClause>& clauses) {
   // A later bracket of the same task (State Council style) repeats units: each once.
   const bool again = task.assignment.has_value();
-  SplitOptions options;
-  options.conjunctions = true;
+  const SplitOptions options;
   for (const PhraseClause& clause : clauses) {
     std::vector<model::Located>* list = nullptr;
     std::string* label = nullptr;

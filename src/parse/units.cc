@@ -235,7 +235,7 @@ std::vector<UnitPiece> Split(std::string_view text, ByteSpan span, const SplitOp
     } else if (depth == 0 && (IsListSeparator(cp) || (options.newline_separates && cp == '\n'))) {
       emit(piece_begin, cur);
       piece_begin = cur + size;
-    } else if (depth == 0 && options.conjunctions && cp == U'及') {
+    } else if (depth == 0 && cp == U'及') {
       // "以及" ends the name before its 以.
       std::size_t name_end = cur;
       const std::size_t prev = PreviousCodePoint(text, cur, piece_begin);

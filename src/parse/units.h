@@ -25,12 +25,10 @@ struct SplitOptions {
   // In a table cell each line is its own name (stacked lead units); in running text a line
   // break is PDF wrapping inside a name and is removed.
   bool newline_separates = false;
-  // A role phrase joins names with 及 / 以及 too ("市级各有关部门及各县市区政府按职责分工
-  // 负责"); a labelled list does not, as a name may hold 及.
-  bool conjunctions = false;
 };
 
-// Splits a unit list on 、 ， , ； ; 。 (and line breaks when `newline_separates`). Separators
+// Splits a unit list on 、 ， , ； ; 。 and 及 / 以及 ("市级各有关部门及各县市区政府", "县（市）政府及
+// 开发区管委会": no unit's name holds 及), and line breaks when `newline_separates`. Separators
 // inside brackets do not split, so "区农业农村委（区乡村振兴局）" and "市发展改革委（市粮食
 // 局、市能源局）" stay one name; unbalanced brackets are then ignored. A trailing 等 is dropped
 // ("市科协等" -> "市科协"). Line breaks and the spaces around them are removed from a name;

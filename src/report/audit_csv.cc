@@ -2,6 +2,8 @@
 
 #include <initializer_list>
 
+#include "report/csv.h"
+
 namespace plancheck::report {
 namespace {
 
@@ -18,17 +20,6 @@ void AppendRow(std::string& out, std::initializer_list<std::string_view> fields)
 }
 
 }  // namespace
-
-std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
 
 // The place columns come last so that scripts reading the earlier columns by position
 // keep working; they are empty for plain text.

@@ -109,11 +109,28 @@ std::string Lint(const model::Document& doc, const std::string& rule_id,
 
 }  // namespace
 
+TEST_CASE("units.misspelt reports a name one edit from a registered one, units.unknown the rest",
+          "[units][checks]") {
+  auto [text, misspelt, unknown] = GENERATE(table<std::string, std::string, std::string>({
+      // One character dropped: certain, an error.
+      {"责任单位：区经济信委；配合单位：区科技局。\n",
+       "1:6: 单位名称“区经济信委”有误，应为本地区单位名录中的“区经济信息委” [units.misspelt] → "
+       "改为“区经济信息委”\n",
+       ""},
+      // Two edits from 市大数据发展局 (fixtures/seeds/004): suggested, but only a warning.
+      {"责任单位：区规划自然资源管理局。\n", "",
+       "1:6: 单位名称“区规划自然资源管理局”不在本地区单位名录中 [units.unknown] → "
+       "是否应为“区规划自然资源局”？\n"},
+      {"责任单位：区经济信息委；配合单位：区科技局。\n", "", ""},  // the near miss
+  }));
+  CAPTURE(text);
+  const model::Document doc = UnitsDocument(text, model::AdminLevel::kDistrict, "梁平区");
+  CHECK(Lint(doc, "units.misspelt") == misspelt);
+  CHECK(Lint(doc, "units.unknown") == unknown);
+}
+
 TEST_CASE("units.unknown reports names in no registry, with the likely name", "[units][checks]") {
   auto [text, expected] = GENERATE(table<std::string, std::string>({
-      {"责任单位：区经济信委；配合单位：区科技局。\n",
-       "1:6: 单位名称“区经济信委”不在本地区单位名录中 [units.unknown] → "
-       "是否应为“区经济信息委”？\n"},
       {"责任单位：区经济信息委；配合单位：区科技局。\n", ""},  // the near miss
       {"责任单位：区发改委、双桂新城管委会；配合单位：各乡镇（街道）、竹山镇。\n", ""},
       {"责任单位：区月球开发局。\n",  // unknown, nothing close: no suggestion
@@ -195,21 +212,24 @@ TEST_CASE("two registered units are never one unit misspelt", "[units][checks]")
       "责任单位：区文化委。\n责任单位：区文化旅游委。\n责任单位：区文化旅游委。\n";
   const model::Document doc = UnitsDocument(text, model::AdminLevel::kDistrict, "梁平区");
   CHECK(Lint(doc, "units.unknown", dir + "/default/r.yaml") == "");
+  CHECK(Lint(doc, "units.misspelt", dir + "/default/r.yaml") == "");
   CHECK(Lint(doc, "units.inconsistent-name", dir + "/default/r.yaml") == "");
 }
 
 TEST_CASE("the unit rules find the slips in the seeds and nothing else", "[units][checks][seeds]") {
   auto [seed, region, rule_id, expected] =
       GENERATE(table<std::string, std::string, std::string, std::string>({
-          {"000_d5b961fa901fa4dc.txt", "梁平区", "units.unknown",
-           "137:14: 单位名称“区经济信委”不在本地区单位名录中 [units.unknown] → "
-           "是否应为“区经济信息委”？\n"
-           "204:23: 单位名称“双桂新城管委”不在本地区单位名录中 [units.unknown] → "
-           "是否应为“双桂新城管委会”？\n"},
+          {"000_d5b961fa901fa4dc.txt", "梁平区", "units.misspelt",
+           "137:14: 单位名称“区经济信委”有误，应为本地区单位名录中的“区经济信息委” "
+           "[units.misspelt] → 改为“区经济信息委”\n"
+           "204:23: 单位名称“双桂新城管委”有误，应为本地区单位名录中的“双桂新城管委会” "
+           "[units.misspelt] → 改为“双桂新城管委会”\n"},
+          {"000_d5b961fa901fa4dc.txt", "梁平区", "units.unknown", ""},
           {"000_d5b961fa901fa4dc.txt", "梁平区", "units.inconsistent-name",
            "208:31: 同一单位写法不一致：“新城管委会”，文中另有5处写作“双桂新城管委会” "
            "[units.inconsistent-name] → 统一写作“双桂新城管委会”\n"},
           {"003_9f57034e87119ac9.txt", "江津区", "units.unknown", ""},
+          {"003_9f57034e87119ac9.txt", "江津区", "units.misspelt", ""},
           {"003_9f57034e87119ac9.txt", "江津区", "units.inconsistent-name", ""},
       }));
   INFO(seed << " " << rule_id);
@@ -221,10 +241,10 @@ TEST_CASE("the unit rules find the slips in the seeds and nothing else", "[units
 TEST_CASE("the unit rules on the parsed seeds", "[units][checks][seeds]") {
   auto [seed, expected] = GENERATE(table<std::string, std::string>({
       {"000_d5b961fa901fa4dc.txt",
-       "137:14: 单位名称“区经济信委”不在本地区单位名录中 [units.unknown] → "
-       "是否应为“区经济信息委”？\n"
-       "204:23: 单位名称“双桂新城管委”不在本地区单位名录中 [units.unknown] → "
-       "是否应为“双桂新城管委会”？\n"
+       "137:14: 单位名称“区经济信委”有误，应为本地区单位名录中的“区经济信息委” "
+       "[units.misspelt] → 改为“区经济信息委”\n"
+       "204:23: 单位名称“双桂新城管委”有误，应为本地区单位名录中的“双桂新城管委会” "
+       "[units.misspelt] → 改为“双桂新城管委会”\n"
        "208:31: 同一单位写法不一致：“新城管委会”，文中另有5处写作“双桂新城管委会” "
        "[units.inconsistent-name] → 统一写作“双桂新城管委会”\n"},
       {"001_8ef760ff784be5ac.txt",
@@ -242,7 +262,9 @@ TEST_CASE("the unit rules on the parsed seeds", "[units][checks][seeds]") {
   }));
   INFO(seed);
   const model::Document doc = testing::ParseFixture("seeds/" + seed);
-  CHECK(Lint(doc, "units.unknown") + Lint(doc, "units.inconsistent-name") == expected);
+  CHECK(Lint(doc, "units.misspelt") + Lint(doc, "units.unknown") +
+            Lint(doc, "units.inconsistent-name") ==
+        expected);
 }
 
 }  // namespace plancheck::checks

@@ -29,6 +29,16 @@ TEST_CASE("width reports half-width punctuation in Chinese text", "[checks][widt
       {"城乡居民收入比缩小至1.9:1。\n", ""},
       {"Hello, world! (test)\n", ""},
       {"全角，：；（）？！\n", ""},
+      // A half-width period between Han characters, a space after it: reported, no fix.
+      {"推动武隆等. 协同发展\n", "1:6 char=. full=。 count=1"},
+      {"推动武隆等.协同发展, 建设\n", "1:6 char=. full=。 count=2"},
+      // A table cell (tab-separated) is Chinese text too.
+      {"\t1\t推动武隆等, 协同发展\t区发展改革委\n", "1:9 char=, full=， count=1 fix=,->，"},
+      // Near misses for '.': numbers, a task number, an ellipsis, a period before Latin text.
+      {"增长6.5%。1.完善机制\n", ""},
+      {"12.完善科技创新体制机制\n", ""},
+      {"等等...协同发展\n", ""},
+      {"使用Node.js开发。见图.A\n", ""},
   }));
   CHECK(RunOnText(text) == expected);
 }
@@ -46,7 +56,8 @@ TEST_CASE("width parameters load with located errors", "[checks][width]") {
   auto [yaml, error] = GENERATE(table<std::string, std::string>({
       {"{}", ""},
       {"field: body\nchars: ',;'", ""},
-      {"chars: ',.'", "<test>:1:8: error: parameter 'chars' may hold only the marks ,:;()?! (got ',.')"},
+      {"chars: ',.'", ""},
+      {"chars: ',。'", "<test>:1:8: error: parameter 'chars' may hold only the marks ,:;()?!. (got ',。')"},
       {"group: paragraph", "<test>:1:8: error: parameter 'group' must be one of: line, char"},
       {"field: assignment",
        "<test>:1:8: error: unknown field 'assignment' for scope 'document' (fields: text, title, "

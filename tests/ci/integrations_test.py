@@ -200,7 +200,9 @@ def test_pre_commit(plancheck):
     tmp = tempfile.mkdtemp(prefix="plancheck-pre-commit-")
     repo = workspace(tmp)
     env = dict(os.environ, PATH=path_with(plancheck, tmp))
-    files = ["notices/000_d5b961fa901fa4dc.txt", "notices/003_9f57034e87119ac9.txt"]
+    # Seeds with warnings and no error (000 and 003 have errors: a misspelt unit, a unit
+    # both leading and cooperating).
+    files = ["notices/001_8ef760ff784be5ac.txt", "notices/002_e9c6d1be0a07cf1f.txt"]
     # pre-commit runs `entry`, then `args` (the hook's, or a user's in their config), then
     # the staged files that match.
     command = shlex.split(hook["entry"]) + hook.get("args", []) + files

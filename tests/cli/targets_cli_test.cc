@@ -31,7 +31,7 @@ TEST_CASE("lint --parent 004 catches a weakened copy of 000", "[targets][cli]") 
                "47.GDP增长5%以上");
   testing::WriteFile(dir + "/weak.txt", text);
   const auto result = RunCli({"lint", "--parent", Seed("004_2bfd8bfabc103b07"), dir + "/weak.txt"});
-  CHECK(result.out.find("124:4: warning: 地区生产总值目标“GDP增长5%以上”弱于上级目标“地区生产总值增长"
+  CHECK(result.out.find("124:4: error: 地区生产总值目标“GDP增长5%以上”弱于上级目标“地区生产总值增长"
                         "6%以上”") != std::string::npos);
 }
 

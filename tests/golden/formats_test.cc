@@ -189,14 +189,13 @@ TEST_CASE("lint names the place in a .docx and a PDF, in both languages",
   const std::string pdf = FixturePath("pdf/000_d5b961fa901fa4dc.pdf");
   const CliResult zh = RunCli({"lint", docx, pdf, "--fail-on", "never"});
   CHECK(zh.exit_code == 0);
-  CHECK(zh.out.find(docx + ":段落 137: warning: 单位名称“区经济信委”不在本地区单位名录中") !=
-        std::string::npos);
-  CHECK(zh.out.find(pdf + ":第 3 页 第 37 行: warning: 单位名称“区经济信委”不在本地区单位名录中") !=
+  CHECK(zh.out.find(docx + ":段落 137: error: 单位名称“区经济信委”有误") != std::string::npos);
+  CHECK(zh.out.find(pdf + ":第 3 页 第 37 行: error: 单位名称“区经济信委”有误") !=
         std::string::npos);
   CHECK(zh.out.find(docx + ":137:") == std::string::npos);  // no extracted-text positions
   const CliResult en = RunCli({"lint", docx, pdf, "--fail-on", "never", "--lang", "en"});
-  CHECK(en.out.find(docx + ":paragraph 137: warning: ") != std::string::npos);
-  CHECK(en.out.find(pdf + ":page 3, line 37: warning: ") != std::string::npos);
+  CHECK(en.out.find(docx + ":paragraph 137: error: ") != std::string::npos);
+  CHECK(en.out.find(pdf + ":page 3, line 37: error: ") != std::string::npos);
 }
 
 }  // namespace plancheck::testing

@@ -55,11 +55,25 @@ TEST_CASE("PDF text starts a task mid-line only at the expected number", "[parse
       // ...a far-off one is not, nor a decimal.
       {" 40.丁。责任单位：市民政局。\n", ""},
       {"\n4.丁2.5%。责任单位：市民政局。\n", "T 4. 丁2.5%。 | 市民政局 | \n"},
+      // A repeated number right after an assignment is a task of its own: one item each.
+      {" 3.丁。责任单位：市民政局。\n", "T 3. 丁。 | 市民政局 | \n"},
   }));
   CAPTURE(rest);
   const std::string head =
       "T 1. 甲。 | 市科技局 | \nT 2. 乙。 | 市教委 | \nT 3. 丙。 | 市财政局 | \n";
   CHECK(Outline(prefix + rest) == head + expected);
+}
+
+TEST_CASE("tasks run together on one line start after an assignment in any shape",
+          "[parse][outline]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"1.甲。\n责任单位：区科技局。2.乙。\n责任单位：区财政局。\n",
+       "T 1. 甲。 | 区科技局 | \nT 2. 乙。 | 区财政局 | \n"},
+      // Near miss: without an assignment before it, a number in a sentence is text.
+      {"1.甲，增长2.乙。\n责任单位：区财政局。\n", "T 1. 甲，增长2.乙。 | 区财政局 | \n"},
+  }));
+  CAPTURE(text);
+  CHECK(Outline(text) == expected);
 }
 
 TEST_CASE("wrapped statements and assignments are joined", "[parse][outline]") {

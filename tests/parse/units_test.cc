@@ -52,6 +52,10 @@ TEST_CASE("SplitUnitList splits on list separators", "[parse][units]") {
       {"区经济信委", "区经济信委"},
       // An unclosed bracket does not swallow the list.
       {"有关乡镇（街、区科技局", "有关乡镇（街|区科技局"},
+      // 及 joins two names (liaoning-shenyang-2026), 以及 too; not inside brackets.
+      {"市财政局、县（市）政府及开发区管委会", "市财政局|县（市）政府|开发区管委会"},
+      {"市级各有关部门以及各县市区政府", "市级各有关部门|各县市区政府"},
+      {"区农业农村委（区乡村振兴局及区农机站）", "区农业农村委（区乡村振兴局及区农机站）"},
       {"、，", ""},
       {"", ""},
   }));
