@@ -1,10 +1,9 @@
 // Loading unit registries (rules/units/*.yaml) and choosing the ones a document uses.
 //
-// Why here and not in config/: check kinds (units.unknown, units.inconsistent-name, and
-// `unique`/`disjoint` with `registries:`) load their registries in Create, and checks/
-// may include only the layers below it (STYLE §1). The data and matching live in
-// data/unit_registry.h; this is the one file that reads registry YAML with yaml-cpp.
-// `plancheck units` (cli/) uses it too.
+// Reference data (docs/architecture.md): check kinds (units.unknown, units.inconsistent-name,
+// and `unique`/`disjoint` with `registries:`) load their registries in Create through
+// checks/registries_param.h, and `plancheck units` uses them too. The data and matching
+// live in data/unit_registry.h; this is the one file that reads registry YAML.
 //
 // File format: see rules/units/chongqing-district.yaml. Every mistake is reported like a
 // compiler error at its YAML position (file:line:col), loading goes on, nothing throws.
