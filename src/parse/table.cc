@@ -120,6 +120,16 @@ std::optional<Column> HeaderColumn(std::string_view text, ByteSpan span) {
   return std::nullopt;
 }
 
+// A header label without a closing bracket note: "重点工作任务(杭州市2项配合工作)" ->
+// "重点工作任务".
+std::string_view WithoutBracketNote(std::string_view label) {
+  for (std::string_view open : {"(", "（"}) {
+    const std::size_t at = label.find(open);
+    if (at != std::string_view::npos && at > 0) return TrimSpace(label.substr(0, at));
+  }
+  return label;
+}
+
 // Two lead columns ("牵头责任单位" and "责任单位", 芜湖 2019; "责任单位" and "牵头单位", 莲都
 // 2023): the one named 牵头 leads, the other lists the units working with it.
 void SettleLeadColumns(std::vector<Column>& columns, const std::vector<std::string>& labels) {
@@ -696,6 +706,11 @@ class TableParser {
       builder_.AddNames({pieces.begin() + 1, pieces.end()}, t.cooperating_units);
       return;
     }
+    if (!any && CommaSetsOffFirst(pieces)) {
+      builder_.AddNames({pieces.front()}, t.lead_units);
+      builder_.AddNames({pieces.begin() + 1, pieces.end()}, t.cooperating_units);
+      return;
+    }
     if (!any) {
       builder_.AddNames(pieces, t.lead_units);
       return;
@@ -707,6 +722,22 @@ class TableParser {
       model::Located unit{piece.text.substr(mark), doc_.Locate(span)};
       (mark > 0 ? t.lead_units : t.cooperating_units).push_back(std::move(unit));
     }
+  }
+
+  // "杭州城西科创产业集聚区管委会,市科技局、市发改委、市经信局" (杭州市 2021): a comma after
+  // the first unit and 、 between all the others set the first apart as the lead. Needs at
+  // least two units after the comma, so that the 、 shows the contrast.
+  bool CommaSetsOffFirst(const std::vector<UnitPiece>& pieces) const {
+    if (pieces.size() < 3) return false;
+    for (std::size_t i = 1; i < pieces.size(); ++i) {
+      if (pieces[i - 1].span.end > pieces[i].span.begin) return false;
+      const std::string_view gap = TrimSpace(
+          text_.substr(pieces[i - 1].span.end, pieces[i].span.begin - pieces[i - 1].span.end));
+      const bool comma = gap == "，" || gap == ",";
+      if (comma != (i == 1)) return false;
+      if (!comma && gap != "、") return false;
+    }
+    return true;
   }
 
   // A table copied from a web page (see the file comment).
@@ -752,6 +783,7 @@ class TableParser {
       }
       row.reset();
     };
+    StartHeadingAbove(table.header_begin);
     for (const CellItem& item : ReadCells(text_, table)) {
       const ByteSpan cell = item.span;
       if (cell.empty()) {
@@ -764,8 +796,13 @@ class TableParser {
       }
       const std::string_view words = text_.substr(cell.begin, cell.size());
       const std::string joined = JoinLines(text_, cell);
-      // The header again after a page break, and the page's chrome below the table.
-      if (std::find(header.labels.begin(), header.labels.end(), joined) != header.labels.end()) {
+      // The header again after a page break or at the next part, and the page's chrome
+      // below the table. A repeated header may count its own part's tasks in a bracket
+      // ("重点工作任务(杭州市2项牵头工作、19项配合工作)" below "重点工作任务(杭州市2项配合工作)",
+      // 杭州市 2021): labels are compared without it.
+      if (std::any_of(header.labels.begin(), header.labels.end(), [&](const std::string& label) {
+            return WithoutBracketNote(label) == WithoutBracketNote(joined);
+          })) {
         continue;
       }
       if (IsWebChromeLine(words)) {
@@ -816,6 +853,24 @@ class TableParser {
       if (item.row_end) close();
     }
     close();
+  }
+
+  // "一、省政府工作报告“十四五”时期重点工作涉杭任务责任分解" on the last line with text above
+  // the header (杭州市 2021, whose second part repeats the header below its own heading):
+  // the table's first part.
+  void StartHeadingAbove(std::size_t header_begin) {
+    const std::vector<Line> lines = SplitLines(text_, {begin_, std::min(header_begin, text_.size())});
+    for (auto line = lines.rbegin(); line != lines.rend(); ++line) {
+      const ByteSpan content = TrimSpan(text_, {line->begin, line->end});
+      if (content.empty() || content.begin >= header_begin) continue;
+      const std::optional<NumberToken> token = MatchNumbering(text_, content.begin, content.end);
+      if (token && token->style == NumberStyle::kChineseComma && token->span.end < content.end &&
+          CodePointsIn(text_, content) <= 60) {
+        builder_.StartPart(*token, JoinLines(text_, TrimSpan(text_, {token->span.end, content.end})),
+                           content);
+      }
+      return;
+    }
   }
 
   // The cells after a row's statement matched to the header's columns after the statement:

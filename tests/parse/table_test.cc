@@ -60,6 +60,18 @@ TEST_CASE("tables copied from web pages are read by their header", "[parse][tabl
        "table: 1:区住房城乡建委/区交通局/@2 2:区水利局//@3"},
       {"序号\t工作任务\t牵头单位\t配合单位\n1\t建成城市快速路二期。\t区住房城乡建委\t区交通局\n",
        "table: 1:区住房城乡建委/区交通局/@2"},
+      // 杭州市 2021: a part heading above the header; the header again below the next part,
+      // its task label counting that part's tasks; "A,B、C、D" sets the first apart as lead.
+      {"一、涉杭任务\n\n序号\n\n重点工作任务(杭州市2项配合工作)\n\n责任单位\n\n"
+       "1\n\n建设城西科创大走廊。\n\n城西科创产业集聚区管委会,市科技局、市发改委、市经信局\n\n"
+       "二、重点工作\n\n序号\n\n重点工作任务(杭州市2项牵头工作、19项配合工作)\n\n责任单位\n\n"
+       "1\n\n推进消费新政。\n\n市商务局、市发改委、市经信局\n",
+       "table: 1:城西科创产业集聚区管委会/市科技局、市发改委、市经信局/@9 "
+       "1:市商务局、市发改委、市经信局//@23"},
+      // Near misses: a comma before a single further unit, commas throughout.
+      {"序号\n\n重点工作任务\n\n责任单位\n\n1\n\n建设城西科创大走廊。\n\n城西管委会,市科技局\n\n"
+       "2\n\n推进消费新政。\n\n市商务局,市发改委,市经信局\n",
+       "table: 1:城西管委会、市科技局//@7 2:市商务局、市发改委、市经信局//@13"},
       // Near misses: a column word in prose, two header words only.
       {"序号问题由各单位核对。\n1.建成城市快速路二期。\n责任单位：区住房城乡建委\n",
        "line-per-task: 1:区住房城乡建委//@2"},
