@@ -161,7 +161,7 @@ std::string LintService::FormatCsv(const CheckResult& result) const {
   report::AuditReport audit;
   audit.language = result.language;
   audit.files = {result.path};
-  for (const Diagnostic& d : result.diagnostics) audit.findings.push_back(report::AuditFindingOf(d));
+  for (const Diagnostic& d : result.diagnostics) audit.findings.push_back(report::AuditFindingOf(result.path, d));
   return report::AuditFindingsCsv(audit);
 }
 

@@ -185,6 +185,21 @@ TEST_CASE("serve: a raw body named by ?name=, and the SARIF and CSV formats", "[
   CHECK(csv->body.find("004.txt,") != std::string::npos);
 }
 
+TEST_CASE("serve: a port in use is refused, even by another plancheck", "[serve]") {
+  TestServer first;
+  ErrorList errors;
+  const auto service = serve::LintService::Load({}, errors);
+  serve::ServerOptions options;
+  options.host = "127.0.0.1";
+  options.port = first.port();
+  serve::Server second(*service, options, nullptr);
+  const Result<int> port = second.Bind();
+  REQUIRE_FALSE(port.ok());
+  CHECK(FormatError(port.error()) ==
+        "127.0.0.1:" + std::to_string(first.port()) +
+            ": error: 无法在此地址监听：端口已被占用，或不是本机的地址");
+}
+
 TEST_CASE("serve: the page, the rules and the explanations", "[serve]") {
   TestServer server;
   const auto client = server.Client();
