@@ -22,6 +22,7 @@
 #include "config/plans.h"
 #include "config/rule_pack.h"
 #include "engine/engine.h"
+#include "engine/setup.h"
 #include "report/report.h"
 
 namespace plancheck::cli {
@@ -199,7 +200,7 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
   const config::Config& run_config = scopes.at(run_config_file)->config;
   const std::string fail_on = command.fail_on.value_or(run_config.fail_on.value_or("error"));
   engine::LintOptions options;
-  options.language = command.language.value_or(run_config.language.value_or("zh"));
+  options.language = engine::RunLanguage(command.language, run_config);
   // Target checks: dictionary, regions, sheets and the parent plan (docs/targets.md).
   const std::unique_ptr<config::TargetSetup> target_setup =
       target_future.valid()

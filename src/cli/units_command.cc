@@ -13,6 +13,7 @@
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "config/rule_pack.h"
+#include "engine/setup.h"
 #include "ingest/ingest.h"
 #include "data/unit_registry.h"
 #include "parse/parser.h"
@@ -112,12 +113,11 @@ int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err) 
   const std::vector<ingest::InputFile> inputs = ingest::CollectInputs(command.paths, errors);
   std::map<std::string, NameUse> by_name;
   for (const ingest::InputFile& input : inputs) {
-    Result<model::Document> doc = ingest::LoadDocument(input);
+    Result<model::Document> doc = engine::ReadDocument(input, nullptr);
     if (!doc) {
       errors.Add(doc.error());
       continue;
     }
-    parse::ParseDocument(*doc);
     const auto directory = registries.For(doc->metadata);
     for (const model::Task* task : doc->AllTasks()) {
       for (const auto* units : {&task->lead_units, &task->cooperating_units}) {

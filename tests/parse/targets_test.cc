@@ -267,36 +267,6 @@ TEST_CASE("plan facts are read from the seeds", "[targets][seeds]") {
 namespace plancheck {
 namespace {
 
-// Compares `actual` with the golden file, or rewrites it when PLANCHECK_UPDATE_GOLDEN=1
-// (refused under CI). Returns "" when equal, else the first differing line.
-std::string MatchGolden(const std::string& path, const std::string& actual) {
-  const char* update = std::getenv("PLANCHECK_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1" && std::getenv("CI") == nullptr) {
-    testing::WriteFile(path, actual);
-    return "";
-  }
-  std::string expected;
-  try {
-    expected = testing::ReadFile(path);
-  } catch (const std::exception&) {
-    return "missing golden file " + path;
-  }
-  if (expected == actual) return "";
-  std::istringstream e(expected);
-  std::istringstream a(actual);
-  std::string el;
-  std::string al;
-  for (int line = 1;; ++line) {
-    const bool he = static_cast<bool>(std::getline(e, el));
-    const bool ha = static_cast<bool>(std::getline(a, al));
-    if (!he && !ha) return "differs in line endings";
-    if (el != al || he != ha) {
-      return path + ":" + std::to_string(line) + ":\n  expected: " + (he ? el : "<end>") +
-             "\n  actual:   " + (ha ? al : "<end>");
-    }
-  }
-}
-
 // Every target of every seed, with its parent's comparison, as `plancheck targets` prints
 // it: tests/golden/targets/<seed>.txt, reviewed by hand.
 TEST_CASE("extraction over all seeds matches the golden listings", "[targets][seeds][golden]") {
@@ -323,7 +293,7 @@ TEST_CASE("extraction over all seeds matches the golden listings", "[targets][se
     listing.parent_reason = "test";
   }
   const std::string text = report::TargetsToText(listing, Dict());
-  CHECK(MatchGolden(testing::TestDataPath("golden/targets/" + seed + ".txt"), text) == "");
+  CHECK(testing::CompareGolden(testing::TestDataPath("golden/targets/" + seed + ".txt"), text) == "");
 }
 
 }  // namespace
