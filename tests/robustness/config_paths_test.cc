@@ -35,6 +35,16 @@ ChildResult LintIn(const std::string& dir, std::vector<std::string> extra = {}) 
   return RunCliLimited(args, limits);
 }
 
+// A rule pack of one registered-unit rule; the caller appends its parameters.
+std::string UnitRulePack() {
+  return "- id: team.unit\n"
+         "  title: 单位名录\n"
+         "  message: 单位“{unit}”不在名录中\n"
+         "  severity: warning\n"
+         "  scope: unit\n"
+         "  check: registered-unit\n";
+}
+
 }  // namespace
 
 // Item 14: `rules:` took any path: absolute, ../../etc/shadow, a symlink to /dev/zero
@@ -79,12 +89,7 @@ TEST_CASE("a discovered configuration names files only inside its own tree",
   SECTION("a rule pack inside whose unit registry is outside") {
     const std::string dir = TreeWithConfig("rules: [pack.yaml]\n");
     WriteFile(dir + "/pack.yaml",
-              "- id: team.unit\n"
-              "  title: 单位名录\n"
-              "  message: 单位“{unit}”不在名录中\n"
-              "  severity: warning\n"
-              "  scope: unit\n"
-              "  check: registered-unit\n"
+              UnitRulePack() +
               "  registries: [/etc]\n");
     const ChildResult r = LintIn(dir);
     INFO(r.Describe());
@@ -95,12 +100,7 @@ TEST_CASE("a discovered configuration names files only inside its own tree",
   SECTION("department stems outside") {
     const std::string dir = TreeWithConfig("rules: [pack.yaml]\n");
     WriteFile(dir + "/pack.yaml",
-              "- id: team.unit\n"
-              "  title: 单位名录\n"
-              "  message: 单位“{unit}”不在名录中\n"
-              "  severity: warning\n"
-              "  scope: unit\n"
-              "  check: registered-unit\n"
+              UnitRulePack() +
               "  registries: [" + RulesPath("units") + "]\n"
               "  stems: /etc/passwd\n");
     const ChildResult r = LintIn(dir);
@@ -112,12 +112,7 @@ TEST_CASE("a discovered configuration names files only inside its own tree",
   SECTION("inside the tree and in the installed rules, paths work as before") {
     const std::string dir = TreeWithConfig("rules: [team/]\n");
     WriteFile(dir + "/team/pack.yaml",
-              "- id: team.unit\n"
-              "  title: 单位名录\n"
-              "  message: 单位“{unit}”不在名录中\n"
-              "  severity: warning\n"
-              "  scope: unit\n"
-              "  check: registered-unit\n"
+              UnitRulePack() +
               "  registries: [" + RulesPath("units") + "]\n");
     const ChildResult r = LintIn(dir);
     INFO(r.Describe());
