@@ -72,6 +72,7 @@ int RunRules(const RuleSources& sources, const std::string& format, std::ostream
                       {"enabled", r.enabled},
                       {"scope", rule::ScopeName(r.scope)},
                       {"check", r.check_kind},
+                      {"fix", rule::FixPolicyName(r.fix)},
                       {"title", r.title},
                       {"title_en", r.title_en},
                       {"tags", r.tags},
@@ -86,6 +87,9 @@ int RunRules(const RuleSources& sources, const std::string& format, std::ostream
     std::string severity(SeverityName(r.severity));
     out << r.id << std::string(id_width + 2 - r.id.size(), ' ') << severity
         << std::string(9 - severity.size(), ' ') << r.title << (r.enabled ? "" : "（默认关闭）")
+        << (r.fix == rule::FixPolicy::kCertain     ? "  [--fix]"
+            : r.fix == rule::FixPolicy::kNumbering ? "  [--fix=numbering]"
+                                                   : "")
         << '\n';
   }
   return kExitOk;
