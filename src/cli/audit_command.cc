@@ -33,18 +33,7 @@ class FindingsWriter final : public report::ReportWriter {
   explicit FindingsWriter(report::AuditReport& audit) : audit_(audit) {}
   void AddFile(const std::string& path, const std::vector<Diagnostic>& diags) override {
     audit_.files.push_back(path);
-    for (const Diagnostic& d : diags) {
-      report::AuditFinding f;
-      f.file = path;
-      f.line = d.start.line;
-      f.column = d.start.column;
-      f.severity = SeverityName(d.severity);
-      f.rule_id = d.rule_id;
-      f.message = d.message;
-      f.suggestion = d.suggestion.value_or("");
-      f.place = d.origin.place;
-      audit_.findings.push_back(std::move(f));
-    }
+    for (const Diagnostic& d : diags) audit_.findings.push_back(report::AuditFindingOf(path, d));
   }
   void Finish() override { finished_ = true; }
   bool finished() const { return finished_; }
