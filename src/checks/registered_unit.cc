@@ -68,9 +68,9 @@ void RegisteredUnitCheck::Run(const rule::NodeRef& node, rule::Reporter& out) co
   // One edit from exactly one registered name is a slip with one reading: the fix writes
   // that name (a rule declares whether it applies, rule::FixPolicy), where the source holds
   // the name exactly as read (not re-joined across a PDF line break, no trailing "等").
-  const std::string clean = model::CleanUnitName(node.unit->text);
+  const std::string clean = data::CleanUnitName(node.unit->text);
   const auto one_edit = std::count_if(candidates.begin(), candidates.end(), [&](const std::string& c) {
-    return model::CodePointEditDistance(clean, c) <= 1;
+    return data::CodePointEditDistance(clean, c) <= 1;
   });
   const ByteSpan source = SourceSpan(*node.doc, node.unit->loc.span);
   if (near_miss && one_edit == 1 && clean == node.unit->text &&
