@@ -69,6 +69,12 @@ struct Origin {
 struct Fix {
   ByteSpan span;
   std::string replacement;
+  // The engine fills the rest from the rule: `numbering` for a rule whose fixes change
+  // numbers (applied only on request), and where `span` starts and ends in the source
+  // (the end exclusive; a column one past the last character).
+  bool numbering = false;
+  Position start;
+  Position end;
 };
 
 struct Related {

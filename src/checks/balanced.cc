@@ -1,5 +1,6 @@
 #include "checks/balanced.h"
 
+#include <optional>
 #include <string_view>
 
 #include "base/utf8.h"
@@ -69,11 +70,16 @@ void BalancedCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
   std::vector<std::size_t> open_count(pairs_.size(), 0);
   std::size_t reported = 0;
 
-  auto report = [&](std::size_t pair, bool is_open, std::size_t begin, std::size_t end) {
+  // Unmatched closing marks of the current paragraph, reported when it ends.
+  std::vector<Open> unmatched_closes;
+  bool tangled = false;
+  auto report = [&](std::size_t pair, bool is_open, std::size_t begin, std::size_t end,
+                    std::optional<Fix> fix = std::nullopt) {
     if (reported >= limit_) return;
     ++reported;
     const char32_t partner = is_open ? pairs_[pair].close : pairs_[pair].open;
     rule::Finding finding;
+    finding.fix = std::move(fix);
     finding.span = {doc.origin.ToNormalized(begin), doc.origin.ToNormalized(end)};
     finding.args = {{"char", std::string(source.substr(begin, end - begin))},
                     {"missing", ToUtf8(partner)},
@@ -83,10 +89,35 @@ void BalancedCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
         node.scope == rule::Scope::kDocument ? NodeAt(node, finding.span.begin) : node;
     out.Report(at, std::move(finding));
   };
-  // Reports what is still open, earliest first, and starts afresh.
+  // A quote pair written with both marks alike is the one slip whose repair is certain:
+  // a paragraph whose only unmatched marks are two opening quotes (“十四五“期间) or two
+  // closing ones (”十四五”期间) of one pair meant an opening and a closing quote.
+  auto is_quote = [&](std::size_t pair) {
+    return (pairs_[pair].open == U'“' && pairs_[pair].close == U'”') ||
+           (pairs_[pair].open == U'‘' && pairs_[pair].close == U'’');
+  };
+  // Reports what is unmatched in the paragraph, earliest first, and starts afresh.
   auto flush = [&] {
-    for (const Open& open : stack) report(open.pair, true, open.begin, open.end);
+    const bool two_opens = !tangled && stack.size() == 2 && unmatched_closes.empty() &&
+                           stack[0].pair == stack[1].pair && is_quote(stack[0].pair);
+    const bool two_closes = !tangled && stack.empty() && unmatched_closes.size() == 2 &&
+                            unmatched_closes[0].pair == unmatched_closes[1].pair &&
+                            is_quote(unmatched_closes[0].pair);
+    for (std::size_t i = 0; i < unmatched_closes.size(); ++i) {
+      const Open& close = unmatched_closes[i];
+      std::optional<Fix> fix;
+      if (two_closes && i == 0) fix = MakeFix({close.begin, close.end}, ToUtf8(pairs_[close.pair].open));
+      report(close.pair, false, close.begin, close.end, std::move(fix));
+    }
+    for (std::size_t i = 0; i < stack.size(); ++i) {
+      const Open& open = stack[i];
+      std::optional<Fix> fix;
+      if (two_opens && i == 1) fix = MakeFix({open.begin, open.end}, ToUtf8(pairs_[open.pair].close));
+      report(open.pair, true, open.begin, open.end, std::move(fix));
+    }
     stack.clear();
+    unmatched_closes.clear();
+    tangled = false;
     std::fill(open_count.begin(), open_count.end(), 0);
   };
   auto pair_of = [&](char32_t cp, bool* is_open) -> std::size_t {
@@ -144,12 +175,13 @@ void BalancedCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
         continue;
       }
       if (open_count[pair] == 0) {
-        report(pair, false, begin, offset);
+        unmatched_closes.push_back({pair, begin, offset});
         continue;
       }
       // Marks opened inside this pair and never closed: each is its own finding. Every
       // mark is pushed and popped once, so this stays linear.
       while (stack.back().pair != pair) {
+        tangled = true;  // marks left open inside a pair: no longer two like quotes alone
         report(stack.back().pair, true, stack.back().begin, stack.back().end);
         --open_count[stack.back().pair];
         stack.pop_back();

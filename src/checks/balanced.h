@@ -18,6 +18,10 @@
 // A closing mark with no opener, and an opener left unclosed, are each one finding at the
 // mark, with {char} (the mark), {missing} (its partner), {open} and {close} (the pair).
 // Linear in the text whatever the nesting: a close pops to its opener once.
+//
+// The one fix offered: a paragraph whose only unmatched marks are two opening quotes of one
+// pair (“十四五“期间) or two closing ones (”十四五”期间) gets the second made closing (the
+// first made opening): a quote typed twice the same way, the one reading there is.
 #pragma once
 
 #include <memory>

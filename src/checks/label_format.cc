@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "base/utf8.h"
+#include "checks/node_walk.h"
 
 namespace plancheck::checks {
 namespace {
@@ -78,8 +79,8 @@ void LabelFormatCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const
     finding.args = {{"label", shown}, {"expected", expected}};
     finding.suggestion = expected;
     // A half-width colon is kept: widening it is punctuation.half-width-in-chinese's fix.
-    finding.fix = Fix{{begin, end}, label.word + (separator == ":" ? std::string(":")
-                                                                    : std::string(kColon))};
+    finding.fix =
+        MakeFix({begin, end}, label.word + (separator == ":" ? std::string(":") : std::string(kColon)));
     out.Report(node, std::move(finding));
   }
 }

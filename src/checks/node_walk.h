@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
+#include <utility>
 
 #include "model/document.h"
 #include "rule/node_ref.h"
@@ -74,6 +76,15 @@ inline ByteSpan SourceSpan(const model::Document& doc, ByteSpan span) {
     ++end;
   }
   return {begin, end};
+}
+
+// A Fix replacing the source bytes `span` with `replacement` (the engine fills the rest
+// from the rule: Fix::numbering and the positions).
+inline Fix MakeFix(ByteSpan span, std::string replacement) {
+  Fix fix;
+  fix.span = span;
+  fix.replacement = std::move(replacement);
+  return fix;
 }
 
 }  // namespace plancheck::checks

@@ -206,7 +206,7 @@ void NumberingStyleCheck::Run(const rule::NodeRef& node, rule::Reporter& out) co
       if (!expected.empty()) {
         finding.suggestion = expected;
         const model::Document& doc = *node.doc;
-        finding.fix = Fix{SourceSpan(doc, finding.span), expected};
+        finding.fix = MakeFix(SourceSpan(doc, finding.span), expected);
       }
       out.Report(n.ref, std::move(finding));
     }

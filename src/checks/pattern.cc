@@ -1,6 +1,9 @@
 #include "checks/pattern.h"
 
+#include <optional>
 #include <string_view>
+
+#include "checks/node_walk.h"
 
 namespace plancheck::checks {
 
@@ -18,6 +21,11 @@ std::unique_ptr<rule::Check> PatternCheck::Create(const rule::Params& params, Er
   const char* key = has_match ? "match" : "not_match";
   const std::string pattern = params.String(key, "", errors);
   const std::string report = params.Enum("report", {"item", "node"}, "item", errors);
+  std::optional<std::string> replace;
+  if (params.Has("replace")) {
+    replace = params.String("replace", "", errors);
+    if (has_match) params.AddError("replace", "'replace' needs 'not_match' (what to replace)", errors);
+  }
   if (errors.size() != before || !field) return nullptr;
 
   RE2::Options options;
@@ -31,7 +39,7 @@ std::unique_ptr<rule::Check> PatternCheck::Create(const rule::Params& params, Er
     return nullptr;
   }
   return std::unique_ptr<rule::Check>(
-      new PatternCheck(*field, std::move(re), has_match, report == "node"));
+      new PatternCheck(*field, std::move(re), has_match, report == "node", std::move(replace)));
 }
 
 void PatternCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
@@ -53,6 +61,7 @@ void PatternCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
       if (node.doc != nullptr && node.doc->Slice(item.span) == item.text) {
         const std::size_t begin = item.span.begin + static_cast<std::size_t>(hit.data() - item.text.data());
         finding.span = {begin, begin + hit.size()};
+        if (replace_) finding.fix = MakeFix(SourceSpan(*node.doc, finding.span), *replace_);
       }
     }
     out.Report(node, std::move(finding));

@@ -13,11 +13,15 @@
 //
 // Placeholders: {value} (the item) and {match} (what matched; with a capturing group,
 // what the first group matched, and the finding points at it).
+//
+// `replace: '；'` (with `not_match`) offers a fix: the text the match (its first group)
+// becomes, as written in the source; the rule's `fix:` says whether it is applied.
 #pragma once
 
 #include <re2/re2.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "base/error_list.h"
@@ -34,12 +38,18 @@ class PatternCheck final : public rule::Check {
   std::vector<std::string> ProvidedPlaceholders() const override { return {"value", "match"}; }
 
  private:
-  PatternCheck(std::string field, std::unique_ptr<RE2> re, bool must_match, bool per_node)
-      : field_(std::move(field)), re_(std::move(re)), must_match_(must_match), per_node_(per_node) {}
+  PatternCheck(std::string field, std::unique_ptr<RE2> re, bool must_match, bool per_node,
+               std::optional<std::string> replace)
+      : field_(std::move(field)),
+        re_(std::move(re)),
+        must_match_(must_match),
+        per_node_(per_node),
+        replace_(std::move(replace)) {}
   std::string field_;
   std::unique_ptr<RE2> re_;
   bool must_match_;
   bool per_node_;
+  std::optional<std::string> replace_;
 };
 
 }  // namespace plancheck::checks

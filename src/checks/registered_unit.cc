@@ -1,5 +1,9 @@
 #include "checks/registered_unit.h"
 
+#include <algorithm>
+
+#include "checks/node_walk.h"
+
 namespace plancheck::checks {
 
 std::unique_ptr<rule::Check> RegisteredUnitCheck::Create(const rule::Params& params,
@@ -61,6 +65,18 @@ void RegisteredUnitCheck::Run(const rule::NodeRef& node, rule::Reporter& out) co
   rule::Finding finding;
   finding.span = node.unit->loc.span;
   if (!candidates.empty()) finding.suggestion = candidates.front();
+  // One edit from exactly one registered name is a slip with one reading: the fix writes
+  // that name (a rule declares whether it applies, rule::FixPolicy), where the source holds
+  // the name exactly as read (not re-joined across a PDF line break, no trailing "等").
+  const std::string clean = data::CleanUnitName(node.unit->text);
+  const auto one_edit = std::count_if(candidates.begin(), candidates.end(), [&](const std::string& c) {
+    return data::CodePointEditDistance(clean, c) <= 1;
+  });
+  const ByteSpan source = SourceSpan(*node.doc, node.unit->loc.span);
+  if (near_miss && one_edit == 1 && clean == node.unit->text &&
+      std::string_view(node.doc->source).substr(source.begin, source.size()) == clean) {
+    finding.fix = MakeFix(source, candidates.front());
+  }
   std::string joined;
   for (const std::string& candidate : candidates) {
     if (!joined.empty()) joined += "、";

@@ -92,7 +92,7 @@ void WidthCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
                     {"count", std::to_string(marks.size())}};
     // The fix spans first to last mark and widens only the marks reported; what lies
     // between is copied as written. A '.' may have meant "。" or "，": no certain fix.
-    Fix fix{{marks.front(), marks.back() + 1}, ""};
+    Fix fix = MakeFix({marks.front(), marks.back() + 1}, "");
     std::size_t copied = marks.front();
     bool certain = true;
     for (std::size_t at : marks) {

@@ -50,6 +50,11 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   lint_cmd->add_option("--jobs,-j", lint.jobs, "files linted in parallel (default: all cores)");
   lint_cmd->add_option("--parent", lint.parent,
                        "parent plan (document or targets sheet) for the targets.* rules");
+  lint_cmd->add_flag("--fix{certain}", lint.fix,
+                     "apply the certain fixes to the files (.txt and .docx); --fix=numbering "
+                     "also renumbers");
+  lint_cmd->add_flag("--fix-dry-run", lint.fix_dry_run,
+                     "print the fixes --fix would make as a unified diff, writing nothing");
 
   TargetsCommand targets;
   CLI::App* targets_cmd =

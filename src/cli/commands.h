@@ -38,6 +38,8 @@ struct LintCommand {
   std::optional<std::string> output;    // write the report here instead of stdout
   unsigned jobs = 0;                    // 0: all cores
   std::optional<std::string> parent;    // --parent FILE: parent plan for the targets.* rules
+  std::string fix;                      // --fix: "certain"; --fix=numbering: "numbering"
+  bool fix_dry_run = false;             // --fix-dry-run: a diff of the fixes, nothing written
 };
 
 struct ParseCommand {

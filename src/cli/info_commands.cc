@@ -75,6 +75,9 @@ int RunRules(const RuleSources& sources, const std::string& format, std::ostream
     std::string severity(SeverityName(r.severity));
     out << r.id << std::string(id_width + 2 - r.id.size(), ' ') << severity
         << std::string(9 - severity.size(), ' ') << r.title << (r.enabled ? "" : "（默认关闭）")
+        << (r.fix == rule::FixPolicy::kCertain     ? "  [--fix]"
+            : r.fix == rule::FixPolicy::kNumbering ? "  [--fix=numbering]"
+                                                   : "")
         << '\n';
   }
   return kExitOk;

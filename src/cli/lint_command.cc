@@ -22,6 +22,8 @@
 #include "config/plans.h"
 #include "config/rule_pack.h"
 #include "engine/engine.h"
+#include "engine/fix.h"
+#include "report/diff.h"
 #include "engine/setup.h"
 #include "report/report.h"
 
@@ -62,6 +64,28 @@ config::ConfigSource SourceOf(const std::optional<std::string>& explicit_config)
 struct OutputFailed {
   std::string reason;
 };
+
+// What --fix did to one file, on standard error: how many fixes of which rules, or why
+// none was written.
+void ReportFixes(const std::string& path, const engine::FixOutcome& fix, bool english,
+                 std::ostream& err) {
+  if (!fix.problem.empty()) err << "plancheck: " << path << ": " << fix.problem << "\n";
+  if (fix.applied.empty() || !fix.problem.empty()) return;
+  std::map<std::string, int> by_rule;
+  for (const Diagnostic& d : fix.applied) ++by_rule[d.rule_id];
+  std::string rules;
+  for (const auto& [rule, count] : by_rule) {
+    rules += (rules.empty() ? "" : english ? ", " : "，") + rule + " " + std::to_string(count);
+  }
+  const std::string count = std::to_string(fix.applied.size());
+  if (english) {
+    err << "plancheck: " << path << ": " << (fix.written ? "fixed " : "would fix ") << count
+        << " finding(s) (" << rules << ")\n";
+  } else {
+    err << "plancheck: " << path << "：" << (fix.written ? "已修复 " : "可修复 ") << count << " 处（"
+        << rules << "）\n";
+  }
+}
 
 }  // namespace
 
@@ -272,6 +296,21 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
   if (command.parent) read_paths.push_back(*command.parent);
   if (!CheckOutputsAreNotInputs(outputs, read_paths, options.language, err)) return kExitError;
 
+  // --fix and --fix-dry-run: the engine fixes each file, and the report shows what is left
+  // (the dry run prints the diff instead).
+  if (!command.fix.empty() && command.fix != "certain" && command.fix != "numbering") {
+    err << "plancheck: error: --fix=" << command.fix
+        << (options.language == "en" ? ": expected --fix or --fix=numbering\n"
+                                     : "：只能是 --fix 或 --fix=numbering\n");
+    return kExitError;
+  }
+  engine::FixOptions fix_options;
+  fix_options.numbering = command.fix == "numbering";
+  fix_options.write = !command.fix_dry_run;
+  const bool fixing = !command.fix.empty() || command.fix_dry_run;
+  if (fixing) options.fix = &fix_options;
+  bool fix_failed = false;
+
   // The report is written file by file as results arrive in input order, so a run holds
   // one file's diagnostics at a time (docs/json-output.md); with --output it streams into
   // the temporary file that replaces the target at the end.
@@ -294,12 +333,17 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
       if (command.write_baseline) for_baseline.insert(for_baseline.end(), diags.begin(), diags.end());
       if (baseline) baselined += baseline->Filter(diags);
       for (const Diagnostic& d : diags) over_threshold = over_threshold || (threshold && d.severity >= *threshold);
-      writer->AddFile(path, diags);
+      if (!command.fix_dry_run) writer->AddFile(path, diags);
       // A report nobody can receive (a full disk, a closed pipe) stops the run.
       if (!sink) throw OutputFailed{StreamError(sink)};
     };
     engine::LintFilesInOrder(inputs, select, options, command.jobs, [&](engine::FileResult&& result) {
       input_failed = input_failed || !result.ok;
+      if (result.fix) {
+        fix_failed = fix_failed || result.fix->failed;
+        ReportFixes(result.path, *result.fix, options.language == "en", err);
+        if (command.fix_dry_run) sink << report::UnifiedDiff(result.path, result.fix->before, result.fix->after);
+      }
       take(result.path, std::move(result.diagnostics));
     });
     // Paths that could not be collected (one that does not exist) follow the files, as
@@ -309,7 +353,7 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
       collect_errors.push_back(engine::InputErrorDiagnostic(error));
     }
     report::ForEachReportFile(collect_errors, {}, take);
-    writer->Finish();
+    if (!command.fix_dry_run) writer->Finish();
   };
   try {
     if (output_file && hooks.writer == nullptr) {
@@ -339,7 +383,7 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
     }
   }
 
-  if (input_failed) return kExitError;
+  if (input_failed || fix_failed) return kExitError;
   return over_threshold ? kExitFindings : kExitOk;
 }
 

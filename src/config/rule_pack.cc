@@ -195,6 +195,16 @@ void LoadRule(const YAML::Node& node, const std::string& file,
     }
   }
 
+  const std::string fix = ScalarField(node, "fix", file, errors);
+  if (fix == "certain") {
+    r.fix = rule::FixPolicy::kCertain;
+  } else if (fix == "numbering") {
+    r.fix = rule::FixPolicy::kNumbering;
+  } else if (!fix.empty() && fix != "none") {
+    errors.Add(file, rule::YamlPosition(node["fix"]),
+               "unknown fix policy '" + fix + "' (certain, numbering or none)");
+  }
+
   r.check_kind = ScalarField(node, "check", file, errors);
   const checks::CheckKind* kind = nullptr;
   if (r.check_kind.empty()) {

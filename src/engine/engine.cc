@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "base/utf8.h"
+#include "engine/fix.h"
 #include "parse/parser.h"
 #include "parse/targets.h"
 #include "rule/message.h"
@@ -96,7 +97,15 @@ class DiagnosticReporter final : public rule::Reporter {
     } else if (finding.suggestion) {
       d.suggestion = *finding.suggestion;
     }
-    d.fix = std::move(finding.fix);
+    // Only a rule that vouches for its check's fixes passes them on (rule::FixPolicy).
+    if (finding.fix && r.fix != rule::FixPolicy::kNone &&
+        finding.fix->span.end <= doc_.source.size() &&
+        finding.fix->span.begin <= finding.fix->span.end) {
+      d.fix = std::move(finding.fix);
+      d.fix->numbering = r.fix == rule::FixPolicy::kNumbering;
+      d.fix->start = doc_.source_lines.PositionOf(d.fix->span.begin);
+      d.fix->end = doc_.source_lines.PositionOf(d.fix->span.end);
+    }
     d.related = std::move(finding.related);
     for (Related& related : d.related) {
       if (related.file.empty() || related.file == doc_.path) {
@@ -231,6 +240,20 @@ std::vector<ActiveRule> AllEnabled(const std::vector<rule::Rule>& rules) {
   return active;
 }
 
+std::vector<Diagnostic> ParseAndLint(model::Document& doc, const std::vector<ActiveRule>& rules,
+                                     const LintOptions& options) {
+  parse::ParseDocument(doc);
+  const bool needs_targets = std::any_of(rules.begin(), rules.end(), [](const ActiveRule& r) {
+    return r.rule->check->NeedsTargets();
+  });
+  if (options.indicators != nullptr && (needs_targets || options.inspect)) {
+    parse::ExtractTargets(doc, *options.indicators);
+  }
+  std::vector<Diagnostic> diagnostics = LintDocument(doc, rules, options);
+  if (options.inspect) options.inspect(doc);
+  return diagnostics;
+}
+
 Diagnostic InputErrorDiagnostic(const Error& error) {
   Diagnostic d;
   d.rule_id = "input.unreadable";
@@ -250,6 +273,10 @@ FileResult LintOneOrThrow(const ingest::InputFile& input, const RuleSelector& se
                           const LintOptions& options) {
   FileResult result;
   result.path = input.display_path;
+  if (options.fix != nullptr) {
+    result.fix = std::make_shared<FixOutcome>(FixDocument(input, select, options, *options.fix, result));
+    return result;
+  }
   const std::vector<ActiveRule> rules = select(result.path);
   const bool needs_targets = std::any_of(rules.begin(), rules.end(), [](const ActiveRule& r) {
     return r.rule->check->NeedsTargets();

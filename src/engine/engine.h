@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@
 #include "rule/rule.h"
 
 namespace plancheck::engine {
+
+struct FixOptions;  // engine/fix.h
+struct FixOutcome;
 
 // A rule as it applies to one document: its effective severity after configuration.
 struct ActiveRule {
@@ -40,10 +44,18 @@ struct LintOptions {
   // a caret under it (text). JSON, SARIF, GitHub and the audit never print it; on a 20 MB
   // notice with 80,000 findings the copies took 8 MB of a 160 MB peak.
   bool source_lines = true;
+  // With fix options (borrowed), LintFiles / LintFilesInOrder fix each file (engine/fix.h)
+  // and report the findings left after the fixes.
+  const FixOptions* fix = nullptr;
 };
 
 std::vector<Diagnostic> LintDocument(const model::Document& doc,
                                      const std::vector<ActiveRule>& rules,
+                                     const LintOptions& options);
+
+// The step after ingest: parses `doc`, extracts its targets when a rule needs them (or
+// options.inspect is set), lints it with `rules`, and calls options.inspect.
+std::vector<Diagnostic> ParseAndLint(model::Document& doc, const std::vector<ActiveRule>& rules,
                                      const LintOptions& options);
 
 // Every enabled rule at its own severity (no configuration applied).
@@ -53,6 +65,7 @@ struct FileResult {
   std::string path;                      // display path
   bool ok = true;                        // false when the file could not be read
   std::vector<Diagnostic> diagnostics;   // includes an input.* diagnostic when !ok
+  std::shared_ptr<const FixOutcome> fix;  // with LintOptions::fix: what fixing did
 };
 
 // Chooses the rules for one document (configuration lookup); called from worker threads,

@@ -100,8 +100,10 @@ struct Numbering {
   }
 };
 
-// The visible text of one paragraph: runs' w:t, tabs as spaces, breaks as spaces.
-std::string ParagraphText(pugi::xml_node paragraph, Numbering& numbering) {
+// The visible text of one paragraph: runs' w:t, tabs as spaces, breaks as spaces. With
+// `pieces`, where each w:t's character data is in it (text_begin relative to the paragraph).
+std::string ParagraphText(pugi::xml_node paragraph, Numbering& numbering,
+                          std::vector<DocxTextPiece>* pieces = nullptr) {
   std::string text;
   if (pugi::xml_node num = paragraph.child("w:pPr").child("w:numPr")) {
     text += numbering.Next(num.child("w:numId").attribute("w:val").value(),
@@ -110,10 +112,17 @@ std::string ParagraphText(pugi::xml_node paragraph, Numbering& numbering) {
   // Runs may sit inside hyperlinks, smart tags or fields, so walk every descendant.
   struct Walker : pugi::xml_tree_walker {
     std::string* out;
+    std::vector<DocxTextPiece>* pieces;
     bool for_each(pugi::xml_node& node) override {
       const std::string_view name = node.name();
       if (name == "w:t") {
-        *out += node.text().get();
+        const std::string_view value = node.text().get();
+        const pugi::xml_node data = node.first_child();
+        if (pieces != nullptr && !value.empty() && data.type() == pugi::node_pcdata &&
+            data.offset_debug() >= 0) {
+          pieces->push_back({out->size(), value.size(), static_cast<std::size_t>(data.offset_debug())});
+        }
+        *out += value;
       } else if (name == "w:tab" || name == "w:br" || name == "w:cr") {
         *out += ' ';
       }
@@ -121,13 +130,26 @@ std::string ParagraphText(pugi::xml_node paragraph, Numbering& numbering) {
     }
   } walker;
   walker.out = &text;
+  walker.pieces = pieces;
   paragraph.traverse(walker);
   return text;
 }
 
+// Moves a paragraph's pieces into `all`, at `start` in the whole text (npos: the paragraph
+// was not added).
+void PlacePieces(std::vector<DocxTextPiece>& paragraph_pieces, std::size_t start,
+                 std::vector<DocxTextPiece>* all) {
+  if (all == nullptr || start == std::string::npos) return;
+  for (DocxTextPiece& piece : paragraph_pieces) {
+    piece.text_begin += start;
+    all->push_back(piece);
+  }
+}
+
 // Table `table_number` as the flattened-table shape, each line with its place. False when
 // the text went over its budget (the table is left unfinished).
-bool AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, ExtractedText& out) {
+bool AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, ExtractedText& out,
+                 std::vector<DocxTextPiece>* pieces) {
   std::map<int, std::vector<std::string>> merged_above;  // column -> paragraphs
   int row_number = 0;
   for (pugi::xml_node row : table.children("w:tr")) {
@@ -139,19 +161,29 @@ bool AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, E
       const int span =
           std::clamp(props.child("w:gridSpan").attribute("w:val").as_int(1), 1, kMaxWordColumns);
       std::vector<std::string> paragraphs;
-      for (pugi::xml_node p : cell.children("w:p")) paragraphs.push_back(ParagraphText(p, numbering));
+      std::vector<std::vector<DocxTextPiece>> paragraph_pieces;
+      for (pugi::xml_node p : cell.children("w:p")) {
+        paragraph_pieces.emplace_back();
+        paragraphs.push_back(ParagraphText(p, numbering, &paragraph_pieces.back()));
+      }
       if (pugi::xml_node vmerge = props.child("w:vMerge")) {
         const std::string val = vmerge.attribute("w:val").value();
         if (val == "restart") {
           merged_above[column] = paragraphs;
         } else {
           paragraphs = merged_above[column];  // a continued merge repeats the value above
+          paragraph_pieces.assign(paragraphs.size(), {});  // a copy: nothing to edit here
         }
       } else {
         merged_above.erase(column);
       }
+      std::vector<std::size_t> starts;
       out.AddTableCell(std::move(paragraphs),
-                       Place{.table = table_number, .row = row_number, .column = column + 1});
+                       Place{.table = table_number, .row = row_number, .column = column + 1},
+                       &starts);
+      for (std::size_t i = 0; i < starts.size() && i < paragraph_pieces.size(); ++i) {
+        PlacePieces(paragraph_pieces[i], starts[i], pieces);
+      }
       for (int extra = 1; extra < span; ++extra) {
         out.AddLine("\t",
                     Place{.table = table_number, .row = row_number, .column = column + extra + 1});
@@ -166,7 +198,8 @@ bool AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, E
 
 }  // namespace
 
-Result<ExtractedText> ExtractDocx(const std::string& bytes, const std::string& display_path) {
+Result<ExtractedText> ExtractDocx(const std::string& bytes, const std::string& display_path,
+                                  std::vector<DocxTextPiece>* pieces) {
   Result<ZipArchive> archive = ZipArchive::Open(bytes, display_path, "Word 文档");
   if (!archive) return archive.error();
   Result<std::string> body = archive->Read("word/document.xml", true);
@@ -199,10 +232,13 @@ Result<ExtractedText> ExtractDocx(const std::string& bytes, const std::string& d
     const std::string name = node.name();
     bool within_limit = true;
     if (name == "w:p") {
-      out.AddLine(ParagraphText(node, numbering), Place{.paragraph = ++paragraphs});
+      std::vector<DocxTextPiece> paragraph_pieces;
+      const std::size_t start = out.text.size();
+      out.AddLine(ParagraphText(node, numbering, &paragraph_pieces), Place{.paragraph = ++paragraphs});
       within_limit = !out.over_budget();
+      PlacePieces(paragraph_pieces, within_limit ? start : std::string::npos, pieces);
     } else if (name == "w:tbl") {
-      within_limit = AppendTable(node, ++tables, numbering, out);
+      within_limit = AppendTable(node, ++tables, numbering, out, pieces);
     }
     if (!within_limit) return ExpansionError(display_path, out, "Word 文档", body->size());
   }

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "base/error_list.h"
 #include "ingest/extracted_text.h"
@@ -28,12 +29,23 @@ namespace plancheck::ingest {
 
 inline constexpr int kMaxWordColumns = 63;
 
+// Where a run of the extracted text came from: the character data of one w:t element of
+// word/document.xml, copied whole. Text Word generates (list numbers), tabs, breaks, the
+// table layout and a vertically merged cell's repeated value have no piece.
+struct DocxTextPiece {
+  std::size_t text_begin = 0;  // in ExtractedText::text
+  std::size_t size = 0;        // bytes of text, entities decoded
+  std::size_t xml_offset = 0;  // in word/document.xml, where the character data starts
+};
+
 // The document's text (UTF-8, '\n' line ends). Each line's place: "paragraph N" for
 // the N-th paragraph of the body (tables not counted); in the T-th table, row R (the
 // blank line opening it), and column C for the lines of the cell at grid column C (a cell
 // spanning columns is followed by empty cells at the columns it covers); the blank line
 // closing a table has only its table number.
-Result<ExtractedText> ExtractDocx(const std::string& bytes, const std::string& display_path);
+// With `pieces`, where each w:t's text is, in text order.
+Result<ExtractedText> ExtractDocx(const std::string& bytes, const std::string& display_path,
+                                  std::vector<DocxTextPiece>* pieces = nullptr);
 
 // The text alone.
 Result<std::string> DocxToText(const std::string& bytes, const std::string& display_path);

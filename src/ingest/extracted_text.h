@@ -68,15 +68,28 @@ struct ExtractedText {
   // fixtures/seeds/001_*.txt: its first paragraph as a tab-indented line, each further
   // non-empty paragraph after a blank line, untabbed (stacked leaders and lead units).
   // Empty trailing paragraphs are dropped so a cell is not padded with blank lines.
-  void AddTableCell(std::vector<std::string> paragraphs, const Place& place) {
+  // With `starts`, where each paragraph's text begins in `text` (npos for one dropped or
+  // past the budget), for an editor that maps text back to the markup.
+  void AddTableCell(std::vector<std::string> paragraphs, const Place& place,
+                    std::vector<std::size_t>* starts = nullptr) {
+    if (starts != nullptr) starts->assign(paragraphs.size(), std::string::npos);
+    auto add = [&](std::size_t i, std::string_view prefix) {
+      const std::size_t at = text.size() + prefix.size();
+      AddLine(std::string(prefix) + paragraphs[i], place);
+      if (starts != nullptr && !over_budget_) (*starts)[i] = at;
+    };
     while (paragraphs.size() > 1 && TrimSpace(paragraphs.back()).empty()) paragraphs.pop_back();
-    AddLine("\t" + (paragraphs.empty() ? std::string() : paragraphs.front()), place);
+    if (paragraphs.empty()) {
+      AddLine("\t", place);
+      return;
+    }
+    add(0, "\t");
     bool first_extra = true;
     for (std::size_t i = 1; i < paragraphs.size(); ++i) {
       if (TrimSpace(paragraphs[i]).empty()) continue;
       if (first_extra) AddLine("", place);
       first_extra = false;
-      AddLine(paragraphs[i], place);
+      add(i, "");
     }
   }
 

@@ -351,7 +351,7 @@ Result<DecodedText> DecodeText(std::string bytes, const std::string& display_pat
   return DecodeLegacy(bytes, bad, display_path);
 }
 
-Result<DecodedText> ReadTextFile(const std::string& path, const std::string& display_path) {
+Result<std::string> ReadDocumentBytes(const std::string& path, const std::string& display_path) {
   ReadResult read = ReadRegularFile(path, kMaxFileBytes);
   switch (read.status) {
     case ReadStatus::kOk:
@@ -366,7 +366,45 @@ Result<DecodedText> ReadTextFile(const std::string& path, const std::string& dis
     case ReadStatus::kTooLarge:
       return FileError(display_path, "文件过大（超过 256 MiB）");
   }
-  return DecodeText(std::move(read.bytes), display_path);
+  return std::move(read.bytes);
+}
+
+Result<DecodedText> ReadTextFile(const std::string& path, const std::string& display_path) {
+  Result<std::string> bytes = ReadDocumentBytes(path, display_path);
+  if (!bytes) return bytes.error();
+  return DecodeText(std::move(*bytes), display_path);
+}
+
+bool IsPlainTextEncoding(const std::string& encoding) {
+  return encoding == "UTF-8" || encoding == "UTF-8 (BOM)" || encoding == "UTF-16LE" ||
+         encoding == "UTF-16BE" || encoding == "GB18030";
+}
+
+Result<std::string> EncodeText(std::string_view utf8, const std::string& encoding,
+                               const std::string& display_path) {
+  if (encoding == "UTF-8") return std::string(utf8);
+  if (encoding == "UTF-8 (BOM)") return "\xEF\xBB\xBF" + std::string(utf8);
+  if (!IsPlainTextEncoding(encoding)) {
+    return FileError(display_path, "无法按 " + encoding + " 写回文本");
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(encoding.c_str(), &status);
+  if (U_FAILURE(status)) return FileError(display_path, "无法打开编码转换器 " + encoding);
+  // Stop at a character the encoding lacks rather than write a substitute ('?').
+  ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  // A UTF-8 byte is at most 2 bytes in UTF-16 or GB18030 (1 to 4 UTF-8 bytes give 2 or 4).
+  std::string out(utf8.size() * 2 + 16, '\0');
+  const int32_t length =
+      ucnv_fromAlgorithmic(converter, UCNV_UTF8, out.data(), static_cast<int32_t>(out.size()),
+                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  ucnv_close(converter);
+  if (U_FAILURE(status)) {
+    return FileError(display_path, "修改后的文字无法按 " + encoding + " 编码写回");
+  }
+  out.resize(static_cast<std::size_t>(length));
+  if (encoding == "UTF-16LE") return "\xFF\xFE" + out;
+  if (encoding == "UTF-16BE") return "\xFE\xFF" + out;
+  return out;
 }
 
 }  // namespace plancheck::ingest

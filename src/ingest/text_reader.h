@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -41,5 +42,19 @@ Result<DecodedText> ReadTextFile(const std::string& path, const std::string& dis
 
 // Decodes bytes already in memory, with the same checks as ReadTextFile.
 Result<DecodedText> DecodeText(std::string bytes, const std::string& display_path);
+
+// The bytes of `path`, refused as ReadTextFile refuses a file it cannot read (missing, not a
+// regular file, over kMaxFileBytes); not decoded.
+Result<std::string> ReadDocumentBytes(const std::string& path, const std::string& display_path);
+
+// True for the encodings of plain text DecodeText reads (DecodedText::encoding: "UTF-8",
+// "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"), which EncodeText writes back.
+bool IsPlainTextEncoding(const std::string& encoding);
+
+// `utf8` (valid UTF-8) in `encoding`, one of IsPlainTextEncoding's, with the BOM that
+// encoding was read with: what DecodeText reads back as `utf8` and `encoding`. An error
+// names `display_path` when a character has no form in the encoding.
+Result<std::string> EncodeText(std::string_view utf8, const std::string& encoding,
+                               const std::string& display_path);
 
 }  // namespace plancheck::ingest

@@ -43,6 +43,16 @@ ordered_json DiagnosticJson(const Diagnostic& diag, bool english) {
     out["place"] = PlaceJson(diag.origin.place, english);
     out["place"]["text"] = diag.excerpt;
   }
+  // Added within version 1, only when the rule vouches for a fix (`plancheck rules`): the
+  // text `lint --fix` writes in place of the source between the two positions.
+  if (diag.fix) {
+    out["fix"] = ordered_json{{"line", diag.fix->start.line},
+                              {"column", diag.fix->start.column},
+                              {"end_line", diag.fix->end.line},
+                              {"end_column", diag.fix->end.column},
+                              {"replacement", diag.fix->replacement},
+                              {"numbering", diag.fix->numbering}};
+  }
   return out;
 }
 

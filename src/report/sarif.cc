@@ -199,6 +199,23 @@ std::string FormatSarif(const std::vector<Diagnostic>& diags, const std::vector<
       }
       result["relatedLocations"] = std::move(related_list);
     }
+    // The fix `lint --fix` would make: a replacement of the region in the text (for a
+    // .docx, in its extracted text's lines; the place is the result's logical location).
+    if (diag.fix) {
+      ordered_json deleted{{"startLine", diag.fix->start.line},
+                           {"startColumn", diag.fix->start.column},
+                           {"endLine", diag.fix->end.line},
+                           {"endColumn", diag.fix->end.column}};
+      ordered_json replacement{{"deletedRegion", std::move(deleted)},
+                               {"insertedContent", ordered_json{{"text", diag.fix->replacement}}}};
+      ordered_json change{{"artifactLocation", ArtifactLocation(diag.file, artifact_index)},
+                          {"replacements", ordered_json::array({std::move(replacement)})}};
+      const std::string description =
+          (english ? "Replace with '" : "改为“") + diag.fix->replacement + (english ? "'" : "”");
+      result["fixes"] = ordered_json::array(
+          {ordered_json{{"description", ordered_json{{"text", description}}},
+                        {"artifactChanges", ordered_json::array({std::move(change)})}}});
+    }
     if (!diag.task.empty()) result["properties"] = ordered_json{{"task", diag.task}};
     results.push_back(std::move(result));
   }

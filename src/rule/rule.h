@@ -23,6 +23,17 @@ struct MessageVariant {
   std::string suggest_en;
 };
 
+// Whether `plancheck lint --fix` applies the fixes a rule's check offers (YAML `fix:`). A
+// rule that declares none has its findings' fixes dropped: a fix shown or applied is one
+// its rule vouches for.
+enum class FixPolicy {
+  kNone,       // no `fix:`: never applied, not shown
+  kCertain,    // `fix: certain`: applied by --fix
+  kNumbering,  // `fix: numbering`: changes numbers; applied only by --fix=numbering
+};
+// "none", "certain", "numbering".
+std::string_view FixPolicyName(FixPolicy policy);
+
 struct Rule {
   std::string id;  // "task.lead-unit-required"
   std::string title;
@@ -37,6 +48,7 @@ struct Rule {
   Severity severity = Severity::kWarning;
   Scope scope = Scope::kTask;
   std::string check_kind;  // "required"
+  FixPolicy fix = FixPolicy::kNone;
   std::vector<std::string> tags;
   bool enabled = true;
   std::string file;   // where it was defined

@@ -189,8 +189,8 @@ def test_gitlab(plancheck):
 
 def test_pre_commit(plancheck):
     hooks = yaml.safe_load(open(os.path.join(ROOT, ".pre-commit-hooks.yaml"), encoding="utf-8"))
-    check([hook["id"] for hook in hooks] == ["plancheck"],
-          "pre-commit: one hook, plancheck (no --fix hook until --fix exists)")
+    check([hook["id"] for hook in hooks] == ["plancheck", "plancheck-fix"],
+          "pre-commit: two hooks, plancheck and plancheck-fix")
     hook = hooks[0]
     pattern = re.compile(hook["files"])
     staged = ["notices/000_d5b961fa901fa4dc.txt", "a.DOCX", "b.doc", "c.html", "d.htm", "e.pdf",
@@ -215,6 +215,27 @@ def test_pre_commit(plancheck):
     result = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True)
     check(result.returncode == 1, "pre-commit: with args [--fail-on, warning] warnings fail the commit",
           "exit %d" % result.returncode)
+
+    # The fix hook changes the staged files (pre-commit then fails the commit so that the
+    # fixes are reviewed), and a second run changes nothing.
+    fix_hook = hooks[1]
+    check(fix_hook["files"] == hook["files"] and "--fix" in shlex.split(fix_hook["entry"]),
+          "pre-commit: plancheck-fix runs lint --fix on the same files")
+    # Seeds with certain fixes: a misspelt unit and a full stop between lead and cooperating
+    # units (000), half-width punctuation and a miswritten label (004).
+    files = ["notices/000_d5b961fa901fa4dc.txt", "notices/004_2bfd8bfabc103b07.txt"]
+    before = [open(os.path.join(repo, name), "rb").read() for name in files]
+    command = shlex.split(fix_hook["entry"]) + files
+    result = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True)
+    after = [open(os.path.join(repo, name), "rb").read() for name in files]
+    check(result.returncode in (0, 1) and all(b != a for b, a in zip(before, after)) and
+          "已修复" in result.stderr,
+          "pre-commit: the fix hook's command fixes the staged files",
+          "exit %d: %s" % (result.returncode, result.stderr[:300]))
+    result = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True)
+    again = [open(os.path.join(repo, name), "rb").read() for name in files]
+    check(again == after and "修复" not in result.stderr,
+          "pre-commit: a second run of the fix hook changes nothing", result.stderr[:300])
 
 
 def main():

@@ -15,7 +15,8 @@ nlohmann::ordered_json RulesToJson(const std::vector<rule::Rule>& rules) {
                     {"title", r.title},
                     {"title_en", r.title_en},
                     {"tags", r.tags},
-                    {"file", r.file}});
+                    {"file", r.file},
+                    {"fix", rule::FixPolicyName(r.fix)}});
   }
   return list;
 }
