@@ -109,6 +109,29 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   audit_cmd->add_option("--lang", audit.language, "message language: zh or en")
       ->check(CLI::IsMember({"zh", "en"}));
 
+  ServeCommand serve;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "serve a web page (and a JSON API) that checks uploaded documents");
+  AddRuleSourceOptions(serve_cmd, serve.sources);
+  serve_cmd->add_option("--config", serve.config, "use this configuration instead of .plancheck.yaml");
+  serve_cmd->add_option("--host", serve.host,
+                        "address to listen on (default 127.0.0.1: this machine only; "
+                        "0.0.0.0: every network interface)");
+  serve_cmd->add_option("--port", serve.port, "port (default 8080; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--threads", serve.threads, "connections served at once (default 8)")
+      ->check(CLI::Range(1, 256));
+  serve_cmd->add_option("--max-checks", serve.max_checks,
+                        "documents checked at once (default: the number of cores)");
+  serve_cmd->add_option("--max-body", serve.max_body_mib, "largest upload in MiB (default 32)")
+      ->check(CLI::Range(1, 1024));
+  serve_cmd->add_option("--request-timeout", serve.request_seconds,
+                        "seconds an upload may take to arrive (default 60)")
+      ->check(CLI::Range(1, 3600));
+  serve_cmd->add_option("--stop-after", serve.stop_after_seconds,
+                        "stop by itself after this many seconds (scripts and tests)")
+      ->check(CLI::Range(0, 1000000));
+
   std::vector<const char*> argv;
   argv.reserve(args.size());
   for (const std::string& arg : args) argv.push_back(arg.c_str());
@@ -135,6 +158,7 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   if (kinds_cmd->parsed()) return RunListKinds(out);
   if (units_cmd->parsed()) return RunUnits(units, out, err);
   if (audit_cmd->parsed()) return RunAudit(audit, out, err);
+  if (serve_cmd->parsed()) return RunServe(serve, out, err);
   return kExitError;
 }
 

@@ -70,6 +70,19 @@ struct AuditCommand {
   std::optional<std::string> language;
 };
 
+// `plancheck serve`: the page and the JSON API over HTTP (docs/serve.md).
+struct ServeCommand {
+  RuleSources sources;
+  std::optional<std::string> config;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  unsigned threads = 8;
+  unsigned max_checks = 0;        // 0: the number of cores
+  std::size_t max_body_mib = 32;  // --max-body, MiB
+  int request_seconds = 60;
+  int stop_after_seconds = 0;  // --stop-after: stop by itself (scripts, tests); 0: never
+};
+
 // A file a command will write, and the option that named it ("--output").
 struct OutputPath {
   std::string option;
@@ -98,6 +111,9 @@ int RunExplain(const ExplainCommand& command, std::ostream& out, std::ostream& e
 int RunListKinds(std::ostream& out);
 int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err);
 int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err);
+// Serves until SIGINT or SIGTERM (or --stop-after); prints the address on `out` once
+// listening and the access log on `err`.
+int RunServe(const ServeCommand& command, std::ostream& out, std::ostream& err);
 
 // True when `path` means standard output: "-", or a path naming the file descriptor 1
 // is open on ("/dev/stdout", or the file a shell redirected standard output to).

@@ -21,6 +21,19 @@ void AppendRow(std::string& out, std::initializer_list<std::string_view> fields)
 
 }  // namespace
 
+AuditFinding AuditFindingOf(const Diagnostic& diag) {
+  AuditFinding f;
+  f.file = diag.file;
+  f.line = diag.start.line;
+  f.column = diag.start.column;
+  f.severity = SeverityName(diag.severity);
+  f.rule_id = diag.rule_id;
+  f.message = diag.message;
+  f.suggestion = diag.suggestion.value_or("");
+  f.place = diag.origin.place;
+  return f;
+}
+
 // The place columns come last so that scripts reading the earlier columns by position
 // keep working; they are empty for plain text.
 std::string AuditFindingsCsv(const AuditReport& report) {

@@ -1,34 +1,18 @@
 // Word .docx input: the same tasks and units as the text seeds, Word list numbering, and
 // corrupt or hostile archives refused with one clear error.
 #include <catch2/catch.hpp>
-#include <zip.h>
 
 #include "ingest/docx_reader.h"
 #include "ingest/ingest.h"
 #include "test_util.h"
 
 namespace plancheck::ingest {
-using plancheck::testing::MakeTempDir;
+using plancheck::testing::MakeZip;
 using plancheck::testing::CheckSameTasks;
 using plancheck::testing::ParseFixture;
 using plancheck::testing::ReadFile;
 
 namespace {
-
-// Writes a .docx-like archive holding `entries` (name, content) and returns its bytes.
-std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
-  const std::string path = MakeTempDir() + "/test.docx";
-  int error = 0;
-  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  REQUIRE(archive != nullptr);
-  for (const auto& [name, content] : entries) {
-    zip_source_t* source = zip_source_buffer(archive, content.data(), content.size(), 0);
-    REQUIRE(source != nullptr);
-    REQUIRE(zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8) >= 0);
-  }
-  REQUIRE(zip_close(archive) == 0);
-  return ReadFile(path);
-}
 
 const char* kNamespaces =
     "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
