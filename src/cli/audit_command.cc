@@ -16,7 +16,7 @@
 #include "config/config.h"
 #include "config/plans.h"
 #include "config/rule_pack.h"
-#include "parse/target_compare.h"
+#include "data/target_compare.h"
 #include "report/audit_csv.h"
 #include "report/audit_html.h"
 #include "report/report.h"
@@ -33,18 +33,7 @@ class FindingsWriter final : public report::ReportWriter {
   explicit FindingsWriter(report::AuditReport& audit) : audit_(audit) {}
   void AddFile(const std::string& path, const std::vector<Diagnostic>& diags) override {
     audit_.files.push_back(path);
-    for (const Diagnostic& d : diags) {
-      report::AuditFinding f;
-      f.file = path;
-      f.line = d.start.line;
-      f.column = d.start.column;
-      f.severity = SeverityName(d.severity);
-      f.rule_id = d.rule_id;
-      f.message = d.message;
-      f.suggestion = d.suggestion.value_or("");
-      f.place = d.origin.place;
-      audit_.findings.push_back(std::move(f));
-    }
+    for (const Diagnostic& d : diags) audit_.findings.push_back(report::AuditFindingOf(path, d));
   }
   void Finish() override { finished_ = true; }
   bool finished() const { return finished_; }
@@ -57,11 +46,11 @@ class FindingsWriter final : public report::ReportWriter {
 void AddTargets(const model::Document& doc, const config::TargetSetup& setup,
                 report::AuditReport& audit) {
   const config::ParentChoice choice = setup.ParentOf(doc);
-  std::map<const model::Target*, const parse::ParentMatch*> match_of;
-  std::vector<parse::ParentMatch> matches;
+  std::map<const model::Target*, const data::ParentMatch*> match_of;
+  std::vector<data::ParentMatch> matches;
   if (choice.parent != nullptr) {
-    matches = parse::MatchWithParent(doc.targets, choice.parent->targets, setup.indicators);
-    for (const parse::ParentMatch& m : matches) match_of[m.child] = &m;
+    matches = data::MatchWithParent(doc.targets, choice.parent->targets, setup.indicators);
+    for (const data::ParentMatch& m : matches) match_of[m.child] = &m;
   }
   const std::string parent_plan =
       choice.parent == nullptr ? ""
@@ -69,21 +58,21 @@ void AddTargets(const model::Document& doc, const config::TargetSetup& setup,
                                                                     : choice.parent->info.title);
   for (const model::Target& t : doc.targets) {
     if (t.indicator_id.empty() || !t.value) continue;  // qualitative or unknown: nothing to show
-    const parse::Indicator* indicator = setup.indicators.Find(t.indicator_id);
+    const data::Indicator* indicator = setup.indicators.Find(t.indicator_id);
     report::AuditTargetRow row;
     row.file = doc.path;
     row.indicator = indicator != nullptr ? indicator->name : t.indicator_text;
-    row.child_value = parse::FormatValue(t);
+    row.child_value = data::FormatValue(t);
     row.parent_plan = parent_plan;
     row.line = t.start.line;
     row.place = doc.PlaceOfLine(t.start.line);
     auto it = match_of.find(&t);
     if (it != match_of.end()) {
-      row.parent_value = parse::FormatValue(*it->second->parent);
-      row.status = parse::VerdictName(it->second->comparison.verdict);
+      row.parent_value = data::FormatValue(*it->second->parent);
+      row.status = data::VerdictName(it->second->comparison.verdict);
       row.reason = it->second->comparison.reason;
     } else {
-      row.status = parse::VerdictName(parse::Verdict::kNotComparable);
+      row.status = data::VerdictName(data::Verdict::kNotComparable);
       row.reason = choice.parent == nullptr ? choice.reason : "no parent target for it";
     }
     audit.targets.push_back(std::move(row));

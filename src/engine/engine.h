@@ -16,7 +16,7 @@
 #include "ingest/ingest.h"
 #include "model/document.h"
 #include "model/target.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 #include "rule/rule.h"
 
 namespace plancheck::engine {
@@ -31,7 +31,7 @@ struct LintOptions {
   std::string language = "zh";  // "zh" or "en": which message and suggestion texts
   // Target checks: with a dictionary, LintFiles extracts a document's targets after
   // parsing when one of its rules reads them (Check::NeedsTargets); `parent_of` names a document's parent plan (nullptr: none). Both borrowed.
-  const parse::IndicatorDictionary* indicators = nullptr;
+  const data::IndicatorDictionary* indicators = nullptr;
   std::function<const model::PlanTargets*(const model::Document&)> parent_of = nullptr;
   // Called by LintFiles / LintFilesInOrder on the worker thread with each document after
   // it is linted (must be thread-safe); with it, targets are always extracted.

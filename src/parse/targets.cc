@@ -305,7 +305,7 @@ bool ClearlyATarget(const ValueMatch& m) {
 // The indicators a target at `anchor` (a mention index) applies to: the anchor and those
 // chained before it with 、 / 和.
 std::vector<std::size_t> Chain(std::string_view text,
-                               const std::vector<IndicatorDictionary::Mention>& mentions,
+                               const std::vector<data::IndicatorDictionary::Mention>& mentions,
                                std::size_t anchor) {
   std::vector<std::size_t> chain = {anchor};
   for (std::size_t i = anchor; i > 0; --i) {
@@ -350,29 +350,29 @@ bool IncrementBefore(std::string_view text, std::size_t mention_begin) {
 
 // "城乡居民人均可支配收入" before "分别" names two indicators, the 城镇 one and the 农村 one, when
 // the dictionary knows both; each keeps the span of the words as written. Empty otherwise.
-std::vector<IndicatorDictionary::Mention> SplitTownAndCountry(
-    std::string_view text, const IndicatorDictionary::Mention& mention,
-    const IndicatorDictionary& dict) {
+std::vector<data::IndicatorDictionary::Mention> SplitTownAndCountry(
+    std::string_view text, const data::IndicatorDictionary::Mention& mention,
+    const data::IndicatorDictionary& dict) {
   const std::string_view written = text.substr(mention.begin, mention.end - mention.begin);
   constexpr std::string_view kBoth = "城乡";
   if (written.substr(0, kBoth.size()) != kBoth) return {};
-  std::vector<IndicatorDictionary::Mention> out;
+  std::vector<data::IndicatorDictionary::Mention> out;
   for (std::string_view side : {"城镇", "农村"}) {
     const std::string name = std::string(side) + std::string(written.substr(kBoth.size()));
-    const std::vector<IndicatorDictionary::Mention> found = dict.FindMentions(name);
+    const std::vector<data::IndicatorDictionary::Mention> found = dict.FindMentions(name);
     if (found.size() != 1 || found[0].begin != 0 || found[0].end != name.size()) return {};
     out.push_back({found[0].indicator, mention.begin, mention.end});
   }
   return out;
 }
 
-std::vector<Target> ExtractFromText(std::string_view text, const IndicatorDictionary& dict,
+std::vector<Target> ExtractFromText(std::string_view text, const data::IndicatorDictionary& dict,
                                     const StatementContext& context, std::size_t base_offset) {
   std::vector<Target> out;
-  const std::vector<IndicatorDictionary::Mention> mentions = dict.FindMentions(text);
+  const std::vector<data::IndicatorDictionary::Mention> mentions = dict.FindMentions(text);
   const std::vector<ValueMatch> values = FindValues(text);
 
-  auto make = [&](const IndicatorDictionary::Mention* mention, std::size_t begin,
+  auto make = [&](const data::IndicatorDictionary::Mention* mention, std::size_t begin,
                   std::size_t end, std::string_view gap) {
     Target t;
     if (mention != nullptr) {
@@ -426,20 +426,20 @@ std::vector<Target> ExtractFromText(std::string_view text, const IndicatorDictio
       }
       mention_used[*anchor] = true;
       const std::vector<std::size_t> chain = Chain(text, mentions, *anchor);
-      std::vector<const IndicatorDictionary::Mention*> paired;
+      std::vector<const data::IndicatorDictionary::Mention*> paired;
       if (chain.size() == listed.size()) {
         // "城镇、农村居民人均可支配收入分别增长8%、9%": the indicators in order.
         for (std::size_t index : chain) paired.push_back(&mentions[index]);
       }
       // "城乡居民人均可支配收入分别增长7.5%、8%" (成都市 2019): 城乡 names 城镇 then 农村.
-      const std::vector<IndicatorDictionary::Mention> split =
+      const std::vector<data::IndicatorDictionary::Mention> split =
           listed.size() == 2 && chain.size() == 1 ? SplitTownAndCountry(text, mentions[*anchor], dict)
-                                                  : std::vector<IndicatorDictionary::Mention>{};
+                                                  : std::vector<data::IndicatorDictionary::Mention>{};
       if (split.size() == 2) paired = {&split[0], &split[1]};
       for (std::size_t k = 0; k < listed.size(); ++k) {
         // Unpaired ("A、B占GDP比重分别达到3.5%、5.5%", 000 task 37, where only B is known):
         // left unclassified, so they are reported rather than paired wrongly.
-        const IndicatorDictionary::Mention* m = paired.empty() ? nullptr : paired[k];
+        const data::IndicatorDictionary::Mention* m = paired.empty() ? nullptr : paired[k];
         const std::size_t begin = k == 0 ? mentions[chain.front()].begin : listed[k]->begin;
         Target t = make(m, begin, listed[k]->end, gap);
         // The verb is written once: "分别增长6%、6.5%".
@@ -561,7 +561,7 @@ void Append(std::vector<Target>& out, std::vector<Target> more) {
 
 }  // namespace
 
-void ExtractTargets(model::Document& doc, const IndicatorDictionary& dict) {
+void ExtractTargets(model::Document& doc, const data::IndicatorDictionary& dict) {
   doc.targets.clear();
   const int year = PlanYearOf(doc);
   std::vector<Target> out;

@@ -22,7 +22,7 @@ bool StartsWith(const std::string& text, const std::string& prefix) {
 // A document read from memory and parsed, as lint reads and parses a file; its targets
 // are extracted when `indicators` is given.
 // TODO(#15): engine::ReadDocument, once it takes bytes, in place of these three calls.
-Result<model::Document> ReadDocument(Upload upload, const parse::IndicatorDictionary* indicators) {
+Result<model::Document> ReadDocument(Upload upload, const data::IndicatorDictionary* indicators) {
   Result<model::Document> doc = ingest::LoadDocumentFromString(std::move(upload.bytes), upload.name);
   if (!doc) return doc;
   parse::ParseDocument(*doc);
@@ -161,7 +161,7 @@ std::string LintService::FormatCsv(const CheckResult& result) const {
   report::AuditReport audit;
   audit.language = result.language;
   audit.files = {result.path};
-  for (const Diagnostic& d : result.diagnostics) audit.findings.push_back(report::AuditFindingOf(d));
+  for (const Diagnostic& d : result.diagnostics) audit.findings.push_back(report::AuditFindingOf(result.path, d));
   return report::AuditFindingsCsv(audit);
 }
 

@@ -1,4 +1,4 @@
-// The golden case runner (STYLE §7): tests/cases/<rule-id>/<case>/ holds input.txt,
+// The golden case runner (docs/architecture.md, Tests): tests/cases/<rule-id>/<case>/ holds input.txt,
 // expected.txt and, if needed, rules.yaml. Each case is linted in process with the
 // default pack restricted to <rule-id> (or with its own rules.yaml), printed as text
 // without colour, paths relative to the case, and compared byte for byte.

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "config/plans.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 #include "parse/targets.h"
 #include "report/targets_report.h"
 #include "test_util.h"
@@ -17,11 +17,11 @@ namespace {
 
 using testing::RulesPath;
 
-const parse::IndicatorDictionary& Dict() {
-  static const parse::IndicatorDictionary kDict = [] {
+const data::IndicatorDictionary& Dict() {
+  static const data::IndicatorDictionary kDict = [] {
     ErrorList errors;
-    parse::IndicatorDictionary dict =
-        parse::LoadIndicatorDictionary(RulesPath("indicators.yaml"), errors);
+    data::IndicatorDictionary dict =
+        data::LoadIndicatorDictionary(RulesPath("indicators.yaml"), errors);
     REQUIRE(errors.ToString() == "");
     return dict;
   }();
@@ -41,7 +41,7 @@ std::string Extract(const std::string& text, int plan_year = 2021) {
 }
 
 std::string IdOf(const std::string& name) {
-  const parse::Indicator* ind = Dict().FindByName(name);
+  const data::Indicator* ind = Dict().FindByName(name);
   return ind == nullptr ? "" : ind->id;
 }
 
@@ -80,11 +80,11 @@ TEST_CASE("the dictionary knows which indicators compare between levels",
       {"new-urban-jobs", false, false},
       {"industrial-output", false, false},
   }));
-  const parse::Indicator* ind = Dict().Find(id);
+  const data::Indicator* ind = Dict().Find(id);
   REQUIRE(ind != nullptr);
   CHECK(ind->comparable == comparable);
   CHECK(ind->binding == binding);
-  CHECK(ind->higher_is_better == (ind->kind != parse::IndicatorKind::kCeiling));
+  CHECK(ind->higher_is_better == (ind->kind != data::IndicatorKind::kCeiling));
 }
 
 TEST_CASE("the longest indicator name wins", "[targets][dictionary]") {
@@ -107,7 +107,7 @@ TEST_CASE("dictionary mistakes are located errors", "[targets][dictionary]") {
       {"indicators:\n  - id: a\n    name: 甲\n    kind: growth\n", ""},  // the near miss
   }));
   ErrorList errors;
-  parse::LoadIndicatorDictionaryFromString(yaml, "d.yaml", errors);
+  data::LoadIndicatorDictionaryFromString(yaml, "d.yaml", errors);
   CHECK(errors.ToString() == expected);
 }
 

@@ -1,4 +1,4 @@
-#include "checks/unit_registry_loader.h"
+#include "data/unit_registry_loader.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -15,7 +15,7 @@
 #include "base/line_index.h"
 #include "base/read_file.h"
 
-namespace plancheck::checks {
+namespace plancheck::data {
 namespace fs = std::filesystem;
 namespace {
 
@@ -101,7 +101,7 @@ class RegistryReader : public YamlReader {
  public:
   using YamlReader::YamlReader;
 
-  std::shared_ptr<const model::UnitRegistry> Read(const YAML::Node& root) {
+  std::shared_ptr<const UnitRegistry> Read(const YAML::Node& root) {
     if (!root.IsMap()) {
       Fail(root, "a unit registry must be a mapping with 'registry', 'level', 'units', ...");
       return nullptr;
@@ -114,7 +114,7 @@ class RegistryReader : public YamlReader {
       const std::string key = entry.first.Scalar();
       if (kKeys.count(key) == 0) Fail(entry.first, "unknown key '" + key + "' in unit registry");
     }
-    auto registry = std::make_shared<model::UnitRegistry>();
+    auto registry = std::make_shared<UnitRegistry>();
     registry->file = file_;
     registry->id = Scalar(root, "registry");
     if (registry->id.empty()) Fail(root, "unit registry has no 'registry' id");
@@ -148,7 +148,7 @@ class RegistryReader : public YamlReader {
   }
 
  private:
-  void ReadUnits(const YAML::Node& units, model::UnitRegistry& registry) {
+  void ReadUnits(const YAML::Node& units, UnitRegistry& registry) {
     if (!units.IsDefined() || units.IsNull()) return;
     if (!units.IsSequence()) {
       Fail(units, "'units' must be a list of {name, aliases, full_name} mappings");
@@ -169,7 +169,7 @@ class RegistryReader : public YamlReader {
           Fail(entry.first, "unknown key '" + key + "' in unit (name, aliases, full_name)");
         }
       }
-      model::UnitEntry unit;
+      UnitEntry unit;
       unit.position = Where(item);
       unit.name = Scalar(item, "name");
       if (unit.name.empty()) {
@@ -209,7 +209,7 @@ std::optional<YAML::Node> ParseYaml(const std::string& yaml, const std::string& 
 
 }  // namespace
 
-std::shared_ptr<const model::UnitRegistry> LoadUnitRegistryFromString(const std::string& yaml,
+std::shared_ptr<const UnitRegistry> LoadUnitRegistryFromString(const std::string& yaml,
                                                                       const std::string& file,
                                                                       ErrorList& errors) {
   const std::optional<YAML::Node> root = ParseYaml(yaml, file, errors);
@@ -223,11 +223,11 @@ namespace {
 // the same registries from several rules (rules/default: three times); parsing them is
 // most of a small run's start-up. Only registries that loaded without an error are kept,
 // so every rule naming a broken one still reports it.
-std::shared_ptr<const model::UnitRegistry> CachedRegistry(const std::string& text,
+std::shared_ptr<const UnitRegistry> CachedRegistry(const std::string& text,
                                                          const std::string& file,
                                                          ErrorList& errors) {
   static std::mutex mutex;
-  static std::map<std::pair<std::string, std::string>, std::shared_ptr<const model::UnitRegistry>>
+  static std::map<std::pair<std::string, std::string>, std::shared_ptr<const UnitRegistry>>
       cache;
   std::pair<std::string, std::string> key{file, text};
   {
@@ -235,7 +235,7 @@ std::shared_ptr<const model::UnitRegistry> CachedRegistry(const std::string& tex
     if (auto it = cache.find(key); it != cache.end()) return it->second;
   }
   const std::size_t before = errors.size();
-  std::shared_ptr<const model::UnitRegistry> registry =
+  std::shared_ptr<const UnitRegistry> registry =
       LoadUnitRegistryFromString(text, file, errors);
   if (registry != nullptr && errors.size() == before) {
     const std::lock_guard<std::mutex> lock(mutex);
@@ -294,7 +294,7 @@ class StemsReader : public YamlReader {
  public:
   using YamlReader::YamlReader;
 
-  std::shared_ptr<const model::DepartmentStems> Read(const YAML::Node& root) {
+  std::shared_ptr<const DepartmentStems> Read(const YAML::Node& root) {
     if (!root.IsMap()) {
       Fail(root, "department stems must be a mapping with 'prefixes', 'departments', 'suffixes'");
       return nullptr;
@@ -305,7 +305,7 @@ class StemsReader : public YamlReader {
         Fail(entry.first, "unknown key '" + key + "' in department stems");
       }
     }
-    auto stems = std::make_shared<model::DepartmentStems>();
+    auto stems = std::make_shared<DepartmentStems>();
     stems->file = file_;
     stems->prefixes = List(root, "prefixes");
     stems->suffixes = List(root, "suffixes");
@@ -317,7 +317,7 @@ class StemsReader : public YamlReader {
   }
 
  private:
-  void ReadDepartments(const YAML::Node& list, model::DepartmentStems& stems) {
+  void ReadDepartments(const YAML::Node& list, DepartmentStems& stems) {
     if (!list.IsDefined() || list.IsNull()) return;
     if (!list.IsSequence()) {
       Fail(list, "'departments' must be a list of {name, variants} mappings");
@@ -337,7 +337,7 @@ class StemsReader : public YamlReader {
           Fail(entry.first, "unknown key '" + key + "' in department (name, variants)");
         }
       }
-      model::DepartmentStems::Department department;
+      DepartmentStems::Department department;
       department.name = item["name"].Scalar();
       if (!Claim(seen, "stem ", department.name, item["name"])) continue;
       for (std::string& variant : List(item, "variants")) {
@@ -352,20 +352,20 @@ class StemsReader : public YamlReader {
 
 }  // namespace
 
-std::shared_ptr<const model::DepartmentStems> LoadDepartmentStemsFromString(
+std::shared_ptr<const DepartmentStems> LoadDepartmentStemsFromString(
     const std::string& yaml, const std::string& file, ErrorList& errors) {
   const std::optional<YAML::Node> root = ParseYaml(yaml, file, errors);
   if (!root) return nullptr;
   return StemsReader(file, yaml, errors).Read(*root);
 }
 
-std::shared_ptr<const model::DepartmentStems> LoadDepartmentStems(const std::string& path,
+std::shared_ptr<const DepartmentStems> LoadDepartmentStems(const std::string& path,
                                                                  ErrorList& errors,
                                                                  const std::string& from_file,
                                                                  Position where) {
   // Loaded once per process and path: several rules name the same file.
   static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const model::DepartmentStems>> cache;
+  static std::map<std::string, std::shared_ptr<const DepartmentStems>> cache;
   {
     const std::lock_guard<std::mutex> lock(mutex);
     if (auto it = cache.find(path); it != cache.end()) return it->second;
@@ -394,7 +394,7 @@ bool UnitRegistrySet::Covers(const model::Metadata& metadata) const {
                      [&](const auto& registry) { return registry->Covers(metadata); });
 }
 
-std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::For(
+std::shared_ptr<const UnitDirectory> UnitRegistrySet::For(
     const model::Metadata& metadata) const {
   const std::string key =
       std::string(model::AdminLevelName(metadata.level)) + "/" + metadata.region;
@@ -405,71 +405,18 @@ std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::For(
   for (const auto& registry : registries_) {
     if (registry->AppliesTo(metadata)) applying.push_back(registry);
   }
-  auto directory = std::make_shared<const model::UnitDirectory>(std::move(applying), stems_);
+  auto directory = std::make_shared<const UnitDirectory>(std::move(applying), stems_);
   cache_.emplace(key, directory);
   return directory;
 }
 
-std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::All() const {
+std::shared_ptr<const UnitDirectory> UnitRegistrySet::All() const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = cache_.find("*");
   if (it != cache_.end()) return it->second;
-  auto directory = std::make_shared<const model::UnitDirectory>(registries_, stems_);
+  auto directory = std::make_shared<const UnitDirectory>(registries_, stems_);
   cache_.emplace("*", directory);
   return directory;
 }
 
-namespace {
-
-// A path parameter (`registries`, `stems`) resolved against the rule file; nullopt, after
-// an error at the parameter, when it leaves the places the pack may name
-// (rule::Params::allowed_roots: a pack a discovered configuration names).
-std::optional<std::string> ResolveParamPath(const rule::Params& params, const std::string& key,
-                                            const std::string& path, ErrorList& errors) {
-  const fs::path base = fs::path(params.file()).parent_path();
-  const fs::path resolved = fs::path(path).is_absolute() ? fs::path(path) : base / path;
-  const std::string normal = resolved.lexically_normal().generic_string();
-  if (PathIsInside(normal, params.allowed_roots())) return normal;
-  params.AddError(key,
-                  "'" + key + "' path '" + path + "' (" + CanonicalPath(normal) +
-                      ") lies outside the directory of the configuration that names this rule "
-                      "pack and the installed rules",
-                  errors);
-  return std::nullopt;
-}
-
-}  // namespace
-
-std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
-                                                           ErrorList& errors, bool required) {
-  if (!params.Has("registries")) {
-    if (required) {
-      errors.Add(params.file(), params.position(), "missing parameter 'registries'");
-    }
-    return nullptr;
-  }
-  const std::size_t errors_before = errors.size();
-  const std::vector<std::string> paths = params.StringList("registries", errors);
-  if (errors.size() != errors_before) return nullptr;
-  RegistryList all;
-  for (const std::string& path : paths) {
-    const std::optional<std::string> resolved = ResolveParamPath(params, "registries", path, errors);
-    if (!resolved) continue;
-    RegistryList loaded = LoadUnitRegistries(*resolved, errors, params.file(),
-                                             params.PositionOf("registries"), params.allowed_roots());
-    all.insert(all.end(), loaded.begin(), loaded.end());
-  }
-  if (all.empty()) return nullptr;
-  std::shared_ptr<const model::DepartmentStems> stems;
-  if (params.Has("stems")) {
-    const std::optional<std::string> path = params.RequiredString("stems", errors);
-    const std::optional<std::string> resolved =
-        path ? ResolveParamPath(params, "stems", *path, errors) : std::nullopt;
-    if (resolved) {
-      stems = LoadDepartmentStems(*resolved, errors, params.file(), params.PositionOf("stems"));
-    }
-  }
-  return std::make_shared<const UnitRegistrySet>(std::move(all), std::move(stems));
-}
-
-}  // namespace plancheck::checks
+}  // namespace plancheck::data

@@ -1,4 +1,4 @@
-#include "model/unit_registry.h"
+#include "data/unit_registry.h"
 
 #include <catch2/catch.hpp>
 
@@ -8,17 +8,19 @@
 #include <thread>
 #include <vector>
 
-#include "checks/unit_registry_loader.h"
+#include "data/unit_registry_loader.h"
 #include "test_util.h"
 
-namespace plancheck::model {
+namespace plancheck::data {
+using model::AdminLevel;
+using model::Metadata;
 namespace {
 
 // The registries of rules/units/ that apply to a document of `region` at `level`.
 std::shared_ptr<const UnitDirectory> Directory(AdminLevel level, const std::string& region) {
   ErrorList errors;
-  static const checks::UnitRegistrySet kSet(
-      checks::LoadUnitRegistries(testing::RulesPath("units"), errors));
+  static const data::UnitRegistrySet kSet(
+      data::LoadUnitRegistries(testing::RulesPath("units"), errors));
   REQUIRE(errors.empty());
   Metadata metadata;
   metadata.level = level;
@@ -149,7 +151,7 @@ TEST_CASE("registries apply by level and region", "[units][model]") {
 TEST_CASE("a unit directory answers the same from several threads", "[units][model]") {
   // Fresh directory: its memo starts empty and fills from four threads at once.
   ErrorList errors;
-  const checks::UnitRegistrySet set(checks::LoadUnitRegistries(testing::RulesPath("units"), errors));
+  const data::UnitRegistrySet set(data::LoadUnitRegistries(testing::RulesPath("units"), errors));
   REQUIRE(errors.empty());
   Metadata metadata;
   metadata.level = AdminLevel::kDistrict;
@@ -247,9 +249,9 @@ TEST_CASE("SlipClasses groups 10,000 numbered names", "[units][model]") {
 
 }  // namespace
 
-}  // namespace plancheck::model
+}  // namespace plancheck::data
 
-namespace plancheck::model {
+namespace plancheck::data {
 namespace {
 
 const DepartmentStems& TestStems() {
@@ -329,4 +331,4 @@ TEST_CASE("a directory with stems knows well-formed names of any region", "[unit
   CHECK(without_stems.Lookup("县发改局").kind == UnitMatchKind::kNone);
 }
 
-}  // namespace plancheck::model
+}  // namespace plancheck::data

@@ -1,6 +1,6 @@
 // Comparing targets: a child plan's against its parent's, and a plan's against itself.
 //
-// The semantics (tested as a table in tests/parse/target_compare_test.cc):
+// The semantics (tested as a table in tests/data/target_compare_test.cc):
 //   - only indicators marked comparable (growth, ceiling, reduction rates) are compared
 //     between plans; totals, counts and shares never are;
 //   - both targets need a value, the same change (增长 / 下降 / level) and unit, and the
@@ -19,9 +19,9 @@
 
 #include "model/document.h"
 #include "model/target.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 
-namespace plancheck::parse {
+namespace plancheck::data {
 
 enum class Verdict { kNotComparable, kConsistent, kWeaker };
 // "not-comparable", "consistent", "weaker".
@@ -73,4 +73,4 @@ std::vector<Conflict> InternalConflicts(const std::vector<model::Target>& target
 // "8%以上", "5.5%左右", "控制在4%以内", "增长7%": the value as a person writes it.
 std::string FormatValue(const model::Target& target);
 
-}  // namespace plancheck::parse
+}  // namespace plancheck::data

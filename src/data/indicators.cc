@@ -1,4 +1,4 @@
-#include "parse/indicators.h"
+#include "data/indicators.h"
 
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-namespace plancheck::parse {
+namespace plancheck::data {
 namespace {
 
 Position MarkOf(const YAML::Node& node) {
@@ -281,4 +281,4 @@ IndicatorDictionary LoadIndicatorDictionary(const std::string& path, ErrorList& 
   return LoadIndicatorDictionaryFromString(buffer.str(), path, errors);
 }
 
-}  // namespace plancheck::parse
+}  // namespace plancheck::data

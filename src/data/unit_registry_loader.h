@@ -1,10 +1,9 @@
 // Loading unit registries (rules/units/*.yaml) and choosing the ones a document uses.
 //
-// Why here and not in config/: check kinds (units.unknown, units.inconsistent-name, and
-// `unique`/`disjoint` with `registries:`) load their registries in Create, and checks/
-// may include only the layers below it (STYLE §1). The data and matching live in
-// model/unit_registry.h; this is the one file that reads registry YAML with yaml-cpp.
-// `plancheck units` (cli/) uses it too.
+// Reference data (docs/architecture.md): check kinds (units.unknown, units.inconsistent-name,
+// and `unique`/`disjoint` with `registries:`) load their registries in Create through
+// checks/registries_param.h, and `plancheck units` uses them too. The data and matching
+// live in data/unit_registry.h; this is the one file that reads registry YAML.
 //
 // File format: see rules/units/chongqing-district.yaml. Every mistake is reported like a
 // compiler error at its YAML position (file:line:col), loading goes on, nothing throws.
@@ -18,17 +17,16 @@
 
 #include "base/error_list.h"
 #include "model/document.h"
-#include "model/unit_registry.h"
-#include "rule/params.h"
+#include "data/unit_registry.h"
 
-namespace plancheck::checks {
+namespace plancheck::data {
 
-using RegistryList = std::vector<std::shared_ptr<const model::UnitRegistry>>;
+using RegistryList = std::vector<std::shared_ptr<const UnitRegistry>>;
 
 // Parses one registry from YAML text; `file` names it in errors. nullptr (with errors
 // added) when the text is not a usable registry; a registry with some bad entries is
 // returned without them.
-std::shared_ptr<const model::UnitRegistry> LoadUnitRegistryFromString(const std::string& yaml,
+std::shared_ptr<const UnitRegistry> LoadUnitRegistryFromString(const std::string& yaml,
                                                                       const std::string& file,
                                                                       ErrorList& errors);
 
@@ -45,10 +43,10 @@ RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
 // Parses department stems (rules/units/patterns/departments.yaml) from YAML text: keys
 // `prefixes`, `departments` ({name, variants}) and `suffixes`. A stem listed twice, an entry
 // without a name or an unknown key is an error at its position; nullptr when nothing usable.
-std::shared_ptr<const model::DepartmentStems> LoadDepartmentStemsFromString(
+std::shared_ptr<const DepartmentStems> LoadDepartmentStemsFromString(
     const std::string& yaml, const std::string& file, ErrorList& errors);
 // The same from a file; a missing file is an error at `where` in `from_file`.
-std::shared_ptr<const model::DepartmentStems> LoadDepartmentStems(const std::string& path,
+std::shared_ptr<const DepartmentStems> LoadDepartmentStems(const std::string& path,
                                                                  ErrorList& errors,
                                                                  const std::string& from_file = "",
                                                                  Position where = {});
@@ -57,32 +55,23 @@ std::shared_ptr<const model::DepartmentStems> LoadDepartmentStems(const std::str
 class UnitRegistrySet {
  public:
   explicit UnitRegistrySet(RegistryList registries,
-                           std::shared_ptr<const model::DepartmentStems> stems = nullptr)
+                           std::shared_ptr<const DepartmentStems> stems = nullptr)
       : registries_(std::move(registries)), stems_(std::move(stems)) {}
   // The merged registries applying to `metadata` (UnitRegistry::AppliesTo), with the
   // stems. Built once per (level, region) and cached; safe to call from several threads.
-  std::shared_ptr<const model::UnitDirectory> For(const model::Metadata& metadata) const;
+  std::shared_ptr<const UnitDirectory> For(const model::Metadata& metadata) const;
   // Every registry, whatever it applies to.
-  std::shared_ptr<const model::UnitDirectory> All() const;
+  std::shared_ptr<const UnitDirectory> All() const;
   // Whether one of the registries is of the document's own region (UnitRegistry::Covers).
   bool Covers(const model::Metadata& metadata) const;
   const RegistryList& registries() const { return registries_; }
-  const std::shared_ptr<const model::DepartmentStems>& stems() const { return stems_; }
+  const std::shared_ptr<const DepartmentStems>& stems() const { return stems_; }
 
  private:
   RegistryList registries_;
-  std::shared_ptr<const model::DepartmentStems> stems_;
+  std::shared_ptr<const DepartmentStems> stems_;
   mutable std::mutex mutex_;
-  mutable std::map<std::string, std::shared_ptr<const model::UnitDirectory>> cache_;
+  mutable std::map<std::string, std::shared_ptr<const UnitDirectory>> cache_;
 };
 
-// Reads a check's `registries:` parameter (a path or a list of paths, each relative to
-// the directory of the rule file, e.g. `registries: [../units]`) and loads them, with the
-// department stems of the optional `stems:` parameter (a path, e.g.
-// `stems: ../units/patterns/departments.yaml`). Returns nullptr when `registries` is absent
-// (and `required` adds "missing parameter") or when nothing could be loaded; errors are
-// added at the parameter's position.
-std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
-                                                           ErrorList& errors, bool required = true);
-
-}  // namespace plancheck::checks
+}  // namespace plancheck::data

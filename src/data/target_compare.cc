@@ -1,4 +1,4 @@
-#include "parse/target_compare.h"
+#include "data/target_compare.h"
 
 #include <cmath>
 #include <cstdio>
@@ -6,7 +6,7 @@
 #include <optional>
 #include <set>
 
-namespace plancheck::parse {
+namespace plancheck::data {
 namespace {
 
 using model::Change;
@@ -209,4 +209,4 @@ std::string FormatValue(const Target& target) {
   return out + value;
 }
 
-}  // namespace plancheck::parse
+}  // namespace plancheck::data

@@ -1,4 +1,4 @@
-#include "checks/unit_registry_loader.h"
+#include "data/unit_registry_loader.h"
 
 #include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>
@@ -6,10 +6,9 @@
 #include <map>
 #include <string>
 
-#include "rule/params.h"
 #include "test_util.h"
 
-namespace plancheck::checks {
+namespace plancheck::data {
 using plancheck::testing::MakeTempDir;
 using plancheck::testing::RulesPath;
 using plancheck::testing::WriteFile;
@@ -97,30 +96,6 @@ TEST_CASE("the bundled department stems are well formed", "[units][checks]") {
   CHECK(stems["财政厅"] == "财政局");
 }
 
-TEST_CASE("registries parameter resolves paths against the rule file", "[units][checks]") {
-  const std::string dir = MakeTempDir();
-  WriteFile(dir + "/units/a.yaml", "registry: a\nlevel: any\nunits: [{name: 区教委}]\n");
-  WriteFile(dir + "/units/b.yaml", "registry: a\nlevel: any\nunits: [{name: 区科技局}]\n");
-  WriteFile(dir + "/default/rules.yaml", "- registries: [../units, ../missing]\n");
-  YAML::Node node = YAML::LoadFile(dir + "/default/rules.yaml")[0];
-  rule::Params params(node, dir + "/default/rules.yaml", rule::Scope::kUnit);
-  ErrorList errors;
-  auto set = LoadRegistriesParam(params, errors);
-  REQUIRE(set != nullptr);
-  CHECK(set->registries().size() == 1);
-  REQUIRE(errors.size() == 2);
-  CHECK(errors.errors()[0].file == dir + "/units/b.yaml");
-  CHECK(errors.errors()[0].message ==
-        "duplicate unit registry id 'a' (also in " + dir + "/units/a.yaml)");
-  CHECK(errors.errors()[1].file == dir + "/default/rules.yaml");
-  CHECK(errors.errors()[1].position == Position{1, 15});
-  CHECK(errors.errors()[1].message == "unit registry '" + dir + "/missing' not found");
-
-  ErrorList missing;
-  CHECK(LoadRegistriesParam(rule::Params::FromYaml("check: registered-unit"), missing) == nullptr);
-  CHECK(missing.ToString() == "<test>:1:1: error: missing parameter 'registries'\n");
-}
-
 TEST_CASE("a registry file is parsed once per text and reparsed when it changes",
           "[units][checks]") {
   const std::string dir = MakeTempDir();
@@ -148,9 +123,9 @@ TEST_CASE("a registry file is parsed once per text and reparsed when it changes"
   CHECK(errors.empty());
 }
 
-}  // namespace plancheck::checks
+}  // namespace plancheck::data
 
-namespace plancheck::checks {
+namespace plancheck::data {
 
 TEST_CASE("department stems load with their mistakes located", "[units][checks]") {
   auto [yaml, expected] = GENERATE(table<std::string, std::string>({
@@ -178,4 +153,4 @@ TEST_CASE("a stems path that does not exist is an error at the rule", "[units][c
         "r.yaml:3:10: error: department stems '/nonexistent/departments.yaml' not found\n");
 }
 
-}  // namespace plancheck::checks
+}  // namespace plancheck::data

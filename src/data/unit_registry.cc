@@ -1,4 +1,4 @@
-#include "model/unit_registry.h"
+#include "data/unit_registry.h"
 
 #include <algorithm>
 #include <tuple>
@@ -7,7 +7,7 @@
 
 #include "base/utf8.h"
 
-namespace plancheck::model {
+namespace plancheck::data {
 namespace {
 
 std::u32string ToCodePoints(std::string_view text) {
@@ -74,18 +74,18 @@ const char* UnitMatchKindName(UnitMatchKind kind) {
   return "none";
 }
 
-bool UnitRegistry::AppliesTo(const Metadata& metadata) const {
-  if (level == "any" || metadata.level == AdminLevel::kUnknown) return true;
-  if (level != AdminLevelName(metadata.level)) return false;
+bool UnitRegistry::AppliesTo(const model::Metadata& metadata) const {
+  if (level == "any" || metadata.level == model::AdminLevel::kUnknown) return true;
+  if (level != model::AdminLevelName(metadata.level)) return false;
   if (regions.empty() || metadata.region.empty()) return true;
   return std::any_of(regions.begin(), regions.end(),
                      [&](const std::string& region) { return EndsWith(metadata.region, region); });
 }
 
-bool UnitRegistry::Covers(const Metadata& metadata) const {
-  if (level == "any" || metadata.level == AdminLevel::kUnknown) return false;
-  if (level != AdminLevelName(metadata.level)) return false;
-  if (metadata.level == AdminLevel::kNational) return true;
+bool UnitRegistry::Covers(const model::Metadata& metadata) const {
+  if (level == "any" || metadata.level == model::AdminLevel::kUnknown) return false;
+  if (level != model::AdminLevelName(metadata.level)) return false;
+  if (metadata.level == model::AdminLevel::kNational) return true;
   if (metadata.region.empty()) return false;
   return std::any_of(regions.begin(), regions.end(),
                      [&](const std::string& region) { return EndsWith(metadata.region, region); });
@@ -411,4 +411,4 @@ bool GlobMatch(std::string_view pattern, std::string_view text, std::size_t min_
   return GlobMatchAt(ToCodePoints(pattern), 0, ToCodePoints(text), 0, min_star, max_star, han_only);
 }
 
-}  // namespace plancheck::model
+}  // namespace plancheck::data

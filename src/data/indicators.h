@@ -18,7 +18,7 @@ namespace re2 {
 class RE2;
 }
 
-namespace plancheck::parse {
+namespace plancheck::data {
 
 enum class IndicatorKind { kGrowth, kCeiling, kReduction, kLevel, kShare, kCount };
 // "growth", "ceiling", "reduction", "level", "share", "count".
@@ -79,4 +79,4 @@ IndicatorDictionary LoadIndicatorDictionary(const std::string& path, ErrorList& 
 IndicatorDictionary LoadIndicatorDictionaryFromString(const std::string& yaml,
                                                       const std::string& file, ErrorList& errors);
 
-}  // namespace plancheck::parse
+}  // namespace plancheck::data

@@ -1,6 +1,6 @@
 // Unit registries: which names of accountable units a region uses, and how to match a name
 // written in a plan against them. Plain data, lookup and similarity; no YAML (the loader is
-// checks/unit_registry_loader.h, the one file that reads registry files).
+// data/unit_registry_loader.h, the one file that reads registry files).
 //
 // A UnitRegistry is one file of rules/units/: canonical short names ("区发展改革委") with
 // accepted other spellings (aliases: "区发改委"), globs for open classes of units ("*镇"),
@@ -21,7 +21,7 @@
 #include "base/diagnostic.h"
 #include "model/document.h"
 
-namespace plancheck::model {
+namespace plancheck::data {
 
 struct UnitEntry {
   std::string name;                  // canonical short name, "区发展改革委"
@@ -48,18 +48,18 @@ struct UnitRegistry {
 
   // Whether this registry applies to a document with `metadata`. An unknown level or an
   // empty region applies every registry (a snippet, or a parser that could not tell).
-  bool AppliesTo(const Metadata& metadata) const;
+  bool AppliesTo(const model::Metadata& metadata) const;
   // Whether this is a registry of the document's own region, whose names are the ones the
   // document should use: its level is the document's (never "any"), and the document's
   // region ends with one of its regions (a national registry covers every national
   // document). An unknown level or region is covered by none.
-  bool Covers(const Metadata& metadata) const;
+  bool Covers(const model::Metadata& metadata) const;
 };
 
 // The department stems of rules/units/patterns/departments.yaml: a unit name is well formed
 // when it is a level prefix (县, 市, 自治县 …) or a place name (黄山市, 长兴县) followed by a
 // known stem (财政局, 发改委 …), whatever the region. The loader is
-// checks/unit_registry_loader.h.
+// data/unit_registry_loader.h.
 struct DepartmentStems {
   struct Department {
     std::string name;                   // canonical stem, "发展和改革委员会"
@@ -193,4 +193,4 @@ std::vector<std::size_t> SlipClasses(const std::vector<std::string>& names);
 bool GlobMatch(std::string_view pattern, std::string_view text, std::size_t min_star,
                std::size_t max_star, bool han_only);
 
-}  // namespace plancheck::model
+}  // namespace plancheck::data

@@ -6,18 +6,18 @@
 #include <utility>
 #include <vector>
 
-#include "parse/indicators.h"
-#include "parse/target_compare.h"
+#include "data/indicators.h"
+#include "data/target_compare.h"
 #include "parse/targets.h"
 #include "test_util.h"
 
 namespace plancheck {
 namespace {
 
-const parse::IndicatorDictionary& Dict() {
-  static const parse::IndicatorDictionary kDict = [] {
+const data::IndicatorDictionary& Dict() {
+  static const data::IndicatorDictionary kDict = [] {
     ErrorList errors;
-    return parse::LoadIndicatorDictionary(testing::RulesPath("indicators.yaml"), errors);
+    return data::LoadIndicatorDictionary(testing::RulesPath("indicators.yaml"), errors);
   }();
   return kDict;
 }
@@ -34,8 +34,8 @@ model::Target One(const std::string& text) {
 std::string Verdict(const std::string& child, const std::string& parent) {
   const std::vector<model::Target> c = {One(child)};
   const std::vector<model::Target> p = {One(parent)};
-  const auto matches = parse::MatchWithParent(c, p, Dict());
-  return matches.empty() ? "" : parse::VerdictName(matches[0].comparison.verdict);
+  const auto matches = data::MatchWithParent(c, p, Dict());
+  return matches.empty() ? "" : data::VerdictName(matches[0].comparison.verdict);
 }
 
 TEST_CASE("comparisons honour the comparator", "[targets][compare]") {
@@ -74,14 +74,14 @@ TEST_CASE("comparisons honour the comparator", "[targets][compare]") {
 }
 
 TEST_CASE("左右 allows the dictionary's tolerance", "[targets][compare]") {
-  parse::Indicator gdp = *Dict().Find("gdp");
+  data::Indicator gdp = *Dict().Find("gdp");
   const model::Target child = One("GDP增长5.8%左右");
   const model::Target parent = One("地区生产总值增长6%以上");
-  CHECK(parse::CompareTargets(child, parent, gdp).verdict == parse::Verdict::kWeaker);
+  CHECK(data::CompareTargets(child, parent, gdp).verdict == data::Verdict::kWeaker);
   gdp.tolerance = 0.2;
-  CHECK(parse::CompareTargets(child, parent, gdp).verdict == parse::Verdict::kConsistent);
+  CHECK(data::CompareTargets(child, parent, gdp).verdict == data::Verdict::kConsistent);
   const model::Target exact = One("GDP增长5.8%");
-  CHECK(parse::CompareTargets(exact, parent, gdp).verdict == parse::Verdict::kWeaker);
+  CHECK(data::CompareTargets(exact, parent, gdp).verdict == data::Verdict::kWeaker);
 }
 
 TEST_CASE("periods must match", "[targets][compare]") {
@@ -89,7 +89,7 @@ TEST_CASE("periods must match", "[targets][compare]") {
   context.plan_year = 2021;
   const auto child = parse::ExtractFromText("“十四五”期间固投年均增长5%。", Dict(), context);
   const auto parent = parse::ExtractFromText("固定资产投资增长6%。", Dict(), context);
-  CHECK(parse::MatchWithParent(child, parent, Dict()).empty());
+  CHECK(data::MatchWithParent(child, parent, Dict()).empty());
 }
 
 TEST_CASE("internal conflicts need the same indicator and period", "[targets][compare]") {
@@ -102,7 +102,7 @@ TEST_CASE("internal conflicts need the same indicator and period", "[targets][co
       {"提质建设高新区，规上工业产值增长6%。提速建设临港经济区，规上工业产值增长43%。", 0},
   }));
   const auto targets = parse::ExtractFromText(text, Dict(), context);
-  CHECK(static_cast<int>(parse::InternalConflicts(targets).size()) == conflicts);
+  CHECK(static_cast<int>(data::InternalConflicts(targets).size()) == conflicts);
 }
 
 // The pairwise definition InternalConflicts must agree with: each later target paired with
@@ -112,10 +112,10 @@ std::vector<std::pair<std::size_t, std::size_t>> PairwiseConflicts(
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (std::size_t j = 0; j < targets.size(); ++j) {
     const model::Target& b = targets[j];
-    if (!parse::IsComparableTarget(b)) continue;
+    if (!data::IsComparableTarget(b)) continue;
     for (std::size_t i = 0; i < j; ++i) {
       const model::Target& a = targets[i];
-      if (!parse::IsComparableTarget(a) || a.indicator_id != b.indicator_id) continue;
+      if (!data::IsComparableTarget(a) || a.indicator_id != b.indicator_id) continue;
       if (!a.period.SameAs(b.period) || a.change != b.change || a.unit != b.unit) continue;
       if (*a.value == *b.value) continue;
       out.emplace_back(i, j);
@@ -155,7 +155,7 @@ TEST_CASE("internal conflicts agree with the pairwise definition", "[targets][co
     }
   }
   std::vector<std::pair<std::size_t, std::size_t>> got;
-  for (const parse::Conflict& c : parse::InternalConflicts(targets)) {
+  for (const data::Conflict& c : data::InternalConflicts(targets)) {
     got.emplace_back(c.first - targets.data(), c.second - targets.data());
   }
   const auto expected = PairwiseConflicts(targets);
