@@ -69,8 +69,12 @@ Comparison CompareTargets(const Target& child, const Target& parent, const Indic
   const bool about =
       child.comparator == Comparator::kAbout || parent.comparator == Comparator::kAbout;
   const double slack = about ? indicator.tolerance : 0.0;
-  const double c = *child.value;
-  const double p = *parent.value;
+  // A range bounds both sides: its low end is the floor, its high end the ceiling.
+  auto bound = [higher](const Target& t) {
+    return t.comparator == Comparator::kRange && !higher && t.value_max ? *t.value_max : *t.value;
+  };
+  const double c = bound(child);
+  const double p = bound(parent);
   const bool weaker = higher ? c < p - slack - kEpsilon : c > p + slack + kEpsilon;
   std::string reason = std::string(higher ? "floor " : "ceiling ") + Number(c) +
                        (weaker ? (higher ? " below " : " above ") : " meets ") + Number(p);
@@ -131,6 +135,7 @@ std::vector<Conflict> InternalConflicts(const std::vector<Target>& targets) {
   auto differs = [&](std::size_t i, double value) {
     return std::fabs(*targets[i].value - value) > kEpsilon;
   };
+
   // Earliest member of `group` whose value differs from `value`.
   auto earliest_differing = [&](const Group& group, double value) -> std::optional<std::size_t> {
     const std::size_t first = group.members.front();
@@ -156,6 +161,10 @@ std::vector<Conflict> InternalConflicts(const std::vector<Target>& targets) {
     key += static_cast<char>('0' + static_cast<int>(b.change));
     key += '\0';
     key += b.unit;
+    key += '\0';
+    // A range is compared by its low end among the targets with the same high end: a
+    // conflict between "6%—6.5%" and "6%" is left unreported rather than guessed.
+    if (b.value_max) key += std::to_string(*b.value_max);
     key += '\0';
     if (period.kind == model::PeriodKind::kYear) key += std::to_string(period.year);
     if (period.kind == model::PeriodKind::kAnnualAverage ||
@@ -189,6 +198,9 @@ std::string FormatValue(const Target& target) {
   const std::size_t dots = target.comparator_text.find("…");
   if (dots != std::string::npos) {
     return out + value + target.comparator_text.substr(dots + std::string("…").size());
+  }
+  if (target.value_max) {
+    return out + target.value_text + target.unit + "—" + target.value_max_text + target.unit;
   }
   if (target.comparator_text == "以上" || target.comparator_text == "左右" ||
       target.comparator_text == "以内" || target.comparator_text == "以下") {

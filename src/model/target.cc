@@ -14,6 +14,8 @@ const char* ComparatorName(Comparator comparator) {
       return "about";
     case Comparator::kAtMost:
       return "at-most";
+    case Comparator::kRange:
+      return "range";
   }
   return "none";
 }
@@ -79,7 +81,8 @@ std::string DescribeTarget(const Target& target) {
     out += "qualitative";
   } else {
     out += std::string(ChangeName(target.change)) + ", " + ComparatorName(target.comparator) +
-           " " + target.value_text + " " + target.unit;
+           " " + target.value_text +
+           (target.value_max ? "—" + target.value_max_text : std::string()) + " " + target.unit;
   }
   out += ", " + target.period.Describe() + "]";
   return out;

@@ -23,8 +23,9 @@ enum class Comparator {
   kAtLeast,  // 以上 / 不低于 / 超过 / 突破 / 达到 / 达: a floor
   kAbout,    // 左右: the value within the indicator's tolerance
   kAtMost,   // 以内 / 以下 / 控制在 / 不超过 / 低于: a ceiling
+  kRange,    // "6%—6.5%", "7.5%-8%": value is the low bound, value_max the high one
 };
-// "none", "exact", "at-least", "about", "at-most".
+// "none", "exact", "at-least", "about", "at-most", "range".
 const char* ComparatorName(Comparator comparator);
 
 // What the number measures relative to the base year.
@@ -66,6 +67,8 @@ struct Target {
   std::string verb;  // "增长", "提高到", "控制在", ... as written
   std::optional<double> value;  // absent for qualitative targets
   std::string value_text;       // "8.5" as written
+  std::optional<double> value_max;  // kRange: the high bound ("6.5" of "6%—6.5%")
+  std::string value_max_text;       // kRange: as written
   std::string unit;             // "%", "亿元", "人", ...
   Period period;
   bool qualitative = false;   // "与经济增长基本同步", "完成市上任务": no number, never invented

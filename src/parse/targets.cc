@@ -26,12 +26,16 @@ RE2::Options Quiet() {
 // A value phrase: verb, number, unit, bound. Longer verbs come first (RE2 alternation is
 // leftmost-first). The units are those the seeds use with targets; a number followed by
 // anything else (年, 岁, 千伏) is not a target value.
+// A bound word may follow the verb ("增长不低于8%", "下降不超过3%"); a second number after a
+// dash or 至 makes a range ("增长6%—6.5%", "7.5%-8%", "6至6.5%").
 const RE2& ValuePattern() {
   static const RE2 kPattern(
       "(增速达到|增速达|增速为|增速|增长|提高到|提高至|提升到|提升至|提高|提升|达到|达|"
       "突破|超过|控制在|稳定在|保持在|下降|降低|减少|增加到|增加至|增加|增至|扩大至|扩大到|"
       "不低于|不高于|不超过|低于|高于|在)?"
+      "[ \\t\\n]*(不低于|不高于|不超过|超过|高于|低于)?"
       "[ \\t\\n]*([0-9]+(?:\\.[0-9]+)?)[ \\t\\n]*"
+      "(?:(?:%|％)?[ \\t]*(?:—{1,2}|–|－|-|~|～|至)[ \\t]*([0-9]+(?:\\.[0-9]+)?)[ \\t]*)?"
       "(万亿斤|亿公斤|亿斤|万吨|亿立方米|亿元|万元|万人次|万人|人次|人|天|家|户|个|%|‰|万亩|亩|"
       "公里|所|项|口|座|辆)"
       "(以上|左右|以内|以下)?",
@@ -55,7 +59,12 @@ const RE2& QualitativePattern() {
   static const RE2 kPattern(
       "(?:[ \\t\\n]|全年|年均|均)*(?:增长|增速)?"
       "((?:与|和)经济增长(?:基本)?同步|基本同步|快于经济增长|稳步增长|继续下降|量稳质升|"
-      "基本平衡|完成(?:国家|市里|市上|市级|全市|上级)?(?:下达|分解)?(?:的)?(?:目标)?任务)",
+      "基本平衡|完成(?:国家|市里|市上|市级|全市|上级)?(?:下达|分解)?(?:的)?(?:目标)?任务|"
+      // Relative to the level above (every province's county notices): "高于全市平均水平",
+      // "快于全省平均", "与全市基本同步", "与全国同步".
+      "(?:高于|快于|略高于|不低于|优于|好于)(?:全国|全省|全区|全市|全州|全盟|全县|省|市|区|县)"
+      "(?:平均水平|平均增速|平均|水平|增速)?|"
+      "(?:与|和|同)(?:全国|全省|全区|全市|全州|全盟|全县)(?:平均水平)?(?:基本)?同步)",
       Quiet());
   return kPattern;
 }
@@ -195,7 +204,7 @@ Period PeriodFor(std::string_view prefix, std::string_view gap, const StatementC
 struct ValueMatch {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::string verb, number, unit, bound;
+  std::string verb, prefix, number, number_max, unit, bound;  // prefix: "不低于" after a verb
 };
 
 std::vector<ValueMatch> FindValues(std::string_view text) {
@@ -203,10 +212,10 @@ std::vector<ValueMatch> FindValues(std::string_view text) {
   re2::StringPiece input(text.data(), text.size());
   const char* const base = text.data();
   while (true) {
-    re2::StringPiece groups[5];
+    re2::StringPiece groups[7];
     const std::size_t offset = static_cast<std::size_t>(input.data() - base);
     if (!ValuePattern().Match(re2::StringPiece(base, text.size()), offset, text.size(),
-                              RE2::UNANCHORED, groups, 5)) {
+                              RE2::UNANCHORED, groups, 7)) {
       break;
     }
     ValueMatch m;
@@ -216,11 +225,14 @@ std::vector<ValueMatch> FindValues(std::string_view text) {
       return p.data() == nullptr ? std::string() : std::string(p.data(), p.size());
     };
     m.verb = str(groups[1]);
-    m.number = str(groups[2]);
-    m.unit = str(groups[3]);
-    m.bound = str(groups[4]);
+    m.prefix = str(groups[2]);
+    if (m.verb.empty()) std::swap(m.verb, m.prefix);  // "不低于8%": the bound is the verb
+    m.number = str(groups[3]);
+    m.number_max = str(groups[4]);
+    m.unit = str(groups[5]);
+    m.bound = str(groups[6]);
     // A number glued to a preceding digit or decimal point is part of something else.
-    const std::size_t number_begin = static_cast<std::size_t>(groups[2].data() - base);
+    const std::size_t number_begin = static_cast<std::size_t>(groups[3].data() - base);
     const bool glued = m.verb.empty() && number_begin > 0 &&
                        (std::isdigit(static_cast<unsigned char>(text[number_begin - 1])) ||
                         text[number_begin - 1] == '.');
@@ -232,11 +244,13 @@ std::vector<ValueMatch> FindValues(std::string_view text) {
 }
 
 void ApplyVerbAndBound(const ValueMatch& m, Target& t) {
-  t.verb = m.verb;
-  const std::string& v = m.verb;
-  if (v == "增长" || StartsWith(v, "增速") || v == "提高" || v == "提升" || v == "增加") {
+  t.verb = m.verb + m.prefix;
+  // The bound word decides the comparator: "增长不低于8%" is a floor on an increase.
+  const std::string& v = m.prefix.empty() ? m.verb : m.prefix;
+  const std::string& cv = m.verb;
+  if (cv == "增长" || StartsWith(cv, "增速") || cv == "提高" || cv == "提升" || cv == "增加") {
     t.change = Change::kIncrease;
-  } else if (v == "下降" || v == "降低" || v == "减少") {
+  } else if (cv == "下降" || cv == "降低" || cv == "减少") {
     t.change = Change::kDecrease;
   } else {
     t.change = Change::kLevel;
@@ -269,6 +283,13 @@ void ApplyVerbAndBound(const ValueMatch& m, Target& t) {
   t.value_text = m.number;
   t.value = std::strtod(m.number.c_str(), nullptr);
   t.unit = m.unit;
+  // "6%—6.5%": one target with both bounds (a bound word after it does not narrow it).
+  if (!m.number_max.empty()) {
+    t.comparator = Comparator::kRange;
+    t.comparator_text = "—";
+    t.value_max_text = m.number_max;
+    t.value_max = std::strtod(m.number_max.c_str(), nullptr);
+  }
 }
 
 // Whether a value phrase without a known indicator still clearly states a target.
@@ -327,6 +348,24 @@ bool IncrementBefore(std::string_view text, std::size_t mention_begin) {
 
 }  // namespace
 
+// "城乡居民人均可支配收入" before "分别" names two indicators, the 城镇 one and the 农村 one, when
+// the dictionary knows both; each keeps the span of the words as written. Empty otherwise.
+std::vector<data::IndicatorDictionary::Mention> SplitTownAndCountry(
+    std::string_view text, const data::IndicatorDictionary::Mention& mention,
+    const data::IndicatorDictionary& dict) {
+  const std::string_view written = text.substr(mention.begin, mention.end - mention.begin);
+  constexpr std::string_view kBoth = "城乡";
+  if (written.substr(0, kBoth.size()) != kBoth) return {};
+  std::vector<data::IndicatorDictionary::Mention> out;
+  for (std::string_view side : {"城镇", "农村"}) {
+    const std::string name = std::string(side) + std::string(written.substr(kBoth.size()));
+    const std::vector<data::IndicatorDictionary::Mention> found = dict.FindMentions(name);
+    if (found.size() != 1 || found[0].begin != 0 || found[0].end != name.size()) return {};
+    out.push_back({found[0].indicator, mention.begin, mention.end});
+  }
+  return out;
+}
+
 std::vector<Target> ExtractFromText(std::string_view text, const data::IndicatorDictionary& dict,
                                     const StatementContext& context, std::size_t base_offset) {
   std::vector<Target> out;
@@ -355,7 +394,8 @@ std::vector<Target> ExtractFromText(std::string_view text, const data::Indicator
 
   std::vector<bool> mention_used(mentions.size(), false);
   std::size_t before = 0;  // mentions[0, before) end at or before the current value
-  for (const ValueMatch& v : values) {
+  for (std::size_t vi = 0; vi < values.size(); ++vi) {
+    const ValueMatch& v = values[vi];
     // The nearest mention before the value with only filler between. Values and mentions
     // are both in text order, so `before` only moves forward.
     while (before < mentions.size() && mentions[before].end <= v.begin) ++before;
@@ -376,12 +416,42 @@ std::vector<Target> ExtractFromText(std::string_view text, const data::Indicator
     // mentions; "增长8%、9%" is not supported) is left to the first value.
     if (mention_used[*anchor]) continue;
     const std::string_view gap = text.substr(mentions[*anchor].end, v.begin - mentions[*anchor].end);
-    // "A、B占GDP比重分别达到3.5%、5.5%" (000 task 37) pairs lists we do not split: leave it
-    // unclassified, so it is reported rather than paired wrongly.
     if (Contains(gap, "分别")) {
-      Target t = make(nullptr, mentions[*anchor].begin, v.end, gap);
-      ApplyVerbAndBound(v, t);
-      out.push_back(std::move(t));
+      // "分别增长6%、6.5%": the values listed after 分别, one target each.
+      std::vector<const ValueMatch*> listed = {&v};
+      while (vi + 1 < values.size() &&
+             IsListSeparator(text.substr(listed.back()->end,
+                                         values[vi + 1].begin - listed.back()->end))) {
+        listed.push_back(&values[++vi]);
+      }
+      mention_used[*anchor] = true;
+      const std::vector<std::size_t> chain = Chain(text, mentions, *anchor);
+      std::vector<const data::IndicatorDictionary::Mention*> paired;
+      if (chain.size() == listed.size()) {
+        // "城镇、农村居民人均可支配收入分别增长8%、9%": the indicators in order.
+        for (std::size_t index : chain) paired.push_back(&mentions[index]);
+      }
+      // "城乡居民人均可支配收入分别增长7.5%、8%" (成都市 2019): 城乡 names 城镇 then 农村.
+      const std::vector<data::IndicatorDictionary::Mention> split =
+          listed.size() == 2 && chain.size() == 1 ? SplitTownAndCountry(text, mentions[*anchor], dict)
+                                                  : std::vector<data::IndicatorDictionary::Mention>{};
+      if (split.size() == 2) paired = {&split[0], &split[1]};
+      for (std::size_t k = 0; k < listed.size(); ++k) {
+        // Unpaired ("A、B占GDP比重分别达到3.5%、5.5%", 000 task 37, where only B is known):
+        // left unclassified, so they are reported rather than paired wrongly.
+        const data::IndicatorDictionary::Mention* m = paired.empty() ? nullptr : paired[k];
+        const std::size_t begin = k == 0 ? mentions[chain.front()].begin : listed[k]->begin;
+        Target t = make(m, begin, listed[k]->end, gap);
+        // The verb is written once: "分别增长6%、6.5%".
+        ValueMatch value = *listed[k];
+        if (value.verb.empty()) {
+          value.verb = listed[0]->verb;
+          value.prefix = listed[0]->prefix;
+        }
+        ApplyVerbAndBound(value, t);
+        out.push_back(std::move(t));
+      }
+      for (std::size_t index : chain) mention_used[index] = true;
       continue;
     }
     for (std::size_t index : Chain(text, mentions, *anchor)) {

@@ -61,6 +61,7 @@ nlohmann::ordered_json TargetsToJson(const TargetListing& listing,
     j["comparator"] = model::ComparatorName(t.comparator);
     j["comparator_text"] = t.comparator_text;
     j["value"] = t.value ? nlohmann::ordered_json(*t.value) : nlohmann::ordered_json();
+    j["value_max"] = t.value_max ? nlohmann::ordered_json(*t.value_max) : nlohmann::ordered_json();
     j["unit"] = t.unit;
     j["period"] = {{"kind", model::PeriodKindName(t.period.kind)},
                    {"year", t.period.year},

@@ -61,6 +61,12 @@ TEST_CASE("comparisons honour the comparator", "[targets][compare]") {
       {"森林覆盖率提高到50%", "森林覆盖率达到57%", "not-comparable"},
       {"城镇新增就业7000人以上", "城镇新增就业60万人以上", "not-comparable"},
       {"城镇登记失业率控制在4%以内", "城镇调查失业率5.5%左右", ""},
+      // Ranges: the low end is the floor, the high end the ceiling.
+      {"GDP增长6%—6.5%", "地区生产总值增长6%以上", "consistent"},
+      {"GDP增长5.5%-6.5%", "地区生产总值增长6%以上", "weaker"},
+      {"地区生产总值增长6.5%", "GDP增长6%—7%", "consistent"},
+      {"居民消费价格涨幅控制在3%以内", "居民消费价格涨幅2%—3%", "consistent"},
+      {"居民消费价格涨幅控制在3.5%以内", "居民消费价格涨幅2%—3%", "weaker"},
       // A wrong-side bound states nothing to compare.
       {"城镇调查失业率6%以上", "城镇调查失业率5.5%左右", "not-comparable"},
   }));

@@ -181,9 +181,55 @@ TEST_CASE("targets are extracted with comparator, value, unit and period", "[tar
   CHECK(Extract(text) == expected);
 }
 
-TEST_CASE("a list paired with 分别 is left unclassified", "[targets]") {
-  CHECK(Extract("文化产业增加值、旅游产业增加值占GDP比重分别达到3.5%、5.5%。") ==
-        "旅游产业增加值占GDP比重分别达到3.5% [?, level, at-least 3.5 %, 2021年]");
+TEST_CASE("values after 分别 are one target each", "[targets]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      // 成都市 2019: 城乡 names the 城镇 indicator, then the 农村 one.
+      {"城乡居民人均可支配收入分别增长7.5%、8%。",
+       "城乡居民人均可支配收入分别增长7.5% [urban-resident-income, increase, exact 7.5 %, 2021年]"
+       " | 8% [rural-resident-income, increase, exact 8 %, 2021年]"},
+      // As many indicators as values: paired in order.
+      {"规上工业增加值、固定资产投资分别增长8%、10%。",
+       "规上工业增加值、固定资产投资分别增长8% [industrial-value-added, increase, exact 8 %, 2021年] | "
+       "10% [fixed-asset-investment, increase, exact 10 %, 2021年]"},
+      // Near miss: only one of two indicators known; left unclassified, never paired wrongly.
+      {"文化产业增加值、旅游产业增加值占GDP比重分别达到3.5%、5.5%。",
+       "旅游产业增加值占GDP比重分别达到3.5% [?, level, at-least 3.5 %, 2021年] | "
+       "5.5% [?, level, at-least 5.5 %, 2021年]"},
+  }));
+  CAPTURE(text);
+  CHECK(Extract(text) == expected);
+}
+
+TEST_CASE("a range is one target with both bounds; a bound word may follow the verb",
+          "[targets]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"地区生产总值增长6%—6.5%。", "地区生产总值增长6%—6.5% [gdp, increase, range 6—6.5 %, 2021年]"},
+      {"规上工业增加值增长7.5%-8%。",
+       "规上工业增加值增长7.5%-8% [industrial-value-added, increase, range 7.5—8 %, 2021年]"},
+      {"地区生产总值增长6至6.5%。", "地区生产总值增长6至6.5% [gdp, increase, range 6—6.5 %, 2021年]"},
+      {"固定资产投资增长不低于8%。",
+       "固定资产投资增长不低于8% [fixed-asset-investment, increase, at-least 8 %, 2021年]"},
+      // Near misses: a period, a single value.
+      {"2021-2025年地区生产总值增长6%。", "地区生产总值增长6% [gdp, increase, exact 6 %, 2021年]"},
+      {"地区生产总值增长6%左右。", "地区生产总值增长6%左右 [gdp, increase, about 6 %, 2021年]"},
+  }));
+  CAPTURE(text);
+  CHECK(Extract(text) == expected);
+}
+
+TEST_CASE("a target relative to the level above is qualitative", "[targets]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"城镇居民人均可支配收入增速高于全市平均水平。",
+       "城镇居民人均可支配收入增速高于全市平均水平 [urban-resident-income, qualitative, 2021年]"},
+      {"一般公共预算收入与全市基本同步。",
+       "一般公共预算收入与全市基本同步 [public-budget-revenue, qualitative, 2021年]"},
+      {"规上工业增加值增长快于全省平均。",
+       "规上工业增加值增长快于全省平均 [industrial-value-added, qualitative, 2021年]"},
+      // Near miss: a number after 高于 is a quantitative floor.
+      {"地区生产总值增长高于7%。", "地区生产总值增长高于7% [gdp, increase, at-least 7 %, 2021年]"},
+  }));
+  CAPTURE(text);
+  CHECK(Extract(text) == expected);
 }
 
 TEST_CASE("targets for a sub-area are marked", "[targets]") {
@@ -244,7 +290,7 @@ TEST_CASE("the five-year part of 000 gives five-year periods", "[targets][seeds]
       ++five_year;
     }
   }
-  CHECK(five_year == 10);
+  CHECK(five_year == 11);  // task 37 lists two values after 分别
 }
 
 TEST_CASE("plan facts are read from the seeds", "[targets][seeds]") {
