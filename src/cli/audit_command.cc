@@ -4,6 +4,7 @@
 // document as lint holds it.
 // report/ renders plain structs; only this file reads documents.
 #include <algorithm>
+#include <fstream>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -18,18 +19,27 @@
 #include "parse/target_compare.h"
 #include "report/audit_csv.h"
 #include "report/audit_html.h"
+#include "report/audit_matrix.h"
 #include "report/report.h"
 
 namespace plancheck::cli {
 namespace fs = std::filesystem;
 namespace {
 
-// Lint's findings as audit rows, file by file as the run reports them.
+// Lint's findings, file by file as the run reports them: counted, and written at once to
+// the findings table and the findings section of the page (two files beside the report,
+// so an audit holds no finding in memory: corpus (a)'s 1.6 million took 313 MB).
 class FindingsWriter final : public report::ReportWriter {
  public:
-  explicit FindingsWriter(report::AuditReport& audit) : audit_(audit) {}
+  FindingsWriter(report::AuditReport& audit, std::ostream& csv, std::ostream& html)
+      : audit_(audit), csv_(csv), html_(html) {
+    csv_ << report::AuditFindingsCsvHeader();
+  }
   void AddFile(const std::string& path, const std::vector<Diagnostic>& diags) override {
+    const bool english = audit_.language == "en";
     audit_.files.push_back(path);
+    std::vector<report::AuditFinding> rows;
+    rows.reserve(diags.size());
     for (const Diagnostic& d : diags) {
       report::AuditFinding f;
       f.file = path;
@@ -40,14 +50,22 @@ class FindingsWriter final : public report::ReportWriter {
       f.message = d.message;
       f.suggestion = d.suggestion.value_or("");
       f.place = d.origin.place;
-      audit_.findings.push_back(std::move(f));
+      audit_.counts.Add(f.file, f.rule_id, f.severity);
+      csv_ << report::AuditFindingsCsvRow(f, english);
+      if (f.rule_id == "coverage.parent-task-missing") audit_.coverage.push_back(f);
+      rows.push_back(std::move(f));
     }
+    std::vector<const report::AuditFinding*> pointers;
+    for (const report::AuditFinding& f : rows) pointers.push_back(&f);
+    html_ << report::AuditFindingsHtml(path, pointers, english);
   }
   void Finish() override { finished_ = true; }
   bool finished() const { return finished_; }
 
  private:
   report::AuditReport& audit_;
+  std::ostream& csv_;
+  std::ostream& html_;
   bool finished_ = false;
 };
 
@@ -73,6 +91,7 @@ void AddTargets(const model::Document& doc, const config::TargetSetup& setup,
     row.child_value = parse::FormatValue(t);
     row.parent_plan = parent_plan;
     row.line = t.start.line;
+    row.value = t.value.value_or(0);
     row.place = doc.PlaceOfLine(t.start.line);
     auto it = match_of.find(&t);
     if (it != match_of.end()) {
@@ -85,6 +104,23 @@ void AddTargets(const model::Document& doc, const config::TargetSetup& setup,
     }
     audit.targets.push_back(std::move(row));
   }
+}
+
+report::AuditPlan PlanOf(const model::Document& doc, const config::TargetSetup& setup) {
+  report::AuditPlan plan;
+  const model::PlanInfo info = setup.InfoOf(doc);
+  plan.file = doc.path;
+  plan.region = info.region;
+  plan.year = info.year.value_or(0);
+  const config::ParentChoice choice = setup.ParentOf(doc);
+  if (choice.parent != nullptr) plan.parent = choice.parent->info.file;
+  plan.parent_reason = choice.reason;
+  for (const model::Part& part : doc.parts) {
+    for (const model::Section& section : part.sections) {
+      plan.tasks += static_cast<int>(section.tasks.size());
+    }
+  }
+  return plan;
 }
 
 void AddUnits(const model::Document& doc, report::AuditReport& audit) {
@@ -134,7 +170,29 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
   report::AuditReport audit;
   audit.tool_version = PLANCHECK_VERSION;
   audit.language = AuditLanguage(command);
-  FindingsWriter findings(audit);
+  std::error_code ec;
+  fs::create_directories(command.out, ec);
+  if (ec) {
+    err << "plancheck: error: cannot create " << command.out << ": " << ec.message() << "\n";
+    return kExitError;
+  }
+  const fs::path dir(command.out);
+  const fs::path csv_part = dir / ".findings.csv.part";
+  const fs::path html_part = dir / ".findings.html.part";
+  struct RemoveParts {
+    std::vector<fs::path> paths;
+    ~RemoveParts() {
+      std::error_code ignored;
+      for (const fs::path& path : paths) fs::remove(path, ignored);
+    }
+  } remove_parts{{csv_part, html_part}};
+  std::ofstream csv_out(csv_part, std::ios::binary);
+  std::ofstream html_out(html_part, std::ios::binary);
+  if (!csv_out || !html_out) {
+    err << "plancheck: error: cannot write in " << command.out << "\n";
+    return kExitError;
+  }
+  FindingsWriter findings(audit, csv_out, html_out);
   std::mutex mutex;
   std::map<std::string, report::AuditReport> per_file;  // targets and units of each file
   LintHooks hooks;
@@ -143,6 +201,7 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
     report::AuditReport rows;
     AddTargets(doc, setup, rows);
     AddUnits(doc, rows);
+    rows.plans.push_back(PlanOf(doc, setup));
     const std::lock_guard<std::mutex> lock(mutex);
     per_file[doc.path] = std::move(rows);
   };
@@ -153,25 +212,34 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
     if (it == per_file.end()) continue;  // unreadable: lint reported it as input.*
     audit.targets.insert(audit.targets.end(), it->second.targets.begin(), it->second.targets.end());
     audit.units.insert(audit.units.end(), it->second.units.begin(), it->second.units.end());
+    audit.plans.insert(audit.plans.end(), it->second.plans.begin(), it->second.plans.end());
   }
-
-  std::error_code ec;
-  fs::create_directories(command.out, ec);
-  if (ec) {
-    err << "plancheck: error: cannot create " << command.out << ": " << ec.message() << "\n";
+  csv_out.close();
+  html_out.close();
+  if (!csv_out || !html_out) {
+    err << "plancheck: error: cannot write in " << command.out << "\n";
     return kExitError;
   }
-  const fs::path dir(command.out);
-  // The page is streamed to its file (over 100 MB for 1,800 plans); the tables are
-  // rendered and written one at a time.
+
+  // The page is streamed to its file (over 100 MB for 1,800 plans), its findings copied
+  // from the section written during the run; the tables are written one at a time.
+  std::ifstream html_in(html_part, std::ios::binary);
   if (!WriteFileAtomically((dir / "report.html").string(),
-                           [&](std::ostream& page) { report::WriteAuditHtml(page, audit); }, err)) {
+                           [&](std::ostream& page) { report::WriteAuditHtml(page, audit, &html_in); },
+                           err)) {
+    return kExitError;
+  }
+  html_in.close();
+  fs::rename(csv_part, dir / "findings.csv", ec);
+  if (ec) {
+    err << "plancheck: error: cannot write " << (dir / "findings.csv").string() << ": "
+        << ec.message() << "\n";
     return kExitError;
   }
   const std::pair<const char*, std::string (*)(const report::AuditReport&)> tables[] = {
-      {"findings.csv", &report::AuditFindingsCsv},
       {"targets.csv", &report::AuditTargetsCsv},
       {"units.csv", &report::AuditUnitsCsv},
+      {"matrix.csv", [](const report::AuditReport& r) { return report::AuditMatrixCsv(report::BuildMatrix(r)); }},
   };
   for (const auto& [name, render] : tables) {
     if (!WriteFileAtomically((dir / name).string(), render(audit), err)) return kExitError;

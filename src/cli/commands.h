@@ -70,6 +70,26 @@ struct AuditCommand {
   std::optional<std::string> language;
 };
 
+// `plancheck plans PATH...`: the tree of plans the run's documents form, with the reason
+// for every link and for every plan without a parent.
+struct PlansCommand {
+  std::vector<std::string> paths;
+  std::string format = "text";  // text | json
+  std::optional<std::string> config;
+  std::optional<std::string> language;  // zh | en
+  unsigned jobs = 0;
+};
+
+// `plancheck diff OLD NEW`: what changed between two versions of a plan.
+struct DiffCommand {
+  std::string old_path;
+  std::string new_path;
+  std::string format = "text";  // text | json | html
+  std::optional<std::string> output;
+  std::optional<std::string> language;  // zh | en (text)
+  int min_similarity = 50;  // percent of shared key terms for a re-worded task
+};
+
 // What another command (audit) adds to a lint run. Both are optional.
 struct LintHooks {
   // Called on a worker thread with each document that was read, after it is linted, with
@@ -89,6 +109,8 @@ int RunExplain(const ExplainCommand& command, std::ostream& out, std::ostream& e
 int RunListKinds(std::ostream& out);
 int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err);
 int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err);
+int RunPlans(const PlansCommand& command, std::ostream& out, std::ostream& err);
+int RunDiff(const DiffCommand& command, std::ostream& out, std::ostream& err);
 
 // Writes `content` to `path` atomically: a temp file beside it, then a rename. On failure
 // says why on `err` and returns false.

@@ -230,6 +230,7 @@ FileResult LintOne(const ingest::InputFile& input, const RuleSelector& select,
     return result;
   }
   parse::ParseDocument(*doc);
+  if (options.regions != nullptr) options.regions->Resolve(doc->metadata);
   const std::vector<ActiveRule> rules = select(result.path);
   const bool needs_targets = std::any_of(rules.begin(), rules.end(), [](const ActiveRule& r) {
     return r.rule->check->NeedsTargets();

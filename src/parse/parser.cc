@@ -99,6 +99,8 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
 
 }  // namespace
 
+void ParseHead(model::Document& doc) { FillMetadata(doc, FindPlanStart(doc)); }
+
 void ParseDocument(model::Document& doc) {
   doc.parts.clear();
   doc.declared_task_count.reset();

@@ -12,6 +12,10 @@ namespace plancheck::report {
 // One RFC 4180 field: quoted (with doubled quotes) when it holds a comma, quote, CR or LF.
 std::string CsvField(std::string_view text);
 
+// findings.csv written as a run goes: the BOM and header, then one row per finding.
+std::string AuditFindingsCsvHeader();
+std::string AuditFindingsCsvRow(const AuditFinding& finding, bool english);
+
 // Each returns the whole file, starting with the UTF-8 BOM and a header row.
 std::string AuditFindingsCsv(const AuditReport& report);
 std::string AuditTargetsCsv(const AuditReport& report);
