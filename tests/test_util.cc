@@ -213,8 +213,23 @@ std::string LintSnippet(const std::string& rule_id, const std::string& text) {
 }  // namespace plancheck::testing
 
 #include <catch2/catch.hpp>
+#include <zip.h>
 
 namespace plancheck::testing {
+
+std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
+  const std::string path = MakeTempDir() + "/test.docx";
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  REQUIRE(archive != nullptr);
+  for (const auto& [name, content] : entries) {
+    zip_source_t* source = zip_source_buffer(archive, content.data(), content.size(), 0);
+    REQUIRE(source != nullptr);
+    REQUIRE(zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8) >= 0);
+  }
+  REQUIRE(zip_close(archive) == 0);
+  return ReadFile(path);
+}
 
 std::vector<std::string> Names(const std::vector<model::Located>& list) {
   std::vector<std::string> names;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/document.h"
@@ -73,6 +74,9 @@ std::vector<Place> SeedPagePlaces(const std::string& seed, int lines_per_page);
 
 // The texts of a list of located names.
 std::vector<std::string> Names(const std::vector<model::Located>& list);
+
+// The bytes of a zip archive (a .docx-like one) holding `entries` (name, content), deflated.
+std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries);
 
 }  // namespace plancheck::testing
 

@@ -129,4 +129,38 @@ std::string_view TrimSpace(std::string_view text) {
   return text;
 }
 
+std::string EscapeControls(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    const std::size_t start = offset;
+    const char32_t cp = DecodeUtf8(text, offset);
+    const bool invalid = cp == 0xFFFD && text.compare(start, offset - start, "\xEF\xBF\xBD") != 0;
+    if (invalid) {
+      const auto byte = static_cast<unsigned char>(text[start]);
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    } else if (!IsTerminalControl(cp)) {
+      out.append(text, start, offset - start);
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (cp < 0x100) {
+      out += "\\x";
+      out += kHex[(cp >> 4) & 0xF];
+      out += kHex[cp & 0xF];
+    } else {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0xF];
+    }
+  }
+  return out;
+}
+
 }  // namespace plancheck

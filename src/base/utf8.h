@@ -58,6 +58,20 @@ inline char32_t DecodeUtf8(std::string_view text, std::size_t& offset) {
 void AppendUtf8(std::string& out, char32_t cp);
 std::string ToUtf8(char32_t cp);
 
+// Characters that would act on a terminal or a log rather than show: C0 controls, DEL, C1
+// controls, and the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+// U+2066-U+2069) that reorder what follows them.
+inline bool IsTerminalControl(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+// `text` safe to print as one field of a line: each IsTerminalControl character written
+// as an escape ("\n", "\t", "\r", "\x1b", "\u202e") and each byte that is not UTF-8 as
+// "\xNN", so that a unit name holding ESC sequences cannot restyle the terminal and a
+// file name holding a newline cannot forge a line. Anything else is unchanged.
+std::string EscapeControls(std::string_view text);
+
 // Number of code points in `text`.
 std::size_t CodePointCount(std::string_view text);
 

@@ -1,5 +1,7 @@
 #include "checks/collective_only.h"
 
+#include <algorithm>
+
 namespace plancheck::checks {
 
 std::unique_ptr<rule::Check> CollectiveOnlyCheck::Create(const rule::Params& params,
@@ -13,6 +15,8 @@ std::unique_ptr<rule::Check> CollectiveOnlyCheck::Create(const rule::Params& par
   phrases->file = params.file();
   phrases->collectives = params.StringList("collectives", errors);
   phrases->collective_patterns = params.StringList("collective_patterns", errors);
+  std::vector<std::string> lead_labels = params.StringList("lead_labels", errors);
+  std::vector<std::string> except_lead_labels = params.StringList("except_lead_labels", errors);
   const bool has_inline = !phrases->collectives.empty() || !phrases->collective_patterns.empty();
   if (errors.size() == before && !registries && !has_inline) {
     errors.Add(params.file(), params.position(),
@@ -26,7 +30,18 @@ std::unique_ptr<rule::Check> CollectiveOnlyCheck::Create(const rule::Params& par
         std::vector<std::shared_ptr<const model::UnitRegistry>>{std::move(phrases)});
   }
   return std::unique_ptr<rule::Check>(
-      new CollectiveOnlyCheck(field, std::move(registries), std::move(directory)));
+      new CollectiveOnlyCheck(field, std::move(registries), std::move(directory),
+                              std::move(lead_labels), std::move(except_lead_labels)));
+}
+
+bool CollectiveOnlyCheck::LabelSelected(const rule::NodeRef& node) const {
+  if (lead_labels_.empty() && except_lead_labels_.empty()) return true;
+  const std::string label = node.task != nullptr ? node.task->lead_label : std::string();
+  const auto listed = [&label](const std::vector<std::string>& labels) {
+    return std::find(labels.begin(), labels.end(), label) != labels.end();
+  };
+  if (!lead_labels_.empty() && !listed(lead_labels_)) return false;
+  return !listed(except_lead_labels_);
 }
 
 bool CollectiveOnlyCheck::IsCollective(const model::Document& doc, std::string_view name) const {
@@ -38,6 +53,7 @@ bool CollectiveOnlyCheck::IsCollective(const model::Document& doc, std::string_v
 }
 
 void CollectiveOnlyCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
+  if (!LabelSelected(node)) return;
   const std::vector<rule::FieldItem> items = node.Field(field_);
   if (items.empty()) return;
   std::string names;

@@ -50,7 +50,15 @@ bool RequiredCheck::DocumentUsesField(const rule::NodeRef& node) const {
 
 void RequiredCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
   if (!node.Field(field_).empty()) return;
-  if (only_if_used_ && !DocumentUsesField(node)) return;
+  if (only_if_used_) {
+    // Once per document: a document where no node has the field (no task names a lead
+    // unit) would otherwise rescan every node for each node.
+    const bool uses = node.memo != nullptr && node.memo->document_has_field
+                          ? *node.memo->document_has_field
+                          : DocumentUsesField(node);
+    if (node.memo != nullptr) node.memo->document_has_field = uses;
+    if (!uses) return;
+  }
   rule::Finding finding;
   // "责任单位：；配合单位：…": the label is written and nothing follows it, so point where
   // the person has to type. Otherwise at the task's number (or the node's start) rather

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -12,6 +13,7 @@
 #include <sstream>
 
 #include "base/line_index.h"
+#include "base/read_file.h"
 
 namespace plancheck::checks {
 namespace fs = std::filesystem;
@@ -245,7 +247,8 @@ std::shared_ptr<const model::UnitRegistry> CachedRegistry(const std::string& tex
 }  // namespace
 
 RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
-                                const std::string& from_file, Position where) {
+                                const std::string& from_file, Position where,
+                                const std::vector<std::string>& allowed_roots) {
   ErrorList local;
   RegistryList out;
   std::vector<fs::path> files;
@@ -263,14 +266,15 @@ RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
   }
   std::map<std::string, std::string> ids;  // id -> file
   for (const fs::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      local.Add(Generic(file), {}, "cannot read unit registry");
+    if (!PathIsInside(file.string(), allowed_roots)) {
+      local.Add(Generic(file), {},
+                "unit registry leads outside the directory of the configuration that names its "
+                "rule pack (" + CanonicalPath(file.string()) + ")");
       continue;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto registry = CachedRegistry(text.str(), Generic(file), local);
+    const std::optional<std::string> text = ReadConfigFile(Generic(file), "unit registry", local);
+    if (!text) continue;
+    auto registry = CachedRegistry(*text, Generic(file), local);
     if (registry == nullptr) continue;
     auto [it, inserted] = ids.emplace(registry->id, Generic(file));
     if (!inserted) {
@@ -366,15 +370,17 @@ std::shared_ptr<const model::DepartmentStems> LoadDepartmentStems(const std::str
     const std::lock_guard<std::mutex> lock(mutex);
     if (auto it = cache.find(path); it != cache.end()) return it->second;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors.Add(from_file, where, "department stems '" + path + "' not found");
+  const ReadResult read = ReadRegularFile(path, kMaxConfigFileBytes);
+  if (read.status != ReadStatus::kOk) {
+    const bool missing = read.status == ReadStatus::kSystemError && read.error == ENOENT;
+    errors.Add(from_file, where,
+               missing ? "department stems '" + path + "' not found"
+                       : "cannot read department stems '" + path +
+                             "': " + DescribeReadFailure(read, kMaxConfigFileBytes));
     return nullptr;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
   ErrorList local;
-  auto stems = LoadDepartmentStemsFromString(text.str(), path, local);
+  auto stems = LoadDepartmentStemsFromString(read.bytes, path, local);
   AppendNew(local, errors);
   if (stems != nullptr && local.size() == 0) {
     const std::lock_guard<std::mutex> lock(mutex);
@@ -413,6 +419,27 @@ std::shared_ptr<const model::UnitDirectory> UnitRegistrySet::All() const {
   return directory;
 }
 
+namespace {
+
+// A path parameter (`registries`, `stems`) resolved against the rule file; nullopt, after
+// an error at the parameter, when it leaves the places the pack may name
+// (rule::Params::allowed_roots: a pack a discovered configuration names).
+std::optional<std::string> ResolveParamPath(const rule::Params& params, const std::string& key,
+                                            const std::string& path, ErrorList& errors) {
+  const fs::path base = fs::path(params.file()).parent_path();
+  const fs::path resolved = fs::path(path).is_absolute() ? fs::path(path) : base / path;
+  const std::string normal = resolved.lexically_normal().generic_string();
+  if (PathIsInside(normal, params.allowed_roots())) return normal;
+  params.AddError(key,
+                  "'" + key + "' path '" + path + "' (" + CanonicalPath(normal) +
+                      ") lies outside the directory of the configuration that names this rule "
+                      "pack and the installed rules",
+                  errors);
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& params,
                                                            ErrorList& errors, bool required) {
   if (!params.Has("registries")) {
@@ -424,22 +451,22 @@ std::shared_ptr<const UnitRegistrySet> LoadRegistriesParam(const rule::Params& p
   const std::size_t errors_before = errors.size();
   const std::vector<std::string> paths = params.StringList("registries", errors);
   if (errors.size() != errors_before) return nullptr;
-  const fs::path base = fs::path(params.file()).parent_path();
   RegistryList all;
   for (const std::string& path : paths) {
-    const fs::path resolved = fs::path(path).is_absolute() ? fs::path(path) : base / path;
-    RegistryList loaded = LoadUnitRegistries(resolved.lexically_normal().generic_string(), errors,
-                                             params.file(), params.PositionOf("registries"));
+    const std::optional<std::string> resolved = ResolveParamPath(params, "registries", path, errors);
+    if (!resolved) continue;
+    RegistryList loaded = LoadUnitRegistries(*resolved, errors, params.file(),
+                                             params.PositionOf("registries"), params.allowed_roots());
     all.insert(all.end(), loaded.begin(), loaded.end());
   }
   if (all.empty()) return nullptr;
   std::shared_ptr<const model::DepartmentStems> stems;
   if (params.Has("stems")) {
     const std::optional<std::string> path = params.RequiredString("stems", errors);
-    if (path) {
-      const fs::path resolved = fs::path(*path).is_absolute() ? fs::path(*path) : base / *path;
-      stems = LoadDepartmentStems(resolved.lexically_normal().generic_string(), errors,
-                                  params.file(), params.PositionOf("stems"));
+    const std::optional<std::string> resolved =
+        path ? ResolveParamPath(params, "stems", *path, errors) : std::nullopt;
+    if (resolved) {
+      stems = LoadDepartmentStems(*resolved, errors, params.file(), params.PositionOf("stems"));
     }
   }
   return std::make_shared<const UnitRegistrySet>(std::move(all), std::move(stems));

@@ -35,9 +35,12 @@ std::shared_ptr<const model::UnitRegistry> LoadUnitRegistryFromString(const std:
 // Loads a registry file, or every *.yaml in a directory (sorted, not recursive). A
 // missing path, or a directory without registries, is an error at `where` in `from_file`
 // (the rule that named it); errors inside registry files point into them. Registry ids
-// must be unique across what one call loads.
+// must be unique across what one call loads. Only regular files of at most
+// kMaxConfigFileBytes are read, and with `allowed_roots` only files inside them (a
+// symlink is judged by where it leads; rule::Params::allowed_roots).
 RegistryList LoadUnitRegistries(const std::string& path, ErrorList& errors,
-                                const std::string& from_file = "", Position where = {});
+                                const std::string& from_file = "", Position where = {},
+                                const std::vector<std::string>& allowed_roots = {});
 
 // Parses department stems (rules/units/patterns/departments.yaml) from YAML text: keys
 // `prefixes`, `departments` ({name, variants}) and `suffixes`. A stem listed twice, an entry

@@ -2,9 +2,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include <iostream>
-#include <unistd.h>
+#include <cerrno>
+#include <ostream>
 
+#include "base/fd_stream.h"
 #include "cli/commands.h"
 #include "cli/targets_command.h"
 
@@ -19,7 +20,10 @@ void AddRuleSourceOptions(CLI::App* cmd, RuleSources& sources) {
 
 }  // namespace
 
-int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+namespace {
+
+int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+               bool out_is_terminal) {
   CLI::App app{"plancheck: 目标任务分解方案检查工具 (checker for target-task decomposition plans)",
                "plancheck"};
   app.require_subcommand(1);
@@ -128,6 +132,29 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                        "percent of shared key terms for a re-worded task (default 50)")
       ->check(CLI::Range(1, 100));
 
+  ServeCommand serve;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "serve a web page (and a JSON API) that checks uploaded documents");
+  AddRuleSourceOptions(serve_cmd, serve.sources);
+  serve_cmd->add_option("--config", serve.config, "use this configuration instead of .plancheck.yaml");
+  serve_cmd->add_option("--host", serve.host,
+                        "address to listen on (default 127.0.0.1: this machine only; "
+                        "0.0.0.0: every network interface)");
+  serve_cmd->add_option("--port", serve.port, "port (default 8080; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--threads", serve.threads, "connections served at once (default 8)")
+      ->check(CLI::Range(1, 256));
+  serve_cmd->add_option("--max-checks", serve.max_checks,
+                        "documents checked at once (default: the number of cores)");
+  serve_cmd->add_option("--max-body", serve.max_body_mib, "largest upload in MiB (default 32)")
+      ->check(CLI::Range(1, 1024));
+  serve_cmd->add_option("--request-timeout", serve.request_seconds,
+                        "seconds an upload may take to arrive (default 60)")
+      ->check(CLI::Range(1, 3600));
+  serve_cmd->add_option("--stop-after", serve.stop_after_seconds,
+                        "stop by itself after this many seconds (scripts and tests)")
+      ->check(CLI::Range(0, 1000000));
+
   std::vector<const char*> argv;
   argv.reserve(args.size());
   for (const std::string& arg : args) argv.push_back(arg.c_str());
@@ -146,10 +173,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     err << "plancheck: error: " << e.what() << '\n';
     return kExitError;
   }
-  if (lint_cmd->parsed()) {
-    const bool terminal = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
-    return RunLint(lint, terminal, out, err);
-  }
+  if (lint_cmd->parsed()) return RunLint(lint, out_is_terminal, out, err);
   if (parse_cmd->parsed()) return RunParse(parse, out, err);
   if (targets_cmd->parsed()) return RunTargets(targets, out, err);
   if (rules_cmd->parsed()) return RunRules(rules_sources, rules_format, out, err);
@@ -159,6 +183,23 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (audit_cmd->parsed()) return RunAudit(audit, out, err);
   if (plans_cmd->parsed()) return RunPlans(plans, out, err);
   if (diff_cmd->parsed()) return RunDiff(diff, out, err);
+  if (serve_cmd->parsed()) return RunServe(serve, out, err);
+  return kExitError;
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        bool out_is_terminal) {
+  const int code = RunCommand(args, out, err, out_is_terminal);
+  // Every write to `out` is checked here, at the end, and by lint after each file: a cut
+  // report must not end with exit 0.
+  out.flush();
+  if (out) return code;
+  if (StreamErrno(out) == EPIPE) return kExitError;  // the reader left (`| head`): quietly
+  err << "plancheck: error: 无法写入标准输出（cannot write to standard output）：" << StreamError(out)
+      << '\n';
+  err.flush();
   return kExitError;
 }
 

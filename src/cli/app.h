@@ -14,7 +14,10 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitError = 2;
 
-// Runs plancheck with `args` (args[0] is the program name), writing to `out` and `err`.
-int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// Runs plancheck with `args` (args[0] is the program name), writing to `out` and `err`;
+// `out_is_terminal` turns on colour for `--color auto`. When `out` fails (a full disk, a
+// closed pipe), the command stops, the reason is said on `err` and the exit code is 2.
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        bool out_is_terminal = false);
 
 }  // namespace plancheck::cli

@@ -3,13 +3,17 @@
 // are lint's): findings through a ReportWriter, targets and units from each parsed
 // document as lint holds it.
 // report/ renders plain structs; only this file reads documents.
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <ostream>
 
+#include "base/atomic_file.h"
 #include "base/diagnostic.h"
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -25,6 +29,9 @@
 namespace plancheck::cli {
 namespace fs = std::filesystem;
 namespace {
+
+constexpr const char* kAuditFiles[] = {"report.html", "findings.csv", "targets.csv", "units.csv",
+                                       "matrix.csv"};
 
 // Lint's findings, file by file as the run reports them: counted, and written at once to
 // the findings table and the findings section of the page (two files beside the report,
@@ -170,15 +177,14 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
   report::AuditReport audit;
   audit.tool_version = PLANCHECK_VERSION;
   audit.language = AuditLanguage(command);
-  std::error_code ec;
-  fs::create_directories(command.out, ec);
-  if (ec) {
-    err << "plancheck: error: cannot create " << command.out << ": " << ec.message() << "\n";
-    return kExitError;
-  }
-  const fs::path dir(command.out);
-  const fs::path csv_part = dir / ".findings.csv.part";
-  const fs::path html_part = dir / ".findings.html.part";
+  // The findings go to two scratch files as the run goes (the table and the page's
+  // findings section), copied into the report set at the end.
+  static std::atomic<int> run_counter{0};
+  const fs::path scratch = fs::temp_directory_path() /
+                           ("plancheck-audit-" + std::to_string(::getpid()) + "-" +
+                            std::to_string(run_counter++));
+  const fs::path csv_part = scratch.string() + ".findings.csv";
+  const fs::path html_part = scratch.string() + ".findings.html";
   struct RemoveParts {
     std::vector<fs::path> paths;
     ~RemoveParts() {
@@ -189,7 +195,8 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
   std::ofstream csv_out(csv_part, std::ios::binary);
   std::ofstream html_out(html_part, std::ios::binary);
   if (!csv_out || !html_out) {
-    err << "plancheck: error: cannot write in " << command.out << "\n";
+    err << "plancheck: error: cannot write scratch files in " << fs::temp_directory_path().string()
+        << "\n";
     return kExitError;
   }
   FindingsWriter findings(audit, csv_out, html_out);
@@ -197,6 +204,9 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
   std::map<std::string, report::AuditReport> per_file;  // targets and units of each file
   LintHooks hooks;
   hooks.writer = &findings;
+  for (const char* name : kAuditFiles) {
+    hooks.outputs.push_back({"--out", (fs::path(command.out) / name).string()});
+  }
   hooks.document = [&](const model::Document& doc, const config::TargetSetup& setup) {
     report::AuditReport rows;
     AddTargets(doc, setup, rows);
@@ -217,32 +227,34 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
   csv_out.close();
   html_out.close();
   if (!csv_out || !html_out) {
-    err << "plancheck: error: cannot write in " << command.out << "\n";
+    err << "plancheck: error: cannot write scratch files in " << fs::temp_directory_path().string()
+        << "\n";
     return kExitError;
   }
-
-  // The page is streamed to its file (over 100 MB for 1,800 plans), its findings copied
-  // from the section written during the run; the tables are written one at a time.
+  std::ifstream csv_in(csv_part, std::ios::binary);
   std::ifstream html_in(html_part, std::ios::binary);
-  if (!WriteFileAtomically((dir / "report.html").string(),
-                           [&](std::ostream& page) { report::WriteAuditHtml(page, audit, &html_in); },
-                           err)) {
-    return kExitError;
-  }
-  html_in.close();
-  fs::rename(csv_part, dir / "findings.csv", ec);
-  if (ec) {
-    err << "plancheck: error: cannot write " << (dir / "findings.csv").string() << ": "
-        << ec.message() << "\n";
-    return kExitError;
-  }
-  const std::pair<const char*, std::string (*)(const report::AuditReport&)> tables[] = {
-      {"targets.csv", &report::AuditTargetsCsv},
-      {"units.csv", &report::AuditUnitsCsv},
-      {"matrix.csv", [](const report::AuditReport& r) { return report::AuditMatrixCsv(report::BuildMatrix(r)); }},
+
+  // The four files are replaced as a set: a failure leaves the previous set whole. The page
+  // is streamed to its file (over 100 MB for 1,800 plans); the tables are rendered and
+  // written one at a time.
+  const fs::path dir(command.out);
+  auto table = [&](std::string (*render)(const report::AuditReport&)) {
+    return [&audit, render](std::ostream& file) { file << render(audit); };
   };
-  for (const auto& [name, render] : tables) {
-    if (!WriteFileAtomically((dir / name).string(), render(audit), err)) return kExitError;
+  const std::optional<std::string> failure = ReplaceFileSet(
+      command.out,
+      {{"report.html", [&](std::ostream& page) { report::WriteAuditHtml(page, audit, &html_in); }},
+       {"findings.csv", [&](std::ostream& file) { file << csv_in.rdbuf(); }},
+       {"targets.csv", table(&report::AuditTargetsCsv)},
+       {"units.csv", table(&report::AuditUnitsCsv)},
+       {"matrix.csv", [&](std::ostream& file) {
+          file << report::AuditMatrixCsv(report::BuildMatrix(audit));
+        }}});
+  if (failure) {
+    err << "plancheck: error: " << (audit.language == "en" ? "cannot write the audit report " : "无法写入审计报告 ")
+        << command.out << (audit.language == "en" ? " (the previous report is unchanged): " : "（原有报告未改动）：")
+        << *failure << "\n";
+    return kExitError;
   }
   out << (dir / "report.html").string() << '\n';
   return exit_code;

@@ -90,8 +90,30 @@ struct DiffCommand {
   int min_similarity = 50;  // percent of shared key terms for a re-worded task
 };
 
-// What another command (audit) adds to a lint run. Both are optional.
+// `plancheck serve`: the page and the JSON API over HTTP (docs/serve.md).
+struct ServeCommand {
+  RuleSources sources;
+  std::optional<std::string> config;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  unsigned threads = 8;
+  unsigned max_checks = 0;        // 0: the number of cores
+  std::size_t max_body_mib = 32;  // --max-body, MiB
+  int request_seconds = 60;
+  int stop_after_seconds = 0;  // --stop-after: stop by itself (scripts, tests); 0: never
+};
+
+// A file a command will write, and the option that named it ("--output").
+struct OutputPath {
+  std::string option;
+  std::string path;
+};
+
+// What another command (audit) adds to a lint run. All are optional.
 struct LintHooks {
+  // Files the caller will write after the run: refused, before anything is read, when one
+  // of them is a file the run reads.
+  std::vector<OutputPath> outputs;
   // Called on a worker thread with each document that was read, after it is linted, with
   // its targets extracted and the run's target setup; must be thread-safe.
   std::function<void(const model::Document&, const config::TargetSetup&)> document;
@@ -111,6 +133,20 @@ int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err);
 int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err);
 int RunPlans(const PlansCommand& command, std::ostream& out, std::ostream& err);
 int RunDiff(const DiffCommand& command, std::ostream& out, std::ostream& err);
+// Serves until SIGINT or SIGTERM (or --stop-after); prints the address on `out` once
+// listening and the access log on `err`.
+int RunServe(const ServeCommand& command, std::ostream& out, std::ostream& err);
+
+// True when `path` means standard output: "-", or a path naming the file descriptor 1
+// is open on ("/dev/stdout", or the file a shell redirected standard output to).
+bool IsStandardOutput(const std::string& path);
+
+// False, after saying why on `err` (in `language`), when an output names the same file as
+// one of `inputs` (same device and inode: through symlinks and hard links too), or two
+// outputs name one file.
+bool CheckOutputsAreNotInputs(const std::vector<OutputPath>& outputs,
+                              const std::vector<std::string>& inputs, const std::string& language,
+                              std::ostream& err);
 
 // Writes `content` to `path` atomically: a temp file beside it, then a rename. On failure
 // says why on `err` and returns false.

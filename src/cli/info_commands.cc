@@ -13,6 +13,7 @@
 #include "ingest/ingest.h"
 #include "parse/parser.h"
 #include "report/model_json.h"
+#include "report/views/rules_json.h"
 
 namespace plancheck::cli {
 
@@ -66,19 +67,7 @@ int RunRules(const RuleSources& sources, const std::string& format, std::ostream
     return kExitError;
   }
   if (format == "json") {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const rule::Rule& r : rules) {
-      list.push_back({{"id", r.id},
-                      {"severity", SeverityName(r.severity)},
-                      {"enabled", r.enabled},
-                      {"scope", rule::ScopeName(r.scope)},
-                      {"check", r.check_kind},
-                      {"title", r.title},
-                      {"title_en", r.title_en},
-                      {"tags", r.tags},
-                      {"file", r.file}});
-    }
-    out << list.dump(2) << '\n';
+    out << report::RulesToJson(rules).dump(2) << '\n';
     return kExitOk;
   }
   std::size_t id_width = 0;

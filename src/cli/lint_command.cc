@@ -1,4 +1,6 @@
 // `plancheck lint`: rules, configuration and baseline around the engine, then a report.
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -10,6 +12,7 @@
 #include <sstream>
 
 #include "base/atomic_file.h"
+#include "base/fd_stream.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "checks/unit_registry_loader.h"
@@ -48,7 +51,68 @@ bool ReportWriteFailure(const std::string& path, const std::optional<std::string
   return !failure;
 }
 
+// --config names a file the person running plancheck chose; otherwise the configuration
+// was discovered beside the documents and may name files only inside its own tree.
+config::ConfigSource SourceOf(const std::optional<std::string>& explicit_config) {
+  return explicit_config ? config::ConfigSource::kCommandLine : config::ConfigSource::kDiscovered;
+}
+
+// A report that could not be written (StreamError's reason), thrown from inside the run
+// to stop it.
+struct OutputFailed {
+  std::string reason;
+};
+
 }  // namespace
+
+bool IsStandardOutput(const std::string& path) {
+  if (path == "-") return true;
+  const std::optional<FileId> file = IdentityOf(path);
+  return file && file == IdentityOfDescriptor(STDOUT_FILENO);
+}
+
+bool CheckOutputsAreNotInputs(const std::vector<OutputPath>& outputs,
+                              const std::vector<std::string>& inputs, const std::string& language,
+                              std::ostream& err) {
+  if (outputs.empty()) return true;
+  const bool english = language == "en";
+  std::vector<std::pair<FileId, const std::string*>> read;
+  for (const std::string& input : inputs) {
+    if (const std::optional<FileId> id = IdentityOf(input)) read.emplace_back(*id, &input);
+  }
+  bool ok = true;
+  // Two outputs are the same file when they have one identity or, not existing yet, one
+  // absolute path.
+  auto same_output = [](const std::string& a, const std::string& b) {
+    const std::optional<FileId> id_a = IdentityOf(a);
+    if (id_a || IdentityOf(b)) return id_a == IdentityOf(b);
+    std::error_code ec;
+    return fs::weakly_canonical(fs::absolute(a, ec), ec) == fs::weakly_canonical(fs::absolute(b, ec), ec);
+  };
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    const std::optional<FileId> id = IdentityOf(outputs[i].path);
+    for (const auto& [input_id, input] : read) {
+      if (!id || !(input_id == *id)) continue;  // a new file cannot be an input
+      err << "plancheck: error: "
+          << (english ? outputs[i].option + " " + outputs[i].path + " is " + *input +
+                            ", which this run reads; plancheck never overwrites its inputs\n"
+                      : outputs[i].option + " " + outputs[i].path + " 就是本次检查读取的 " + *input +
+                            "；plancheck 不会覆盖它读取的文件，请换一个输出路径\n");
+      ok = false;
+      break;
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (!same_output(outputs[j].path, outputs[i].path)) continue;
+      err << "plancheck: error: "
+          << (english ? outputs[j].option + " and " + outputs[i].option + " name the same file " +
+                            outputs[i].path + "\n"
+                      : outputs[j].option + " 与 " + outputs[i].option + " 指向同一个文件 " +
+                            outputs[i].path + "\n");
+      ok = false;
+    }
+  }
+  return ok;
+}
 
 bool WriteFileAtomically(const std::string& path, const std::string& content, std::ostream& err) {
   return ReportWriteFailure(path, plancheck::WriteFileAtomically(path, content), err);
@@ -73,7 +137,7 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
     ErrorList config_errors;
     std::vector<config::Config::PlanEntry> plans;
     if (!run_config_file.empty() && fs::is_regular_file(run_config_file)) {
-      plans = config::LoadConfig(run_config_file, config_errors).plans;
+      plans = config::LoadConfig(run_config_file, config_errors, SourceOf(command.config)).plans;
     }
     if (config_errors.empty()) {
       const bool default_rules = !command.sources.no_default_rules;
@@ -101,10 +165,13 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
   auto load_scope = [&](const std::string& file) {
     if (scopes.count(file) != 0) return;
     auto scope = std::make_unique<ConfigScope>();
-    if (!file.empty()) scope->config = config::LoadConfig(file, setup_errors);
+    if (!file.empty()) {
+      const bool named = command.config && file == *command.config;
+      scope->config = config::LoadConfig(file, setup_errors, SourceOf(named ? command.config : std::nullopt));
+    }
     scope->rules = base_rules;
     for (const std::string& pack : scope->config.rule_packs) {
-      config::LoadRulePack(pack, scope->rules, setup_errors);
+      config::LoadRulePack(pack, scope->rules, setup_errors, scope->config.allowed_roots);
     }
     // A mistyped rule id in disable/enable/severity would otherwise be silently ignored.
     if (!file.empty()) config::CheckRuleReferences(scope->config, scope->rules, setup_errors);
@@ -197,56 +264,79 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
   report::ReportOptions report_options;
   report_options.language = options.language;
   report_options.tool_version = PLANCHECK_VERSION;
+  // `-o -`, `-o /dev/stdout` or the file standard output already goes to: standard output.
+  const std::optional<std::string> output_file =
+      command.output && !IsStandardOutput(*command.output) ? command.output : std::nullopt;
   report_options.color = command.color == "always" ||
-                         (command.color == "auto" && stdout_is_terminal && !command.output &&
+                         (command.color == "auto" && stdout_is_terminal && !output_file &&
                           std::getenv("NO_COLOR") == nullptr);
 
+  // Nothing plancheck writes may be one of the files it reads.
+  std::vector<OutputPath> outputs = hooks.outputs;
+  if (output_file && hooks.writer == nullptr) outputs.push_back({"--output", *output_file});
+  if (command.write_baseline) outputs.push_back({"--write-baseline", *command.write_baseline});
+  std::vector<std::string> read_paths;
+  for (const ingest::InputFile& input : inputs) read_paths.push_back(input.path);
+  if (command.parent) read_paths.push_back(*command.parent);
+  if (!CheckOutputsAreNotInputs(outputs, read_paths, options.language, err)) return kExitError;
+
   // The report is written file by file as results arrive in input order, so a run holds
-  // one file's diagnostics at a time (docs/json-output.md). --output collects it and
-  // replaces the file atomically at the end.
-  std::ostringstream buffered;
-  std::ostream& sink = command.output ? static_cast<std::ostream&>(buffered) : out;
-  std::unique_ptr<report::ReportWriter> own_writer;
-  if (hooks.writer == nullptr) {
-    own_writer = report::MakeReportWriter(*report::ParseOutputFormat(command.format), sink,
-                                          rule_infos, report_options);
-  }
-  report::ReportWriter* const writer = hooks.writer != nullptr ? hooks.writer : own_writer.get();
-  options.source_lines =
-      hooks.writer == nullptr && report::ParseOutputFormat(command.format) == report::OutputFormat::kText;
+  // one file's diagnostics at a time (docs/json-output.md); with --output it streams into
+  // the temporary file that replaces the target at the end.
   const std::optional<Severity> threshold = FailThreshold(fail_on);
   bool input_failed = !input_errors.empty();
   bool over_threshold = false;
   std::size_t baselined = 0;
   std::vector<Diagnostic> for_baseline;  // every finding, only with --write-baseline
-  auto take = [&](const std::string& path, std::vector<Diagnostic> diags) {
-    std::stable_sort(diags.begin(), diags.end(), DiagnosticLess);
-    if (command.write_baseline) for_baseline.insert(for_baseline.end(), diags.begin(), diags.end());
-    if (baseline) baselined += baseline->Filter(diags);
-    for (const Diagnostic& d : diags) over_threshold = over_threshold || (threshold && d.severity >= *threshold);
-    writer->AddFile(path, diags);
+  options.source_lines =
+      hooks.writer == nullptr && report::ParseOutputFormat(command.format) == report::OutputFormat::kText;
+  auto run = [&](std::ostream& sink) {
+    std::unique_ptr<report::ReportWriter> own_writer;
+    if (hooks.writer == nullptr) {
+      own_writer = report::MakeReportWriter(*report::ParseOutputFormat(command.format), sink,
+                                            rule_infos, report_options);
+    }
+    report::ReportWriter* const writer = hooks.writer != nullptr ? hooks.writer : own_writer.get();
+    auto take = [&](const std::string& path, std::vector<Diagnostic> diags) {
+      std::stable_sort(diags.begin(), diags.end(), DiagnosticLess);
+      if (command.write_baseline) for_baseline.insert(for_baseline.end(), diags.begin(), diags.end());
+      if (baseline) baselined += baseline->Filter(diags);
+      for (const Diagnostic& d : diags) over_threshold = over_threshold || (threshold && d.severity >= *threshold);
+      writer->AddFile(path, diags);
+      // A report nobody can receive (a full disk, a closed pipe) stops the run.
+      if (!sink) throw OutputFailed{StreamError(sink)};
+    };
+    engine::LintFilesInOrder(inputs, select, options, command.jobs, [&](engine::FileResult&& result) {
+      input_failed = input_failed || !result.ok;
+      take(result.path, std::move(result.diagnostics));
+    });
+    // Paths that could not be collected (one that does not exist) follow the files, as
+    // report::ReportFiles orders them.
+    std::vector<Diagnostic> collect_errors;
+    for (const Error& error : input_errors.errors()) {
+      collect_errors.push_back(engine::InputErrorDiagnostic(error));
+    }
+    report::ForEachReportFile(collect_errors, {}, take);
+    writer->Finish();
   };
-  engine::LintFilesInOrder(inputs, select, options, command.jobs, [&](engine::FileResult&& result) {
-    input_failed = input_failed || !result.ok;
-    take(result.path, std::move(result.diagnostics));
-  });
-  // Paths that could not be collected (one that does not exist) follow the files, as
-  // report::ReportFiles orders them.
-  std::vector<Diagnostic> collect_errors;
-  for (const Error& error : input_errors.errors()) {
-    collect_errors.push_back(engine::InputErrorDiagnostic(error));
+  try {
+    if (output_file && hooks.writer == nullptr) {
+      if (!WriteFileAtomically(*output_file, run, err)) return kExitError;
+    } else {
+      run(out);
+    }
+  } catch (const OutputFailed& failure) {
+    // Standard output: cli::Run says why once the command returns.
+    if (!output_file || hooks.writer != nullptr) return kExitError;
+    ReportWriteFailure(*output_file, failure.reason, err);
+    return kExitError;
   }
-  report::ForEachReportFile(collect_errors, {}, take);
-  writer->Finish();
 
   if (baselined > 0) {
     err << (options.language == "en" ? "plancheck: " + std::to_string(baselined) +
                                            " finding(s) hidden by the baseline\n"
                                      : "plancheck: 基线已接受 " + std::to_string(baselined) +
                                            " 条结果，未显示\n");
-  }
-  if (command.output && hooks.writer == nullptr) {
-    if (!WriteFileAtomically(*command.output, buffered.str(), err)) return kExitError;
   }
   if (command.write_baseline) {
     ErrorList errors;

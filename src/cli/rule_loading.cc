@@ -17,7 +17,11 @@ std::unique_ptr<config::TargetSetup> LoadRunTargetSetup(const std::optional<std:
                                                         ErrorList& errors) {
   config::Config config;
   const std::string file = config_file ? *config_file : config::DiscoverConfig(".").value_or("");
-  if (!file.empty()) config = config::LoadConfig(file, errors);
+  if (!file.empty()) {
+    config = config::LoadConfig(file, errors,
+                                config_file ? config::ConfigSource::kCommandLine
+                                            : config::ConfigSource::kDiscovered);
+  }
   return config::LoadTargetSetup(config::RulesDir(), parent, config.plans, errors);
 }
 

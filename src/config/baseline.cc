@@ -9,8 +9,12 @@
 
 #include "base/atomic_file.h"
 #include "base/line_index.h"
+#include "base/read_file.h"
 
 namespace plancheck::config {
+
+// A baseline of a million findings is about 200 MB of JSON.
+constexpr std::size_t kMaxBaselineBytes = 256u * 1024u * 1024u;
 namespace fs = std::filesystem;
 namespace {
 
@@ -135,15 +139,10 @@ Baseline Baseline::FromDiagnostics(const std::vector<Diagnostic>& diagnostics) {
 }
 
 Baseline Baseline::Load(const std::string& path, ErrorList& errors) {
-  std::ifstream in(path, std::ios::binary);
-  std::error_code ec;
-  if (!in || fs::is_directory(path, ec)) {
-    errors.Add(path, {}, fs::exists(path, ec) ? "cannot read baseline" : "baseline not found");
-    return Baseline{};
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return LoadFromString(text.str(), path, errors);
+  // A regular file of bounded size: a FIFO or /dev/zero named by mistake is an error.
+  const std::optional<std::string> text = ReadConfigFile(path, "baseline", errors, kMaxBaselineBytes);
+  if (!text) return Baseline{};
+  return LoadFromString(*text, path, errors);
 }
 
 Baseline Baseline::LoadFromString(const std::string& json, const std::string& path,

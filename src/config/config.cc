@@ -3,12 +3,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <utility>
 
+#include "base/read_file.h"
 #include "base/utf8.h"
 #include "config/rule_pack.h"
 #include "rule/params.h"
@@ -218,9 +220,22 @@ class Loader {
     return text;
   }
 
+  // False, after a located error, when `path` (named as `relative`) leaves the places a
+  // discovered configuration may name (ConfigSource).
+  bool Contained(const YAML::Node& node, const std::string& what, const std::string& relative,
+                 const std::string& path) {
+    if (PathIsInside(path, config_.allowed_roots)) return true;
+    Error(node, what + " '" + relative + "' (" + CanonicalPath(path) +
+                    ") lies outside the directory of this configuration and the installed rules; "
+                    "a .plancheck.yaml found beside the documents may only name files inside its "
+                    "own directory tree (name others with --config or --rules)");
+    return false;
+  }
+
   void LoadRulePacks(const YAML::Node& value) {
     for (const auto& [relative, node] : StringList(value, "rules", "rule-pack paths")) {
       const std::string path = ResolvePath(config_.base_dir, relative);
+      if (!Contained(node, "rule pack", relative, path)) continue;
       std::error_code ec;
       if (!fs::exists(path, ec)) {
         Error(node, "rule pack '" + relative + "' not found (looked for '" + path + "')");
@@ -287,6 +302,7 @@ class Loader {
       }
       Config::PlanEntry plan;
       plan.position = rule::YamlPosition(item);
+      const std::size_t errors_before_plan = errors_.size();
       YAML::Node parent_node;
       for (const auto& [key, entry_value] : Entries(item, kPlanKeys, "plans")) {
         if (key == "year") {
@@ -303,7 +319,13 @@ class Loader {
           continue;
         }
         const std::string& text = entry_value.Scalar();
-        if (key == "file") plan.file = text.empty() ? "" : ResolvePath(config_.base_dir, text);
+        if (key == "file") {
+          plan.file = text.empty() ? "" : ResolvePath(config_.base_dir, text);
+          if (!plan.file.empty() && !Contained(entry_value, "plan file", text, plan.file)) {
+            plan.file.clear();
+            continue;
+          }
+        }
         if (key == "level") {
           if (std::find(kLevels.begin(), kLevels.end(), text) == kLevels.end()) {
             Error(entry_value, "unknown level '" + text + "' (" + OrList(kLevels) + ")");
@@ -315,10 +337,11 @@ class Loader {
         if (key == "parent" && !text.empty()) {
           plan.parent = ResolvePath(config_.base_dir, text);
           parent_node = entry_value;
+          if (!Contained(entry_value, "parent plan", text, plan.parent)) plan.parent.clear();
         }
       }
       if (plan.file.empty()) {
-        Error(item, "plan has no 'file'");
+        if (errors_before_plan == errors_.size()) Error(item, "plan has no 'file'");
         continue;
       }
       if (parent_node.IsDefined()) parents.emplace_back(config_.plans.size(), parent_node);
@@ -555,11 +578,14 @@ bool GlobMatch(std::string_view glob, std::string_view path) {
 }
 
 Config LoadConfigFromString(const std::string& yaml, const std::string& path,
-                            ErrorList& errors) {
+                            ErrorList& errors, ConfigSource source) {
   Config config;
   config.file = path;
   const std::string parent = fs::path(path).parent_path().generic_string();
   config.base_dir = parent.empty() ? "." : parent;
+  if (source == ConfigSource::kDiscovered) {
+    config.allowed_roots = {CanonicalPath(config.base_dir), CanonicalPath(RulesDir())};
+  }
   YAML::Node root;
   try {
     root = YAML::Load(yaml);
@@ -575,20 +601,10 @@ Config LoadConfigFromString(const std::string& yaml, const std::string& path,
   return config;
 }
 
-Config LoadConfig(const std::string& path, ErrorList& errors) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    errors.Add(path, {}, "is a directory, not a config file");
-    return Config{};
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors.Add(path, {}, fs::exists(path, ec) ? "cannot read config file" : "config file not found");
-    return Config{};
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return LoadConfigFromString(text.str(), path, errors);
+Config LoadConfig(const std::string& path, ErrorList& errors, ConfigSource source) {
+  const std::optional<std::string> text = ReadConfigFile(path, "config file", errors);
+  if (!text) return Config{};
+  return LoadConfigFromString(*text, path, errors, source);
 }
 
 std::optional<std::string> DiscoverConfig(const std::string& directory) {

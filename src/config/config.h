@@ -54,6 +54,14 @@ struct RuleReference {
   Position position;
 };
 
+// Who chose a configuration file. A `.plancheck.yaml` found beside the documents comes
+// with them (a repository of notices could ship one), so the files it names (rule packs,
+// plan documents and sheets, and the unit registries those packs name) must lie inside the
+// directory tree that holds it or in the installed rule directory (RulesDir()); a path
+// leaving them is a located error, and a symlink is judged by where it leads. A file named
+// with --config was chosen by the person running plancheck and may name files anywhere.
+enum class ConfigSource { kDiscovered, kCommandLine };
+
 struct Config {
   std::string file;      // the file it was read from; empty for the built-in default
   std::string base_dir;  // its directory ("." for a file in the working directory);
@@ -74,15 +82,20 @@ struct Config {
   };
   std::vector<PlanEntry> plans;
   std::vector<RuleReference> rule_references;  // every selector, in file order
+  // Where the files it names may be (canonical directories); empty: anywhere.
+  std::vector<std::string> allowed_roots;
 };
 
 // Reads one config file. Errors (unreadable file, YAML syntax, unknown keys with a "did
 // you mean", wrong types, unknown severity / fail_on / language values, missing rule
 // packs) are added to `errors` with positions; what could be read is returned.
-Config LoadConfig(const std::string& path, ErrorList& errors);
+// Only a regular file of at most kMaxConfigFileBytes is read (a FIFO or /dev/zero is an
+// error, not a hang or an exhausted memory).
+Config LoadConfig(const std::string& path, ErrorList& errors,
+                  ConfigSource source = ConfigSource::kDiscovered);
 // The same from YAML text (tests); `path` names the file in errors and gives base_dir.
 Config LoadConfigFromString(const std::string& yaml, const std::string& path,
-                            ErrorList& errors);
+                            ErrorList& errors, ConfigSource source = ConfigSource::kDiscovered);
 
 // The nearest `.plancheck.yaml` in `directory` (or, given a file, its directory) or its
 // ancestors up to the filesystem root; nullopt when none. The path is relative to the

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/read_file.h"
 #include "ingest/ingest.h"
 #include "parse/parser.h"
 #include "parse/targets.h"
@@ -23,12 +24,11 @@ Position MarkOf(const YAML::Node& node) {
   return {mark.line + 1, mark.column + 1};
 }
 
+// A sheet or table: a regular file of bounded size (a FIFO or /dev/zero is refused).
 std::optional<std::string> ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  ReadResult read = ReadRegularFile(path, kMaxConfigFileBytes);
+  if (read.status != ReadStatus::kOk) return std::nullopt;
+  return std::move(read.bytes);
 }
 
 std::string ScalarOr(const YAML::Node& node, const char* key, const std::string& file,
@@ -228,20 +228,23 @@ ParentChoice PlanSet::Infer(const model::PlanInfo& child, const data::RegionTabl
   if (!child.year) return {nullptr, "no parent: the plan year is unknown"};
   if (child.region.empty()) return {nullptr, "no parent: the region is unknown"};
   if (child.region == "全国") return {nullptr, "no parent: a national plan has none"};
+  // The region directly containing the plan's: a district's city (or municipality), a
+  // city's province, a province's 全国. A plan further up is no parent: a district's GDP
+  // growth below the national figure is no defect.
   const std::vector<std::string> chain = regions.Ancestors(child.region, child.within);
+  if (chain.empty()) return {nullptr, "no parent: the region containing " + child.region + " is unknown"};
+  const std::string& region = chain.front();
   for (const bool sheets : {false, true}) {
-    for (const std::string& region : chain) {
-      for (const auto& plan : plans_) {
-        if (plan->info.file == child.file || IsSheetPath(plan->info.file) != sheets) continue;
-        if (plan->info.year != child.year || plan->info.region != region) continue;
-        return {plan.get(), "inferred: same year " + std::to_string(*child.year) + ", " + region +
-                                " (" + model::AdminLevelName(regions.LevelOf(region, "")) +
-                                ") contains " + child.region};
-      }
+    for (const auto& plan : plans_) {
+      if (plan->info.file == child.file || IsSheetPath(plan->info.file) != sheets) continue;
+      if (plan->info.year != child.year || plan->info.region != region) continue;
+      return {plan.get(), "inferred: same year " + std::to_string(*child.year) + ", " + region +
+                              " (" + model::AdminLevelName(regions.LevelOf(region, "")) +
+                              ") contains " + child.region};
     }
   }
-  return {nullptr, "no parent: no plan for " + std::to_string(*child.year) + " of a region containing " +
-                       child.region + (chain.empty() ? "" : " (" + chain.front() + ", …)")};
+  return {nullptr, "no parent: no plan for " + std::to_string(*child.year) + " of " + region +
+                       ", the region containing " + child.region};
 }
 
 namespace {

@@ -65,10 +65,9 @@ class PlanSet {
   const model::PlanTargets* FindFile(const std::string& file) const;
   const std::vector<std::unique_ptr<model::PlanTargets>>& plans() const { return plans_; }
 
-  // The inferred parent of a plan: the same year, the nearest region containing the
-  // plan's (data::RegionTable::Ancestors). A document (of the run, --parent, a `plans:`
-  // entry) at any containing region is preferred over a sheet, then the nearest region,
-  // then the first added.
+  // The inferred parent of a plan: the same year, the region directly containing the
+  // plan's (the first of data::RegionTable::Ancestors). A document (of the run, --parent,
+  // a `plans:` entry) is preferred over a sheet, then the first added.
   ParentChoice Infer(const model::PlanInfo& child, const data::RegionTable& regions) const;
 
  private:

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -11,6 +12,7 @@
 
 #include <re2/re2.h>
 
+#include "base/read_file.h"
 #include "checks/registry.h"
 #include "rule/message.h"
 #include "rule/node_ref.h"
@@ -122,7 +124,8 @@ void LoadVariants(const YAML::Node& node, const std::string& file,
   }
 }
 
-void LoadRule(const YAML::Node& node, const std::string& file, std::vector<rule::Rule>& rules,
+void LoadRule(const YAML::Node& node, const std::string& file,
+              const std::vector<std::string>& allowed_roots, std::vector<rule::Rule>& rules,
               ErrorList& errors) {
   const std::size_t errors_before = errors.size();
   if (!node.IsMap()) {
@@ -206,7 +209,7 @@ void LoadRule(const YAML::Node& node, const std::string& file, std::vector<rule:
     errors.Add(file, rule::YamlPosition(node["check"]), message);
   }
   if (kind != nullptr && errors.size() == errors_before) {
-    const rule::Params params(node, file, r.scope);
+    const rule::Params params(node, file, r.scope, allowed_roots);
     std::unique_ptr<rule::Check> check = kind->create(params, errors);
     const auto& common = rule::CommonRuleKeys();
     for (const std::string& key : params.UnreadKeys({common.begin(), common.end()})) {
@@ -235,14 +238,15 @@ void LoadRule(const YAML::Node& node, const std::string& file, std::vector<rule:
   if (errors.size() == errors_before && r.check != nullptr) rules.push_back(std::move(r));
 }
 
-void LoadNode(const YAML::Node& root, const std::string& file, std::vector<rule::Rule>& rules,
+void LoadNode(const YAML::Node& root, const std::string& file,
+              const std::vector<std::string>& allowed_roots, std::vector<rule::Rule>& rules,
               ErrorList& errors) {
   if (!root.IsDefined() || root.IsNull()) return;  // an empty pack is allowed
   if (!root.IsSequence()) {
     errors.Add(file, rule::YamlPosition(root), "a rule pack must be a list of rules ('- id: ...')");
     return;
   }
-  for (const auto& node : root) LoadRule(node, file, rules, errors);
+  for (const auto& node : root) LoadRule(node, file, allowed_roots, rules, errors);
 }
 
 }  // namespace
@@ -261,7 +265,8 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
 }
 
 void LoadRulePackFromString(const std::string& yaml, const std::string& file,
-                            std::vector<rule::Rule>& rules, ErrorList& errors) {
+                            std::vector<rule::Rule>& rules, ErrorList& errors,
+                            const std::vector<std::string>& allowed_roots) {
   YAML::Node root;
   try {
     root = YAML::Load(yaml);
@@ -270,21 +275,22 @@ void LoadRulePackFromString(const std::string& yaml, const std::string& file,
     return;
   }
   try {
-    LoadNode(root, file, rules, errors);
+    LoadNode(root, file, allowed_roots, rules, errors);
   } catch (const YAML::Exception& e) {
     errors.Add(file, {e.mark.line + 1, e.mark.column + 1}, "invalid rule: " + e.msg);
   }
 }
 
-void LoadRulePack(const std::string& path, std::vector<rule::Rule>& rules, ErrorList& errors) {
+void LoadRulePack(const std::string& path, std::vector<rule::Rule>& rules, ErrorList& errors,
+                  const std::vector<std::string>& allowed_roots) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(path, ec)) {
       const std::string ext = entry.path().extension().string();
-      if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
-        files.push_back(entry.path());
-      }
+      std::error_code type_ec;
+      if (entry.is_directory(type_ec)) continue;  // packs are not read recursively
+      if (ext == ".yaml" || ext == ".yml") files.push_back(entry.path());
     }
     if (ec) {
       errors.Add(path, {}, "cannot read rule directory: " + ec.message());
@@ -292,17 +298,20 @@ void LoadRulePack(const std::string& path, std::vector<rule::Rule>& rules, Error
     }
     std::sort(files.begin(), files.end());
     if (files.empty()) errors.Add(path, {}, "rule directory holds no *.yaml file");
-    for (const fs::path& file : files) LoadRulePack(file.generic_string(), rules, errors);
+    for (const fs::path& file : files) {
+      LoadRulePack(file.generic_string(), rules, errors, allowed_roots);
+    }
     return;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors.Add(path, {}, fs::exists(path, ec) ? "cannot read rule pack" : "rule pack not found");
+  // A file in a pack directory may be a symlink: judged by where it leads.
+  if (!PathIsInside(path, allowed_roots)) {
+    errors.Add(path, {}, "rule pack leads outside the directory of the configuration that names it (" +
+                             CanonicalPath(path) + ")");
     return;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  LoadRulePackFromString(text.str(), path, rules, errors);
+  const std::optional<std::string> text = ReadConfigFile(path, "rule pack", errors);
+  if (!text) return;
+  LoadRulePackFromString(*text, path, rules, errors, allowed_roots);
 }
 
 std::string RulesDir() {

@@ -17,12 +17,17 @@
 namespace plancheck::config {
 
 // Loads one pack (file or directory) and appends its rules to `rules`. Rule ids already
-// in `rules` are duplicates and are reported.
-void LoadRulePack(const std::string& path, std::vector<rule::Rule>& rules, ErrorList& errors);
+// in `rules` are duplicates and are reported. Only regular files of at most
+// kMaxConfigFileBytes are read. With `allowed_roots` (Config::allowed_roots of a
+// discovered configuration), the pack's files and the unit registries its rules name must
+// lie inside them.
+void LoadRulePack(const std::string& path, std::vector<rule::Rule>& rules, ErrorList& errors,
+                  const std::vector<std::string>& allowed_roots = {});
 
 // Loads rules from YAML text (tests); `file` names it in errors.
 void LoadRulePackFromString(const std::string& yaml, const std::string& file,
-                            std::vector<rule::Rule>& rules, ErrorList& errors);
+                            std::vector<rule::Rule>& rules, ErrorList& errors,
+                            const std::vector<std::string>& allowed_roots = {});
 
 // The directory of the built-in rule packs (holds default/, units/, plans/): the
 // PLANCHECK_RULES_DIR environment variable, else <exe>/../share/plancheck/rules when it

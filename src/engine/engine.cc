@@ -4,6 +4,7 @@
 #include <cassert>
 #include <condition_variable>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 #include <unordered_set>
@@ -186,9 +187,11 @@ std::vector<Diagnostic> LintDocument(const model::Document& doc,
   for (const ActiveRule& active : rules) {
     assert(active.rule != nullptr && active.rule->check != nullptr);
     DiagnosticReporter reporter(doc, active, options, out);
+    rule::DocumentMemo memo;
     ForEachNode(doc, active.rule->scope, [&](const rule::NodeRef& node) {
       rule::NodeRef with_plan = node;
       with_plan.plan = &plan;
+      with_plan.memo = &memo;
       active.rule->check->Run(with_plan, reporter);
     });
   }
@@ -219,8 +222,8 @@ Diagnostic InputErrorDiagnostic(const Error& error) {
 namespace {
 
 // Reads, parses and lints one input.
-FileResult LintOne(const ingest::InputFile& input, const RuleSelector& select,
-                   const LintOptions& options) {
+FileResult LintOneOrThrow(const ingest::InputFile& input, const RuleSelector& select,
+                          const LintOptions& options) {
   FileResult result;
   result.path = input.display_path;
   Result<model::Document> doc = ingest::LoadDocument(input);
@@ -241,6 +244,23 @@ FileResult LintOne(const ingest::InputFile& input, const RuleSelector& select,
   result.diagnostics = LintDocument(*doc, rules, options);
   if (options.inspect) options.inspect(*doc);
   return result;
+}
+
+// The same, with running out of memory (a memory limit, an input that expands past what
+// the readers bound) an input error of this file: its memory is freed as the exception
+// unwinds, and the other files go on.
+FileResult LintOne(const ingest::InputFile& input, const RuleSelector& select,
+                   const LintOptions& options) {
+  try {
+    return LintOneOrThrow(input, select, options);
+  } catch (const std::bad_alloc&) {
+    FileResult result;
+    result.path = input.display_path;
+    result.ok = false;
+    result.diagnostics.push_back(InputErrorDiagnostic(
+        Error{input.display_path, {}, "内存不足，无法检查此文件（文件过大或展开后过大），其他文件照常检查"}));
+    return result;
+  }
 }
 
 }  // namespace

@@ -126,7 +126,7 @@ std::string ParagraphText(pugi::xml_node paragraph, Numbering& numbering) {
 }
 
 // Table `table_number` as the flattened-table shape, each line with its place. False when
-// the text grew past kMaxDocxTextBytes (the table is left unfinished).
+// the text went over its budget (the table is left unfinished).
 bool AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, ExtractedText& out) {
   std::map<int, std::vector<std::string>> merged_above;  // column -> paragraphs
   int row_number = 0;
@@ -157,7 +157,7 @@ bool AppendTable(pugi::xml_node table, int table_number, Numbering& numbering, E
                     Place{.table = table_number, .row = row_number, .column = column + extra + 1});
       }
       column += span;
-      if (out.text.size() > kMaxDocxTextBytes) return false;
+      if (out.over_budget()) return false;
     }
   }
   out.AddLine("", Place{.table = table_number});
@@ -179,6 +179,11 @@ Result<ExtractedText> ExtractDocx(const std::string& bytes, const std::string& d
     pugi::xml_document xml;
     if (xml.load_buffer(numbering_xml->data(), numbering_xml->size())) numbering.Load(xml);
   }
+  if (TooManyTags(*body) || TooManyTags(*numbering_xml)) {
+    return DocxError(display_path, "Word 文档结构过于庞大（超过 " +
+                                       std::to_string(kMaxMarkupTags / 10000) +
+                                       " 万个 XML 标记），已拒绝读取");
+  }
   pugi::xml_document xml;
   const pugi::xml_parse_result parsed = xml.load_buffer(body->data(), body->size());
   if (!parsed) {
@@ -186,6 +191,7 @@ Result<ExtractedText> ExtractDocx(const std::string& bytes, const std::string& d
                                        parsed.description() + "）");
   }
   ExtractedText out;
+  out.SetBudget(body->size());
   int paragraphs = 0;
   int tables = 0;
   const pugi::xml_node document_body = xml.child("w:document").child("w:body");
@@ -194,13 +200,11 @@ Result<ExtractedText> ExtractDocx(const std::string& bytes, const std::string& d
     bool within_limit = true;
     if (name == "w:p") {
       out.AddLine(ParagraphText(node, numbering), Place{.paragraph = ++paragraphs});
-      within_limit = out.text.size() <= kMaxDocxTextBytes;
+      within_limit = !out.over_budget();
     } else if (name == "w:tbl") {
       within_limit = AppendTable(node, ++tables, numbering, out);
     }
-    if (!within_limit) {
-      return DocxError(display_path, "Word 文档展开后的文字过多（超过 64 MiB），已拒绝读取");
-    }
+    if (!within_limit) return ExpansionError(display_path, out, "Word 文档", body->size());
   }
   if (TrimSpace(out.text).empty()) return DocxError(display_path, "Word 文档中没有文字");
   if (!IsValidUtf8(out.text)) return DocxError(display_path, "Word 文档含有无效的字符");

@@ -10,11 +10,11 @@
 // is followed by empty cells so that columns stay aligned with the header.
 //
 // Defensive limits: those of every ZIP package (zip_archive.h: entry size, compression
-// ratio, encrypted or corrupt entries), more than kMaxDocxTextBytes of
-// extracted text (merged cells and list labels repeat text, so a small document could
-// otherwise expand without bound), or a missing word/document.xml give one Error naming
-// the file. A cell spans at most kMaxWordColumns
-// columns, Word's own limit.
+// ratio, encrypted or corrupt entries), more than kMaxMarkupTags tags, more extracted text
+// or lines than its document.xml may expand to (merged cells, spanned columns and list
+// labels repeat text; extracted_text.h), or a missing word/document.xml give one Error
+// naming the file (and, for the expansion, the table row where it stopped). A cell spans
+// at most kMaxWordColumns columns, Word's own limit.
 #pragma once
 
 #include <cstddef>
@@ -26,7 +26,6 @@
 
 namespace plancheck::ingest {
 
-inline constexpr std::size_t kMaxDocxTextBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxWordColumns = 63;
 
 // The document's text (UTF-8, '\n' line ends). Each line's place: "paragraph N" for

@@ -8,6 +8,13 @@
 // elements (p, div, h1-h6, li, br) become lines; a table becomes the flattened-table shape
 // of fixtures/seeds/001_*.txt, one tab-indented line per cell, a cell's further
 // paragraphs untabbed after a blank line (see docx_reader.h).
+//
+// The bytes given are UTF-8 (text_reader.cc decodes a page first: BOM, UTF-8, declared
+// GBK, detected GB18030, another declared charset). Inline formatting tags (font, b, span,
+// ...) are dropped before parsing: they carry nothing read, and left unclosed (old sites'
+// tag soup) they nest the page deeper than libxml2's 256 levels. A page still nested that
+// deep is refused with its line, as is one of more than kMaxMarkupTags tags or one whose
+// tables expand past what its size allows (extracted_text.h).
 #pragma once
 
 #include <string>

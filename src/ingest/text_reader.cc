@@ -5,12 +5,14 @@
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <optional>
 
 #include "base/line_index.h"
+#include "base/read_file.h"
 #include "ingest/doc_reader.h"
 #include "ingest/docx_reader.h"
 #include "ingest/html_reader.h"
@@ -107,20 +109,20 @@ Detection DetectCharset(const std::string& bytes, std::size_t from) {
   return result;
 }
 
-// Converts GB18030 (which includes GBK and GB2312) to UTF-8, stopping at the first
-// byte sequence that is not GB18030; nullopt then.
-std::optional<std::string> ConvertGb18030Strictly(const std::string& bytes) {
+// Converts `bytes` in `charset` (an ICU converter name) to UTF-8, stopping at the first
+// byte sequence that is not in it; nullopt then, or when ICU has no such converter.
+std::optional<std::string> ConvertStrictly(const std::string& bytes, const char* charset) {
   UErrorCode status = U_ZERO_ERROR;
-  UConverter* converter = ucnv_open("GB18030", &status);
+  UConverter* converter = ucnv_open(charset, &status);
   if (U_FAILURE(status)) return std::nullopt;
   ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   if (U_FAILURE(status)) {
     ucnv_close(converter);
     return std::nullopt;
   }
-  // A GB18030 character takes 1, 2 or 4 bytes and at most 4 bytes in UTF-8: twice the
-  // input size is always enough.
-  std::string out(bytes.size() * 2 + 16, '\0');
+  // A character takes at least 1 byte in any charset and at most 4 bytes in UTF-8 (a
+  // GB18030 character takes 1, 2 or 4 bytes): 3 times the input plus a little is enough.
+  std::string out(bytes.size() * 3 + 16, '\0');
   const int32_t length =
       ucnv_toAlgorithmic(UCNV_UTF8, converter, out.data(), static_cast<int32_t>(out.size()),
                          bytes.data(), static_cast<int32_t>(bytes.size()), &status);
@@ -128,6 +130,11 @@ std::optional<std::string> ConvertGb18030Strictly(const std::string& bytes) {
   if (U_FAILURE(status)) return std::nullopt;
   out.resize(static_cast<std::size_t>(length));
   return out;
+}
+
+// Converts GB18030 (which includes GBK and GB2312) to UTF-8 strictly.
+std::optional<std::string> ConvertGb18030Strictly(const std::string& bytes) {
+  return ConvertStrictly(bytes, "GB18030");
 }
 
 // The detector's GB18030 confidence (0-100) a file needs, besides converting without
@@ -164,8 +171,8 @@ Result<DecodedText> DecodeLegacy(const std::string& bytes, std::size_t bad_utf8,
   return DecodedText{std::move(*converted), "GB18030", {}};
 }
 
-// Why the system refused a file, in Chinese for the reasons a person can act on, with the
-// system's own words after them.
+}  // namespace
+
 std::string SystemReason(int err) {
   const char* reason = nullptr;
   switch (err) {
@@ -179,6 +186,10 @@ std::string SystemReason(int err) {
     case ENAMETOOLONG:
       reason = "路径过长";
       break;
+    case EMFILE:
+    case ENFILE:
+      reason = "打开的文件过多";
+      break;
     case EIO:
       reason = "磁盘读写错误";
       break;
@@ -186,6 +197,86 @@ std::string SystemReason(int err) {
       return std::strerror(err);
   }
   return std::string(reason) + "（" + std::strerror(err) + "）";
+}
+
+
+namespace {
+
+// The charset a page declares in its first 4 KiB (`<meta charset="gbk">` or
+// `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`), lower case;
+// empty when none.
+std::string DeclaredCharset(const std::string& page) {
+  std::string head = page.substr(0, 4096);
+  std::transform(head.begin(), head.end(), head.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::size_t meta = head.find("<meta"); meta != std::string::npos;
+       meta = head.find("<meta", meta + 5)) {
+    const std::size_t end = head.find('>', meta);
+    const std::string tag = head.substr(meta, end == std::string::npos ? std::string::npos : end - meta);
+    std::size_t at = tag.find("charset");
+    if (at == std::string::npos) continue;
+    at += 7;
+    while (at < tag.size() && (tag[at] == ' ' || tag[at] == '=' || tag[at] == '"' || tag[at] == '\'')) {
+      ++at;
+    }
+    std::size_t stop = at;
+    while (stop < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[stop])) ||
+                                 tag[stop] == '-' || tag[stop] == '_' || tag[stop] == ':')) {
+      ++stop;
+    }
+    if (stop > at) return tag.substr(at, stop - at);
+  }
+  return "";
+}
+
+bool IsGbCharset(const std::string& name) {
+  return name == "gb2312" || name == "gbk" || name == "gb18030" || name == "x-gbk" ||
+         name == "cp936" || name == "windows-936" || name == "euc-cn" || name == "x-euc-cn";
+}
+
+// Text decoded with a declared single-byte charset that holds no Han character but
+// letters of U+0080-U+00FF: Chinese read as Latin-1 ("ÒÒ¡¢ÎÈÔö³¤"), not a notice.
+bool LooksLikeMojibake(std::string_view text) {
+  bool han = false;
+  std::size_t latin = 0;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const char32_t cp = DecodeUtf8(text, offset);
+    han = han || IsHan(cp);
+    if (cp >= 0x80 && cp <= 0xFF) ++latin;
+  }
+  return !han && latin > 0;
+}
+
+// A web page's bytes as UTF-8, detected as for text: a BOM; else valid UTF-8; else the
+// charset it declares when that is GB2312/GBK/GB18030 and the bytes convert strictly;
+// else GB18030 when ICU's detector is confident (a page without, or with a wrong, <meta
+// charset>); else any other declared charset, unless what it gives is Latin-1 mojibake.
+// libxml2 alone fell back to Latin-1 and the lint said "未发现问题".
+Result<std::string> DecodeHtml(std::string bytes, const std::string& display_path) {
+  if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    bytes.erase(0, 3);
+    std::size_t bad = 0;
+    if (IsValidUtf8(bytes, &bad)) return bytes;
+    const Position where = LineIndex(std::string_view(bytes).substr(0, bad)).PositionOf(bad);
+    return Error{display_path, where,
+                 "网页以 UTF-8 字节序标记开头，但内容不是有效的 UTF-8（第一个无效字节在此）"};
+  }
+  std::size_t bad = 0;
+  if (IsValidUtf8(bytes, &bad)) return bytes;
+  const std::string declared = DeclaredCharset(bytes);
+  if (IsGbCharset(declared)) {
+    if (std::optional<std::string> converted = ConvertGb18030Strictly(bytes)) return *converted;
+  }
+  Result<DecodedText> detected = DecodeLegacy(bytes, bad, display_path);
+  if (detected) return std::move(detected->text);
+  if (!declared.empty() && !IsGbCharset(declared) && declared != "utf-8" && declared != "utf8") {
+    std::optional<std::string> converted = ConvertStrictly(bytes, declared.c_str());
+    if (converted && IsValidUtf8(*converted) && !LooksLikeMojibake(*converted)) return *converted;
+    return Error{display_path, detected.error().position,
+                 "无法确定网页编码：网页声明为 " + declared + "，但按 " + declared +
+                     " 解码得到的不是中文文字，也不能确定为 GB18030/GBK；请另存为 UTF-8"};
+  }
+  return detected.error();
 }
 
 }  // namespace
@@ -204,6 +295,14 @@ Result<DecodedText> DecodeText(std::string bytes, const std::string& display_pat
     return DecodedText{std::move(text->text), "DOCX", std::move(text->line_places)};
   }
   if (LooksLikeOle2(bytes)) {
+    // Office saves a password-protected .docx as an OLE compound file holding the
+    // encrypted package: it is no .doc, and "not a Word document" would not tell the user
+    // what to do.
+    static const std::string kEncryptedPackage(
+        "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+    if (bytes.find(kEncryptedPackage) != std::string::npos) {
+      return FileError(display_path, "Word 文档已加密（设有打开密码），无法读取；请取消密码后另存为 .docx");
+    }
     Result<ExtractedText> text = ExtractDoc(bytes, display_path);
     if (!text) return text.error();
     return DecodedText{std::move(text->text), "DOC", std::move(text->line_places)};
@@ -214,7 +313,9 @@ Result<DecodedText> DecodeText(std::string bytes, const std::string& display_pat
     return DecodedText{std::move(text->text), "PDF", std::move(text->line_places)};
   }
   if (LooksLikeHtml(bytes)) {
-    Result<ExtractedText> text = ExtractHtml(bytes, display_path);
+    Result<std::string> page = DecodeHtml(std::move(bytes), display_path);
+    if (!page) return page.error();
+    Result<ExtractedText> text = ExtractHtml(*page, display_path);
     if (!text) return text.error();
     return DecodedText{std::move(text->text), "HTML", std::move(text->line_places)};
   }
@@ -251,27 +352,21 @@ Result<DecodedText> DecodeText(std::string bytes, const std::string& display_pat
 }
 
 Result<DecodedText> ReadTextFile(const std::string& path, const std::string& display_path) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
-    const int err = errno;
-    if (err == ENOENT) return FileError(display_path, "文件不存在");
-    return FileError(display_path, std::string("无法读取文件：") + SystemReason(err));
+  ReadResult read = ReadRegularFile(path, kMaxFileBytes);
+  switch (read.status) {
+    case ReadStatus::kOk:
+      break;
+    case ReadStatus::kSystemError:
+      if (read.error == ENOENT) return FileError(display_path, "文件不存在");
+      return FileError(display_path, std::string("无法打开文件：") + SystemReason(read.error));
+    case ReadStatus::kDirectory:
+      return FileError(display_path, "这是目录，不是文件");
+    case ReadStatus::kNotRegular:
+      return FileError(display_path, "不是普通文件（设备、管道或套接字）");
+    case ReadStatus::kTooLarge:
+      return FileError(display_path, "文件过大（超过 256 MiB）");
   }
-  if (S_ISDIR(info.st_mode)) return FileError(display_path, "这是目录，不是文件");
-  if (!S_ISREG(info.st_mode)) return FileError(display_path, "不是普通文件（设备、管道或套接字）");
-  if (static_cast<std::size_t>(info.st_size) > kMaxFileBytes) {
-    return FileError(display_path, "文件过大（超过 256 MiB）");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return FileError(display_path, std::string("无法打开文件：") + SystemReason(errno));
-  }
-  std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (in.gcount() != static_cast<std::streamsize>(bytes.size())) {
-    return FileError(display_path, "读取文件时出错");
-  }
-  return DecodeText(std::move(bytes), display_path);
+  return DecodeText(std::move(read.bytes), display_path);
 }
 
 }  // namespace plancheck::ingest

@@ -32,6 +32,10 @@ struct DecodedText {
   std::vector<Place> line_places;
 };
 
+// Why the system refused a file or directory (an errno), in Chinese for the reasons a
+// person can act on ("没有读取权限"), with the system's own words after them.
+std::string SystemReason(int error);
+
 // `display_path` names the file in errors; `path` is what is opened.
 Result<DecodedText> ReadTextFile(const std::string& path, const std::string& display_path);
 

@@ -76,6 +76,7 @@ Document& Document::operator=(Document&& other) noexcept {
   metadata = std::move(other.metadata);
   declared_task_count = std::move(other.declared_task_count);
   body = other.body;
+  chrome = std::move(other.chrome);
   parts = std::move(other.parts);
   task_numbering = other.task_numbering;
   targets = std::move(other.targets);

@@ -197,6 +197,9 @@ struct Document {
   };
   std::vector<Convention> first_listed;
   ByteSpan body;  // where the plan body (after the notice letter) starts and ends
+  // Lines of a saved web page's chrome (索引号…, 【字体：大 中 小】, 打印本页), in order: noise
+  // that rules reading the text skip.
+  std::vector<ByteSpan> chrome;
   std::vector<Part> parts;
   NumberingScope task_numbering = NumberingScope::kDocument;
   // Quantitative and qualitative targets in task order (parse::ExtractTargets fills them;

@@ -46,6 +46,43 @@ std::string TitleKey(std::string_view text) {
   return key;
 }
 
+// `key` without a closing count "（共108项）" (北京大兴 2023: the title line adds one that
+// the notice's quote of it does not have).
+std::string WithoutCount(std::string key) {
+  for (std::string_view open : {"（共", "(共"}) {
+    const std::size_t at = key.rfind(open);
+    if (at == std::string::npos || at == 0) continue;
+    if (EndsWith(key, "项）") || EndsWith(key, "项)")) return key.substr(0, at);
+  }
+  return key;
+}
+
+// The line(s) from lines[from] on (within kMaxPreambleLines) that spell `target` (a
+// TitleKey), perhaps broken over up to kMaxTitleLines lines.
+std::optional<ByteSpan> FindSpelled(std::string_view text, const std::vector<Line>& lines,
+                                    std::size_t from, const std::string& target) {
+  for (std::size_t j = from; j < lines.size() && j < from + kMaxPreambleLines; ++j) {
+    std::string key;
+    int used = 0;
+    for (std::size_t k = j; k < lines.size() && used < kMaxTitleLines; ++k) {
+      // A line much longer than the title cannot be part of it (keeps huge lines cheap).
+      if (lines[k].end - lines[k].begin > 2 * target.size() + 256) break;
+      const std::string part = TitleKey(text.substr(lines[k].begin, lines[k].end - lines[k].begin));
+      if (part.empty()) {
+        if (k == j) break;  // a title starts on a non-blank line
+        continue;
+      }
+      key += part;
+      ++used;
+      if (key == target || WithoutCount(key) == target) {
+        return TrimSpan(text, {lines[j].begin, lines[k].end});
+      }
+      if (!StartsWith(target, key)) break;
+    }
+  }
+  return std::nullopt;
+}
+
 // The plan title quoted in the notice ("《2021年区政府工作报告目标任务分解方案》已经区政府同意")
 // and the line(s) after the quote that spell it out.
 std::optional<ByteSpan> FindQuotedTitle(std::string_view text, const std::vector<Line>& lines) {
@@ -71,25 +108,43 @@ std::optional<ByteSpan> FindQuotedTitle(std::string_view text, const std::vector
       ++quotes;
       const std::string target = TitleKey(line.substr(open, close - open));
       if (target.size() < 6) continue;
-      for (std::size_t j = i + 1; j < lines.size() && j < i + 1 + kMaxPreambleLines; ++j) {
-        std::string key;
-        int used = 0;
-        for (std::size_t k = j; k < lines.size() && used < kMaxTitleLines; ++k) {
-          // A line much longer than the title cannot be part of it (keeps huge lines cheap).
-          if (lines[k].end - lines[k].begin > 2 * target.size() + 256) break;
-          const std::string part =
-              TitleKey(text.substr(lines[k].begin, lines[k].end - lines[k].begin));
-          if (part.empty()) {
-            if (k == j) break;  // a title starts on a non-blank line
-            continue;
-          }
-          key += part;
-          ++used;
-          if (key == target) return TrimSpan(text, {lines[j].begin, lines[k].end});
-          if (!StartsWith(target, key)) break;
-        }
-      }
+      if (std::optional<ByteSpan> title = FindSpelled(text, lines, i + 1, target)) return title;
     }
+  }
+  return std::nullopt;
+}
+
+// The attachment the notice names ("附件：《政府工作报告》确定的2021年重点工作责任分解",
+// 赤壁 2021) and the line(s) below that spell it out; or, when the notice names none, the
+// first line after a line of its own "附件" / "附件1".
+std::optional<ByteSpan> FindAttachmentTitle(std::string_view text, const std::vector<Line>& lines) {
+  const std::size_t limit = std::min(lines.size(), kMaxPreambleLines);
+  for (std::size_t i = 0; i < limit; ++i) {
+    const ByteSpan span = TrimSpan(text, {lines[i].begin, lines[i].end});
+    std::string_view line = text.substr(span.begin, span.size());
+    if (!StartsWith(line, "附件")) continue;
+    line.remove_prefix(std::string_view("附件").size());
+    while (!line.empty() && line.front() >= '0' && line.front() <= '9') line.remove_prefix(1);
+    if (line.empty()) {
+      // "附件" alone: the title is the next non-blank line, when it is short and no task.
+      for (std::size_t j = i + 1; j < lines.size() && j < i + 4; ++j) {
+        const ByteSpan next = TrimSpan(text, {lines[j].begin, lines[j].end});
+        if (next.empty()) continue;
+        if (CodePointsIn(text, next) > 60 || MatchNumbering(text, next.begin, next.end)) break;
+        return next;
+      }
+      continue;
+    }
+    if (!StartsWith(line, "：") && !StartsWith(line, ":")) continue;
+    line.remove_prefix(StartsWith(line, ":") ? 1 : std::string_view("：").size());
+    // "附件：1.县《政府工作报告》确定的…" names the first of several.
+    const ByteSpan rest{static_cast<std::size_t>(line.data() - text.data()), span.end};
+    if (std::optional<NumberToken> token = MatchNumbering(text, rest.begin, rest.end)) {
+      line = text.substr(token->span.end, rest.end - token->span.end);
+    }
+    const std::string target = TitleKey(line);
+    if (target.size() < 6) continue;
+    if (std::optional<ByteSpan> title = FindSpelled(text, lines, i + 1, target)) return title;
   }
   return std::nullopt;
 }
@@ -97,19 +152,24 @@ std::optional<ByteSpan> FindQuotedTitle(std::string_view text, const std::vector
 // Without a quote: the first short line that names a plan ("…分解方案"), not the notice's
 // own title ("关于印发…方案的通知") nor an attachment line ("附件：…").
 std::optional<ByteSpan> FindTitleLine(std::string_view text, const std::vector<Line>& lines) {
-  static constexpr std::array<std::string_view, 5> kEndings = {"方案", "计划", "清单", "分工",
-                                                               "要点"};
+  static constexpr std::array<std::string_view, 10> kEndings = {
+      "方案", "计划", "清单", "分工", "要点", "分解", "分解表", "一览表", "任务表", "分工表"};
   const std::size_t limit = std::min(lines.size(), kMaxPreambleLines);
   for (std::size_t i = 0; i < limit; ++i) {
     const ByteSpan span = TrimSpan(text, {lines[i].begin, lines[i].end});
     const std::string_view line = text.substr(span.begin, span.size());
     if (line.empty() || CodePointsIn(text, span) > 60) continue;
+    // A title has no colon: "名称：关于…分解" is a saved page's information box.
+    if (line.find("：") != std::string_view::npos || line.find(':') != std::string_view::npos) {
+      continue;
+    }
     if (StartsWith(line, "关于") || StartsWith(line, "附件") ||
         MatchNumbering(text, span.begin, span.end)) {
       continue;
     }
+    const std::string key = WithoutCount(std::string(line));
     for (std::string_view ending : kEndings) {
-      if (EndsWith(line, ending)) return span;
+      if (EndsWith(key, ending)) return span;
     }
   }
   return std::nullopt;
@@ -339,6 +399,7 @@ PlanStart FindPlanStart(const model::Document& doc) {
   const std::string_view text = doc.text;
   const std::vector<Line> lines = SplitLines(text, {0, text.size()});
   std::optional<ByteSpan> title = FindQuotedTitle(text, lines);
+  if (!title) title = FindAttachmentTitle(text, lines);
   if (!title) title = FindTitleLine(text, lines);
   PlanStart start;
   if (title) {

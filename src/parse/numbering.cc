@@ -188,11 +188,14 @@ std::optional<NumberToken> MatchNumbering(std::string_view text, std::size_t pos
   if (!chinese && !IsAsciiDigit(first)) return std::nullopt;
   const std::size_t run_end = ScanRun(text, pos, end, chinese);
   if (run_end == pos) return std::nullopt;
+  // Web copies space out the number and its mark: "1 . 严格管控…", "一 、 承担的…" (新密市
+  // 2021, fixtures/real/henan-xinmi-2021).
+  const std::size_t mark_at = SkipSpaces(text, run_end, end);
   std::size_t mark_size = 0;
-  const char32_t mark = PeekAt(text, run_end, end, &mark_size);
+  const char32_t mark = PeekAt(text, mark_at, end, &mark_size);
   const std::string_view run = text.substr(pos, run_end - pos);
   NumberToken token;
-  token.span = {pos, run_end + mark_size};
+  token.span = {pos, mark_at + mark_size};
   if (chinese) {
     if (mark != U'、') return std::nullopt;
     token.style = NumberStyle::kChineseComma;
@@ -202,10 +205,14 @@ std::optional<NumberToken> MatchNumbering(std::string_view text, std::size_t pos
   }
   if (mark == U'、') {
     token.style = NumberStyle::kArabicComma;
-  } else if (mark == '.' || mark == U'．') {
-    // "2.5%" and "2．5" are decimals, not "2." followed by text.
+  } else if (mark == '.' || mark == U'．' || mark == U'﹒' || mark == U'。') {
+    // "1﹒全省生产总值增长7%以上" (small full stop, 安徽省 2022) and "1。在以习近平同志…"
+    // (天津市 2020) are copies' stand-ins for "1.". "2.5%" and "2．5" are decimals, not "2."
+    // followed by text; "2020。" ends a sentence, so a 。 mark takes at most three digits.
     std::size_t after_size = 0;
-    if (IsAsciiDigit(PeekAt(text, run_end + mark_size, end, &after_size))) return std::nullopt;
+    const std::size_t after = SkipSpaces(text, mark_at + mark_size, end);
+    if (IsAsciiDigit(PeekAt(text, after, end, &after_size))) return std::nullopt;
+    if (mark == U'。' && run.size() > 3) return std::nullopt;
     token.style = NumberStyle::kArabicDot;
   } else {
     return std::nullopt;
@@ -256,10 +263,15 @@ model::NumberingScope TaskNumberingScope(const model::Document& doc) {
   BoundaryVotes parts;
   const model::Part* last_part = nullptr;
   const model::Section* last_section = nullptr;
+  // Whether every numbered task is a "（一）" right under a "一、" part.
+  bool parenthesized_under_parts = true;
   for (const model::Part& part : doc.parts) {
     for (const model::Section& section : part.sections) {
       for (const model::Task& task : section.tasks) {
         if (!task.number.value) continue;
+        parenthesized_under_parts = parenthesized_under_parts && section.implicit &&
+                                    task.number.style == NumberStyle::kChineseParen &&
+                                    part.number.style == NumberStyle::kChineseComma;
         if (last_section != nullptr && last_section != &section) {
           const bool restart = *task.number.value == 1;
           (last_part != &part ? parts : sections).Add(restart);
@@ -272,6 +284,12 @@ model::NumberingScope TaskNumberingScope(const model::Document& doc) {
   if (sections.Seen() && sections.Restart()) return model::NumberingScope::kSection;
   // Parts may restart while the sections inside them run on.
   if (parts.Seen() && parts.Restart()) return model::NumberingScope::kPart;
+  // With no boundary to vote on (one part, as in the excerpts of 赤壁市 and 嘉鱼县 2021 and
+  // the targets part of 成都市 2019), "（一）" tasks under "一、" parts follow the official
+  // hierarchy, whose second level starts again under each first-level heading.
+  if (!parts.Seen() && !sections.Seen() && last_part != nullptr && parenthesized_under_parts) {
+    return model::NumberingScope::kPart;
+  }
   return model::NumberingScope::kDocument;
 }
 

@@ -9,6 +9,7 @@
 #include "parse/roles.h"
 #include "parse/shapes.h"
 #include "parse/units.h"
+#include "parse/web_chrome.h"
 
 namespace plancheck::parse {
 namespace {
@@ -30,7 +31,8 @@ const char* ShapeName(Shape shape) {
 }
 
 // Looks at the plan's lines once and picks the shape:
-//   table      most lines start with a tab (a flattened Word table, fixtures/seeds/001);
+//   table      most lines start with a tab (a flattened Word table, fixtures/seeds/001), or
+//              a header row of column words heads a table copied from a web page;
 //   pdf-text   lead labels often follow other text on their line, i.e. tasks and their
 //              assignments run together (fixtures/seeds/004), or task numbers do
 //              (henan-sheng-2023);
@@ -87,6 +89,8 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
     }
   }
   if (tabbed >= 8 && tabbed * 3 >= non_blank) return Shape::kTable;
+  // A table copied from a web page: a header row of column words (table.cc).
+  if (HasCellTable(text, begin)) return Shape::kTable;
   if (inline_leads >= 3 && inline_leads * 10 >= leads) return Shape::kPdfText;
   // A copy that lost its line breaks (henan-sheng-2023: the whole notice on one line) runs
   // its tasks together as PDF text does.
@@ -106,6 +110,7 @@ void ParseDocument(model::Document& doc) {
   doc.declared_task_count.reset();
   doc.task_numbering = model::NumberingScope::kDocument;
   doc.first_listed.clear();
+  doc.chrome = FindWebChrome(doc.text);
   const PlanStart start = FindPlanStart(doc);
   FillMetadata(doc, start);
   const Shape shape = DetectShape(doc.text, start.outline_begin);

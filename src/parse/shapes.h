@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 
 #include "model/document.h"
 
@@ -33,7 +34,10 @@ void ParsePdfText(model::Document& doc, std::size_t begin);
 // Long paragraphs, one numbered item each, usually without assignments
 // (fixtures/seeds/002_*.txt).
 void ParseParagraphs(model::Document& doc, std::size_t begin);
-// A Word table flattened to tab-indented cells (fixtures/seeds/001_*.txt).
+// A Word table flattened to tab-indented cells (fixtures/seeds/001_*.txt), or a table copied
+// from a web page below a header row (序号 / 目标与任务 / 牵头责任单位 / 责任单位 …).
 void ParseTable(model::Document& doc, std::size_t begin);
+// Whether a header row of a table copied from a web page follows `begin` (table.cc).
+bool HasCellTable(std::string_view text, std::size_t begin);
 
 }  // namespace plancheck::parse

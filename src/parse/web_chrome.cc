@@ -15,8 +15,9 @@ struct Label {
 
 // The labels of government sites' information boxes, longest first where one is a prefix
 // of another ("发布机构" before "发布"). Seen in saved pages of 安徽, 湖南, 山东, 浙江 notices.
-constexpr std::array<Label, 33> kLabels = {{
+constexpr std::array<Label, 40> kLabels = {{
     {"发文字号", ChromeField::kDocumentNumber},
+    {"发文序号", ChromeField::kDocumentNumber},
     {"文号", ChromeField::kDocumentNumber},
     {"发布机构", ChromeField::kIssuer},
     {"发文机关", ChromeField::kIssuer},
@@ -29,6 +30,12 @@ constexpr std::array<Label, 33> kLabels = {{
     {"发布时间", ChromeField::kPublishedDate},
     {"标题", ChromeField::kTitle},
     {"名称", ChromeField::kTitle},
+    {"信息名称", ChromeField::kTitle},
+    {"日期", ChromeField::kPublishedDate},
+    {"信息有效性", ChromeField::kOther},
+    {"公开类型", ChromeField::kOther},
+    {"阅读", ChromeField::kOther},
+    {"作者", ChromeField::kOther},
     {"索引号", ChromeField::kOther},
     {"信息分类", ChromeField::kOther},
     {"组配分类", ChromeField::kOther},
@@ -53,14 +60,14 @@ constexpr std::array<Label, 33> kLabels = {{
 
 // Reader tools and navigation: a line holding only these (and brackets, separators,
 // spaces) is chrome.
-constexpr std::array<std::string_view, 22> kToolWords = {
+constexpr std::array<std::string_view, 24> kToolWords = {
     "打印本页", "关闭窗口", "打印", "关闭", "收藏", "分享到", "分享", "字体", "大", "中", "小",
     "扫一扫在手机打开当前页", "扫一扫", "无障碍", "长辈版", "返回顶部", "返回", "默认",
-    "【", "】", "[", "]"};
+    "展开", "收起", "【", "】", "[", "]"};
 
 // "您现在所在的位置：首页 > 政务公开 > …"
-constexpr std::array<std::string_view, 4> kNavigation = {"您现在所在的位置", "您当前的位置",
-                                                         "当前位置", "所在位置"};
+constexpr std::array<std::string_view, 6> kNavigation = {
+    "您现在所在的位置", "您现在的位置", "您当前的位置", "当前位置", "所在位置", "位置"};
 
 // Longer lines are never chrome (an information box's longest line names the notice).
 constexpr std::size_t kMaxChromeLineBytes = 600;
@@ -186,6 +193,11 @@ bool IsWebChromeLine(std::string_view line) {
     for (std::string_view word : {"•", "·", "●", "◆"}) add(word);
     return firsts;
   }();
+  // A page header line naming the site, then the date and the reader's tools ("湖南省人民
+  // 政府门户网站 www.hunan.gov.cn 发布时间: 2023-01-31 15:14 【字体:", 湖南省 2023).
+  for (std::string_view tool : {"字体:", "字体：", "字体【", "字体[", "【字体"}) {
+    if (line.find(tool) != std::string_view::npos) return true;
+  }
   const std::size_t first = SkipHorizontalSpace(line, 0, line.size());
   if (first == line.size()) return false;
   std::size_t next = first;
@@ -223,6 +235,16 @@ bool IsWebChromeLine(std::string_view line) {
     return false;
   }
   return tool;
+}
+
+std::vector<ByteSpan> FindWebChrome(std::string_view text) {
+  std::vector<ByteSpan> chrome;
+  for (const Line& line : SplitLines(text, {0, text.size()})) {
+    if (IsWebChromeLine(text.substr(line.begin, line.end - line.begin))) {
+      chrome.push_back({line.begin, line.end});
+    }
+  }
+  return chrome;
 }
 
 }  // namespace plancheck::parse

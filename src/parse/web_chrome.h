@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/diagnostic.h"
+
 namespace plancheck::parse {
 
 enum class ChromeField { kIssuer, kDocumentNumber, kWrittenDate, kPublishedDate, kTitle, kOther };
@@ -30,5 +32,8 @@ std::vector<ChromeValue> ChromeFields(std::string_view line);
 // only of reader tools and navigation words ("【字体：大 中 小】【打印本页】【关闭窗口】",
 // "分享到：", "扫一扫在手机打开当前页", "您现在所在的位置：首页 > 政务公开").
 bool IsWebChromeLine(std::string_view line);
+
+// The chrome lines of `text` (IsWebChromeLine), each without its '\n', in order.
+std::vector<ByteSpan> FindWebChrome(std::string_view text);
 
 }  // namespace plancheck::parse

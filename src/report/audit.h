@@ -25,6 +25,9 @@ struct AuditFinding {
   Place place = {};
 };
 
+// The row of a Diagnostic.
+AuditFinding AuditFindingOf(const Diagnostic& diag);
+
 // One child target beside its parent plan's target of the same indicator and period.
 struct AuditTargetRow {
   std::string file;          // the child plan's display path

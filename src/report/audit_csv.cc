@@ -2,6 +2,8 @@
 
 #include <initializer_list>
 
+#include "report/csv.h"
+
 namespace plancheck::report {
 namespace {
 
@@ -19,15 +21,17 @@ void AppendRow(std::string& out, std::initializer_list<std::string_view> fields)
 
 }  // namespace
 
-std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
+AuditFinding AuditFindingOf(const Diagnostic& diag) {
+  AuditFinding f;
+  f.file = diag.file;
+  f.line = diag.start.line;
+  f.column = diag.start.column;
+  f.severity = SeverityName(diag.severity);
+  f.rule_id = diag.rule_id;
+  f.message = diag.message;
+  f.suggestion = diag.suggestion.value_or("");
+  f.place = diag.origin.place;
+  return f;
 }
 
 // The place columns come last so that scripts reading the earlier columns by position

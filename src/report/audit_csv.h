@@ -1,5 +1,6 @@
 // CSV tables of the auditor report (findings.csv, targets.csv, units.csv): UTF-8 with a
-// byte-order mark so Excel and WPS read the Chinese text, CRLF rows, RFC 4180 quoting.
+// byte-order mark so Excel and WPS read the Chinese text, CRLF rows, RFC 4180 quoting and
+// formulas neutralised (report/csv.h).
 #pragma once
 
 #include <string>
@@ -8,9 +9,6 @@
 #include "report/audit.h"
 
 namespace plancheck::report {
-
-// One RFC 4180 field: quoted (with doubled quotes) when it holds a comma, quote, CR or LF.
-std::string CsvField(std::string_view text);
 
 // findings.csv written as a run goes: the BOM and header, then one row per finding.
 std::string AuditFindingsCsvHeader();

@@ -280,7 +280,8 @@ void WriteAuditHtml(std::ostream& out, const AuditReport& report, std::istream* 
 
   out << "<h2>问题清单 Findings</h2>\n";
   if (findings_html != nullptr) {
-    out << findings_html->rdbuf();
+    // An empty stream would set failbit on `out`.
+    if (findings_html->peek() != std::char_traits<char>::eof()) out << findings_html->rdbuf();
   } else {
     // Grouped once: a scan of every finding per plan was quadratic.
     std::unordered_map<std::string_view, std::vector<const AuditFinding*>> findings_of;

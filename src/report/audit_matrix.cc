@@ -6,7 +6,7 @@
 #include <functional>
 #include <map>
 
-#include "report/audit_csv.h"
+#include "report/csv.h"
 #include "report/audit_html.h"
 
 namespace plancheck::report {

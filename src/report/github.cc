@@ -1,5 +1,6 @@
 // The GitHub Actions format: workflow commands that the runner turns into annotations on
 // the pull request's diff (docs.github.com, "Workflow commands for GitHub Actions").
+#include "base/utf8.h"
 #include "report/report.h"
 
 namespace plancheck::report {
@@ -17,10 +18,17 @@ std::string_view CommandName(Severity severity) {
   return "warning";
 }
 
+// Percent-escapes what the runner unescapes; other controls (ESC sequences, which the log
+// view renders) are written as EscapeControls does.
 std::string Escape(std::string_view text, bool property) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\r' && c != '\n') || byte == 0x7F) {
+      out += EscapeControls(std::string_view(&c, 1));
+      continue;
+    }
     switch (c) {
       case '%':
         out += "%25";

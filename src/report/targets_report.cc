@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "report/csv.h"
+
 namespace plancheck::report {
 namespace {
 
@@ -23,16 +25,6 @@ std::vector<parse::ParentMatch> Matches(const TargetListing& listing,
 
 std::string ValueOf(const model::Target& t) {
   return t.qualitative ? std::string() : t.value_text;
-}
-
-std::string CsvField(const std::string& field) {
-  if (field.find_first_of(",\"\n") == std::string::npos) return field;
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -138,10 +130,10 @@ std::string TargetsToCsv(const TargetListing& listing, const parse::IndicatorDic
     out << CsvField(listing.plan.info.file) << ',' << t.start.line << ',' << t.start.column << ','
         << t.task_ordinal << ',' << CsvField(t.indicator_id) << ',' << CsvField(t.indicator_text)
         << ',' << (t.qualitative ? "true" : "false") << ',' << model::ChangeName(t.change) << ','
-        << model::ComparatorName(t.comparator) << ',' << ValueOf(t) << ',' << CsvField(t.unit)
+        << model::ComparatorName(t.comparator) << ',' << CsvField(ValueOf(t)) << ',' << CsvField(t.unit)
         << ',' << CsvField(t.period.Describe()) << ',' << (t.aspirational ? "true" : "false")
         << ',' << CsvField(t.sub_area) << ',' << CsvField(t.text) << ',' << CsvField(parent_text)
-        << ',' << verdict << '\n';
+        << ',' << CsvField(verdict) << '\n';
   }
   return out.str();
 }

@@ -70,8 +70,9 @@ std::string LocationPrefix(const std::string& file, const Position& pos, const P
 }
 
 // One code point of the source line as printed: the text and the cells it takes. Tabs are
-// kept (the caret line repeats them); other control characters would move the cursor or
-// restyle the terminal, so they print as U+FFFD, one cell, keeping one code point per column.
+// kept (the caret line repeats them); other control characters (IsTerminalControl) would
+// move the cursor, restyle the terminal or reorder the line, so they print as U+FFFD, one
+// cell, keeping one code point per column.
 struct Cell {
   std::string text;
   int display_width = 0;
@@ -90,7 +91,7 @@ std::vector<Cell> SplitCells(std::string_view line) {
       cells.push_back(std::move(cell));
       continue;
     }
-    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) cp = 0xFFFD;
+    if (IsTerminalControl(cp)) cp = 0xFFFD;
     cell.text = ToUtf8(cp);
     cell.display_width = DisplayWidth(cp);
     cells.push_back(std::move(cell));
@@ -167,32 +168,36 @@ std::string FormatSourceExcerpt(const Diagnostic& diag, bool color) {
 namespace {
 
 // One Diagnostic's block: header, source excerpt, suggestion, related notes.
+// Every field that comes from a document, a file name or a rule pack goes through
+// EscapeControls: a unit name holding ESC sequences must not restyle the terminal, and a
+// file name holding a newline must not forge a "x.txt:1:1: error:" line.
 void AppendDiagnostic(std::string& out, const Diagnostic& diag, const ReportOptions& options) {
   const Painter paint(options.color);
   const bool english = IsEnglish(options);
-  paint.Put(out, kBold, LocationPrefix(diag.file, diag.start, diag.origin.place, english) + ":");
+  const std::string file = EscapeControls(diag.file);
+  paint.Put(out, kBold, LocationPrefix(file, diag.start, diag.origin.place, english) + ":");
   out += ' ';
   paint.Put(out, SeverityStyle(diag.severity), std::string(SeverityName(diag.severity)) + ":");
   out += ' ';
-  paint.Put(out, kBold, diag.message);
-  if (!diag.rule_id.empty()) out += " [" + diag.rule_id + "]";
+  paint.Put(out, kBold, EscapeControls(diag.message));
+  if (!diag.rule_id.empty()) out += " [" + EscapeControls(diag.rule_id) + "]";
   out += '\n';
   out += FormatSourceExcerpt(diag, options.color);
   if (diag.suggestion && !diag.suggestion->empty()) {
     out += "  ";
     paint.Put(out, kGreen, english ? "suggestion:" : "建议：");
     if (english) out += ' ';
-    out += *diag.suggestion;
+    out += EscapeControls(*diag.suggestion);
     out += '\n';
   }
   for (const Related& related : diag.related) {
-    const std::string& file = related.file.empty() ? diag.file : related.file;
-    paint.Put(out, kBold, LocationPrefix(file, related.start, related.place, english) + ":");
+    const std::string related_file = related.file.empty() ? file : EscapeControls(related.file);
+    paint.Put(out, kBold, LocationPrefix(related_file, related.start, related.place, english) + ":");
     out += ' ';
     paint.Put(out, kCyan, "note:");
     out += ' ';
     if (!related.message.empty()) {
-      out += related.message;
+      out += EscapeControls(related.message);
     } else {
       out += english ? "related location" : "相关位置";
     }

@@ -1,5 +1,7 @@
 #include "rule/node_ref.h"
 
+#include <algorithm>
+
 namespace plancheck::rule {
 namespace {
 
@@ -11,6 +13,19 @@ void AddItems(const std::vector<Located>& list, std::vector<FieldItem>& out) {
 
 void AddText(std::string_view text, ByteSpan span, std::vector<FieldItem>& out) {
   if (!text.empty()) out.push_back({text, span});
+}
+
+// text[span] as items, without the saved page's chrome lines inside it (Document::chrome,
+// sorted): rules reading the text never report 【字体：大 中 小】.
+void AddTextWithoutChrome(const model::Document& doc, ByteSpan span, std::vector<FieldItem>& out) {
+  std::size_t begin = span.begin;
+  const std::string_view text = doc.text;
+  for (const ByteSpan& chrome : doc.chrome) {
+    if (chrome.end <= begin || chrome.begin >= span.end) continue;
+    if (chrome.begin > begin) AddText(text.substr(begin, chrome.begin - begin), {begin, chrome.begin}, out);
+    begin = std::max(begin, chrome.end);
+  }
+  if (begin < span.end) AddText(text.substr(begin, span.end - begin), {begin, span.end}, out);
 }
 
 }  // namespace
@@ -40,9 +55,9 @@ std::vector<FieldItem> NodeRef::Field(std::string_view name) const {
   std::vector<FieldItem> out;
   switch (scope) {
     case Scope::kDocument:
-      if (name == "text") AddText(doc->text, {0, doc->text.size()}, out);
+      if (name == "text") AddTextWithoutChrome(*doc, {0, doc->text.size()}, out);
       if (name == "title") AddText(doc->metadata.title, {0, 0}, out);
-      if (name == "body") AddText(doc->Slice(doc->body), doc->body, out);
+      if (name == "body") AddTextWithoutChrome(*doc, doc->body, out);
       break;
     case Scope::kPart:
     case Scope::kSection: {

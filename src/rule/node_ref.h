@@ -6,6 +6,7 @@
 // from the Document, which outlives every NodeRef.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,15 @@
 #include "rule/scope.h"
 
 namespace plancheck::rule {
+
+// What a check works out once per document and reads again on the document's later nodes
+// (RequiredCheck: whether any node of the scope has the field, which would otherwise be a
+// scan of the document per node: quadratic). The engine gives each rule a fresh one per
+// document; a caller that runs a check outside the engine may leave NodeRef::memo null,
+// and the check then recomputes.
+struct DocumentMemo {
+  std::optional<bool> document_has_field;
+};
 
 struct FieldItem {
   std::string_view text;
@@ -31,6 +41,7 @@ struct NodeRef {
   const model::Located* unit = nullptr;     // set for unit scope
   std::string_view unit_role;               // "lead" or "cooperating" for unit scope
   const PlanContext* plan = nullptr;        // dictionary and parent plan (target checks)
+  DocumentMemo* memo = nullptr;             // this rule's, for this document (may be null)
 
   // The field's items; empty when the field is empty or unknown for this scope.
   std::vector<FieldItem> Field(std::string_view name) const;

@@ -12,8 +12,12 @@ Position YamlPosition(const YAML::Node& node) {
   return {mark.line + 1, mark.column + 1};
 }
 
-Params::Params(YAML::Node node, std::string file, Scope scope)
-    : node_(std::move(node)), file_(std::move(file)), scope_(scope) {}
+Params::Params(YAML::Node node, std::string file, Scope scope,
+               std::vector<std::string> allowed_roots)
+    : node_(std::move(node)),
+      file_(std::move(file)),
+      scope_(scope),
+      allowed_roots_(std::move(allowed_roots)) {}
 
 Params Params::FromYaml(std::string_view yaml, Scope scope) {
   YAML::Node node = YAML::Load(std::string(yaml));
@@ -154,7 +158,7 @@ std::optional<Params> Params::Map(std::string_view key, ErrorList& errors) const
     AddError(key, "parameter '" + std::string(key) + "' must be a mapping", errors);
     return std::nullopt;
   }
-  return Params(value, file_, scope_);
+  return Params(value, file_, scope_, allowed_roots_);
 }
 
 std::vector<std::string> Params::UnreadKeys(const std::set<std::string>& common_keys) const {

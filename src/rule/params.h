@@ -23,13 +23,17 @@ namespace plancheck::rule {
 
 class Params {
  public:
-  // `node` is the rule's mapping; `file` names the YAML file in errors.
-  Params(YAML::Node node, std::string file, Scope scope);
+  // `node` is the rule's mapping; `file` names the YAML file in errors; `allowed_roots`
+  // are the directories files named by parameters (unit registries) must lie in, empty
+  // for anywhere (config::ConfigSource: a pack a discovered configuration names).
+  Params(YAML::Node node, std::string file, Scope scope,
+         std::vector<std::string> allowed_roots = {});
   // Parses YAML text (tests): the first rule of a sequence, or a mapping.
   static Params FromYaml(std::string_view yaml, Scope scope = Scope::kTask);
 
   Scope scope() const { return scope_; }
   const std::string& file() const { return file_; }
+  const std::vector<std::string>& allowed_roots() const { return allowed_roots_; }
   bool Has(std::string_view key) const;
 
   // A required string; adds "missing parameter" when absent.
@@ -64,6 +68,7 @@ class Params {
   YAML::Node node_;
   std::string file_;
   Scope scope_;
+  std::vector<std::string> allowed_roots_;
   mutable std::set<std::string, std::less<>> read_;
 };
 

@@ -1,6 +1,7 @@
 #include "base/atomic_file.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cerrno>
@@ -40,7 +41,10 @@ TEST_CASE("WriteFileAtomically creates and replaces, keeping the mode", "[base]"
   CHECK(Read(path) == "first\n");
   struct stat info {};
   REQUIRE(::stat(path.c_str(), &info) == 0);
-  CHECK((info.st_mode & 0777) == 0644);
+  // A new file: 0666 less the umask (tests/robustness/output_test.cc runs it under 077).
+  const mode_t umask_bits = ::umask(0);
+  ::umask(umask_bits);
+  CHECK((info.st_mode & 0777) == (0666 & ~umask_bits));
 
   REQUIRE(::chmod(path.c_str(), 0600) == 0);
   REQUIRE_FALSE(WriteFileAtomically(path, std::string("二\0三", 7)));
@@ -48,6 +52,14 @@ TEST_CASE("WriteFileAtomically creates and replaces, keeping the mode", "[base]"
   REQUIRE(::stat(path.c_str(), &info) == 0);
   CHECK((info.st_mode & 0777) == 0600);
   CHECK(Others(dir, "report.json").empty());
+
+  // A symlink to the report: the file it leads to is replaced, the link stays a link.
+  REQUIRE(::symlink("report.json", (dir + "/latest.json").c_str()) == 0);
+  REQUIRE_FALSE(WriteFileAtomically(dir + "/latest.json", "third\n"));
+  CHECK(Read(path) == "third\n");
+  struct stat link {};
+  REQUIRE(::lstat((dir + "/latest.json").c_str(), &link) == 0);
+  CHECK(S_ISLNK(link.st_mode));
 }
 
 TEST_CASE("WriteFileAtomically reports a failure and leaves nothing behind", "[base]") {
@@ -55,7 +67,7 @@ TEST_CASE("WriteFileAtomically reports a failure and leaves nothing behind", "[b
   const std::optional<std::string> missing = WriteFileAtomically(dir + "/no/such/dir/a.txt", "x");
   REQUIRE(missing);
   CHECK(*missing == "No such file or directory");
-  // The target is a directory: rename fails, the temporary file is removed.
+  // The target is a directory: refused before any temporary file is made.
   std::filesystem::create_directory(dir + "/taken");
   const std::optional<std::string> taken = WriteFileAtomically(dir + "/taken", "x");
   REQUIRE(taken);

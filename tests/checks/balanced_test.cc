@@ -51,6 +51,18 @@ TEST_CASE("balanced lets a quotation run over a wrapped line", "[checks][balance
         "1:17 char=“ missing=” open=“ close=”\n2:8 char=” missing=“ open=“ close=”");
 }
 
+TEST_CASE("balanced carries a mark over one blank line after a wrapped title", "[checks][balanced]") {
+  // fixtures/real/shaanxi-xixiang-2023: a web copy spaces the lines of a wrapped title.
+  CHECK(RunOnText("关于印发《2023年县政府工作报告任务分解\n\n一览表》的通知\n") == "");
+  // Near misses: two blank lines, or a line that ends a sentence, still end the paragraph.
+  CHECK(RunOnText("关于印发《任务分解\n\n\n一览表》的通知\n") ==
+        "1:5 char=《 missing=》 open=《 close=》\n4:4 char=》 missing=《 open=《 close=》");
+  CHECK(RunOnText("关于印发《任务分解。\n\n一览表》的通知\n") ==
+        "1:5 char=《 missing=》 open=《 close=》\n3:4 char=》 missing=《 open=《 close=》");
+  CHECK(RunOnText("关于《甲\n\n乙\n\n丙》\n") ==
+        "1:3 char=《 missing=》 open=《 close=》\n5:2 char=》 missing=《 open=《 close=》");
+}
+
 TEST_CASE("balanced is linear in deep nesting and caps its findings", "[checks][balanced]") {
   std::string nested;
   for (int i = 0; i < 10000; ++i) nested += "“（";

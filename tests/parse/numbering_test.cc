@@ -39,6 +39,11 @@ TEST_CASE("MatchNumbering recognizes every numbering style", "[parse][numbering]
       {"第一条 加快建设", "article 1 第一条"},
       {"第十二条加快", "article 12 第十二条"},
       {"第3条", "article 3 第3条"},
+      // Copies' stand-ins and spacing (安徽省 2022, 天津市 2020, 新密市 2021).
+      {"1﹒全省生产总值", "arabic-dot 1 1﹒"},
+      {"1。在以习近平同志", "arabic-dot 1 1。"},
+      {"1 . 严格管控", "arabic-dot 1 1 ."},
+      {"一 、 承担的", "chinese-comma 1 一 、"},
       // A number too long for int64 is still a token, without a value.
       {"1234567890123456789012345678901234567890.甲",
        "arabic-dot - 1234567890123456789012345678901234567890."},
@@ -54,6 +59,10 @@ TEST_CASE("MatchNumbering recognizes every numbering style", "[parse][numbering]
       {"第一", ""},
       {"第条", ""},
       {"400平方公里", ""},
+      {"2020。", ""},         // a year ending a sentence
+      {"6﹒5%", ""},
+      {"20 21 年", ""},
+      {"2 . 5%", ""},
       {"", ""},
       {std::string(100, '9') + ".", ""},  // longer than kMaxNumeralChars: no token
   }));
@@ -105,6 +114,10 @@ TEST_CASE("TaskNumberingScope reads where task numbers restart", "[parse][number
       {"1.a\n2.b\n3.c\n", "document"},
       // A tie goes the way of the first boundary.
       {"一、甲\n1.a\n二、乙\n1.b\n三、丙\n2.c\n", "part"},
+      // One part of "（一）" tasks (赤壁市 2021): the official hierarchy restarts them per part.
+      {"一、主要目标\n（一）甲。（牵头单位：市财政局）\n（二）乙。（牵头单位：市税务局）\n", "part"},
+      // The near miss: "1." tasks under one part give no sign either way.
+      {"一、主要目标\n1.a\n2.b\n", "document"},
   }));
   CAPTURE(text);
   const model::Document doc = testing::ParseSnippet(text);

@@ -158,8 +158,10 @@ void Compare(const Notice& notice, const json* parsed, const json* linted, Notic
     const json* match = nullptr;
     for (const json* task : tasks) {
       if ((*task)["line"].get<int>() != want.line) continue;
+      // A task the notice leaves unnumbered (an empty 序号 cell) is matched by its line;
+      // the review numbers it by its place.
       const json& value = (*task)["value"];
-      if (want.number && !(value.is_number_integer() && value.get<std::int64_t>() == *want.number)) {
+      if (want.number && value.is_number_integer() && value.get<std::int64_t>() != *want.number) {
         continue;
       }
       match = task;

@@ -50,7 +50,7 @@ std::string FoldWidth(const std::string& name);
 // One reviewed task that plancheck got wrong.
 struct TaskMiss {
   ExpectedTask expected;
-  bool found = false;                // a parsed task with its number on its line
+  bool found = false;  // a parsed task with its number (or none) on its line
   std::vector<std::string> lead;     // what plancheck read, when found
 };
 

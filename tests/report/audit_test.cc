@@ -4,6 +4,7 @@
 
 #include "report/audit_csv.h"
 #include "report/audit_html.h"
+#include "report/csv.h"
 
 namespace plancheck::report {
 namespace {
@@ -36,6 +37,29 @@ TEST_CASE("CsvField quotes only when RFC 4180 needs it", "[report][audit]") {
       {"two\nlines", "\"two\nlines\""},
       {"cr\r", "\"cr\r\""},
       {"牵头单位：区财政局", "牵头单位：区财政局"},
+  }));
+  CHECK(CsvField(text) == expected);
+}
+
+// OWASP CSV injection: a unit name or task text from a document must not become a formula
+// in Excel or WPS (tests/robustness: units.csv from a whole audit).
+TEST_CASE("CsvField neutralises cells a spreadsheet would run as formulas", "[report][audit]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"},
+      {"+SUM(1+1)*cmd|' /C calc'!A0", "'+SUM(1+1)*cmd|' /C calc'!A0"},
+      {"-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"},
+      {"@SUM(1+1)", "'@SUM(1+1)"},
+      {"\t=1+1", "'\t=1+1"},
+      {"\r=1+1", "\"'\r=1+1\""},
+      {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+      // The near misses: numbers stay numbers, and a formula character later is harmless.
+      {"-3", "-3"},
+      {"+2.5%", "+2.5%"},
+      {"-0.5", "-0.5"},
+      {"区财政局=1", "区财政局=1"},
+      {"", ""},
+      {"-", "'-"},
+      {"-3-3", "'-3-3"},
   }));
   CHECK(CsvField(text) == expected);
 }

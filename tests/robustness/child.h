@@ -12,6 +12,7 @@
 // never passes believing it was bounded by RLIMIT_AS when it was not.
 #pragma once
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -100,51 +101,43 @@ inline std::size_t ResidentBytes(pid_t pid) {
   return resident_pages * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
 }
 
-// Runs `body` in a forked child under `limits`; what it writes to `out` and `err` comes
-// back through files, its return value is the exit code (98 if it throws).
-inline ChildResult RunLimited(const std::function<int(std::string& out, std::string& err)>& body,
-                              const ChildLimits& limits = {}) {
-  const std::string dir = MakeTempDir();
-  const std::string out_path = dir + "/out";
-  const std::string err_path = dir + "/err";
+// The limits in words (ChildResult::limits), said once on stderr under ASan.
+inline std::string DescribeLimits(const ChildLimits& limits) {
   const int cpu_seconds = limits.cpu_seconds * kSanitizerSlowdown;
   const int wall_seconds = limits.wall_seconds * kSanitizerSlowdown;
   const std::size_t memory_mb = limits.address_space >> 20;
-  ChildResult result;
-  result.limits = "RLIMIT_CPU " + std::to_string(cpu_seconds) + " s, " +
-                  (kUnderAsan ? "resident set <= " + std::to_string(memory_mb) +
-                                    " MB polled every 20 ms (AddressSanitizer build: "
-                                    "RLIMIT_AS not applied)"
-                              : "RLIMIT_AS " + std::to_string(memory_mb) + " MB") +
-                  ", wall " + std::to_string(wall_seconds) + " s";
+  std::string text = "RLIMIT_CPU " + std::to_string(cpu_seconds) + " s, " +
+                     (kUnderAsan ? "resident set <= " + std::to_string(memory_mb) +
+                                       " MB polled every 20 ms (AddressSanitizer build: "
+                                       "RLIMIT_AS not applied)"
+                                 : "RLIMIT_AS " + std::to_string(memory_mb) + " MB") +
+                     ", wall " + std::to_string(wall_seconds) + " s";
   if (kUnderAsan) {
     static bool said = false;
-    if (!said) std::fprintf(stderr, "child.h: %s\n", result.limits.c_str());
+    if (!said) std::fprintf(stderr, "child.h: %s\n", text.c_str());
     said = true;
   }
-  const pid_t pid = fork();
-  if (pid == 0) {
-    rlimit cpu{static_cast<rlim_t>(cpu_seconds), static_cast<rlim_t>(cpu_seconds)};
-    setrlimit(RLIMIT_CPU, &cpu);
-    if (!kUnderAsan) {
-      rlimit as{limits.address_space, limits.address_space};
-      setrlimit(RLIMIT_AS, &as);
-    }
-    if (limits.without_file_override && !DropFileOverride()) _exit(97);
-    int code = 99;
-    try {
-      std::string out;
-      std::string err;
-      code = body(out, err);
-      WriteFile(out_path, out);
-      WriteFile(err_path, err);
-    } catch (...) {
-      code = 98;  // an exception escaped
-    }
-    _exit(code);
+  return text;
+}
+
+// In the child: the CPU and address-space limits, and the capabilities dropped.
+inline void ApplyLimits(const ChildLimits& limits) {
+  const int cpu_seconds = limits.cpu_seconds * kSanitizerSlowdown;
+  rlimit cpu{static_cast<rlim_t>(cpu_seconds), static_cast<rlim_t>(cpu_seconds)};
+  setrlimit(RLIMIT_CPU, &cpu);
+  if (!kUnderAsan) {
+    rlimit as{limits.address_space, limits.address_space};
+    setrlimit(RLIMIT_AS, &as);
   }
+  if (limits.without_file_override && !DropFileOverride()) _exit(97);
+}
+
+// In the parent: waits for `pid` under the watchdog (and, under ASan, the resident-set
+// poll), filling how it ended into `result`.
+inline void WaitLimited(pid_t pid, const ChildLimits& limits, ChildResult& result) {
   int status = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wall_seconds);
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::seconds(limits.wall_seconds * kSanitizerSlowdown);
   while (waitpid(pid, &status, WNOHANG) == 0) {
     const bool over_memory = kUnderAsan && ResidentBytes(pid) > limits.address_space;
     if (over_memory || std::chrono::steady_clock::now() > deadline) {
@@ -159,8 +152,78 @@ inline ChildResult RunLimited(const std::function<int(std::string& out, std::str
   result.exited = !result.hung && !result.over_memory && WIFEXITED(status);
   if (result.exited) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
+}
+
+// Runs `body` in a forked child under `limits`; what it writes to `out` and `err` comes
+// back through files, its return value is the exit code (98 if it throws).
+inline ChildResult RunLimited(const std::function<int(std::string& out, std::string& err)>& body,
+                              const ChildLimits& limits = {}) {
+  const std::string dir = MakeTempDir();
+  const std::string out_path = dir + "/out";
+  const std::string err_path = dir + "/err";
+  ChildResult result;
+  result.limits = DescribeLimits(limits);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    ApplyLimits(limits);
+    int code = 99;
+    try {
+      std::string out;
+      std::string err;
+      code = body(out, err);
+      WriteFile(out_path, out);
+      WriteFile(err_path, err);
+    } catch (...) {
+      code = 98;  // an exception escaped
+    }
+    _exit(code);
+  }
+  WaitLimited(pid, limits, result);
   try {
     result.out = ReadFile(out_path);
+    result.err = ReadFile(err_path);
+  } catch (...) {
+  }
+  return result;
+}
+
+// The plancheck executable of this build: beside the test executable.
+inline std::string PlancheckBinary() {
+  char self[4096];
+  const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  std::string path = n > 0 ? std::string(self, static_cast<std::size_t>(n)) : std::string();
+  return path.substr(0, path.rfind('/') + 1) + "plancheck";
+}
+
+// The real `plancheck <args>` in a child process under `limits`, its standard output
+// written to `stdout_path` (a new file in a temporary directory when empty, read back
+// into `out`), its standard error read back into `err`.
+inline ChildResult RunBinaryLimited(const std::vector<std::string>& args,
+                                    std::string stdout_path = "",
+                                    const ChildLimits& limits = {}) {
+  const std::string dir = MakeTempDir();
+  const bool own_stdout = stdout_path.empty();
+  if (own_stdout) stdout_path = dir + "/out";
+  const std::string err_path = dir + "/err";
+  const std::string binary = PlancheckBinary();
+  ChildResult result;
+  result.limits = DescribeLimits(limits);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    ApplyLimits(limits);
+    const int out_fd = open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err_fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (out_fd < 0 || err_fd < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) _exit(96);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(binary.c_str()));
+    for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(95);
+  }
+  WaitLimited(pid, limits, result);
+  try {
+    if (own_stdout) result.out = ReadFile(stdout_path);
     result.err = ReadFile(err_path);
   } catch (...) {
   }
