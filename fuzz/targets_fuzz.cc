@@ -9,17 +9,17 @@
 
 #include "fuzz_util.h"
 #include "ingest/ingest.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 #include "parse/parser.h"
 #include "parse/targets.h"
 
 namespace {
 
-const plancheck::parse::IndicatorDictionary& Dictionary() {
-  static const plancheck::parse::IndicatorDictionary* const kDict = [] {
+const plancheck::data::IndicatorDictionary& Dictionary() {
+  static const plancheck::data::IndicatorDictionary* const kDict = [] {
     plancheck::ErrorList errors;
     auto* dict =
-        new plancheck::parse::IndicatorDictionary(plancheck::parse::LoadIndicatorDictionary(
+        new plancheck::data::IndicatorDictionary(plancheck::data::LoadIndicatorDictionary(
             std::string(PLANCHECK_FUZZ_RULES_DIR) + "/indicators.yaml", errors));
     plancheck::fuzz::FuzzCheck(errors.empty() && dict->size() > 0,
                                "the default indicator dictionary does not load");
@@ -32,7 +32,7 @@ const plancheck::parse::IndicatorDictionary& Dictionary() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace plancheck;
-  const parse::IndicatorDictionary& dict = Dictionary();
+  const data::IndicatorDictionary& dict = Dictionary();
   std::string bytes(reinterpret_cast<const char*>(data), size);
   Result<model::Document> doc = ingest::LoadDocumentFromString(std::move(bytes), "fuzz.txt");
   if (!doc) return 0;

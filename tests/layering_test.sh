@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fails when a file in src/ includes a header from a layer listed after its own
-# (STYLE.md §1): dependencies point one way, base -> model -> ... -> serve -> cli.
+# (docs/architecture.md): dependencies point one way, base -> model -> data -> ... -> serve -> cli.
 set -u
-layers=(base model ingest parse rule checks config engine report serve cli)
+layers=(base model data ingest parse rule checks config engine report serve cli)
 rank() { local i; for i in "${!layers[@]}"; do [ "${layers[$i]}" = "$1" ] && echo "$i" && return; done; echo -1; }
 status=0
 for dir in "${layers[@]}"; do

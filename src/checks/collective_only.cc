@@ -8,9 +8,9 @@ std::unique_ptr<rule::Check> CollectiveOnlyCheck::Create(const rule::Params& par
                                                          ErrorList& errors) {
   const std::size_t before = errors.size();
   const std::string field = params.Field("field", errors, false).value_or("lead_units");
-  std::shared_ptr<const UnitRegistrySet> registries;
+  std::shared_ptr<const data::UnitRegistrySet> registries;
   if (params.Has("registries")) registries = LoadRegistriesParam(params, errors);
-  auto phrases = std::make_shared<model::UnitRegistry>();
+  auto phrases = std::make_shared<data::UnitRegistry>();
   phrases->id = "rule";
   phrases->file = params.file();
   phrases->collectives = params.StringList("collectives", errors);
@@ -24,10 +24,10 @@ std::unique_ptr<rule::Check> CollectiveOnlyCheck::Create(const rule::Params& par
                "come from)");
   }
   if (errors.size() != before) return nullptr;
-  std::shared_ptr<const model::UnitDirectory> directory;
+  std::shared_ptr<const data::UnitDirectory> directory;
   if (has_inline) {
-    directory = std::make_shared<model::UnitDirectory>(
-        std::vector<std::shared_ptr<const model::UnitRegistry>>{std::move(phrases)});
+    directory = std::make_shared<data::UnitDirectory>(
+        std::vector<std::shared_ptr<const data::UnitRegistry>>{std::move(phrases)});
   }
   return std::unique_ptr<rule::Check>(
       new CollectiveOnlyCheck(field, std::move(registries), std::move(directory),
@@ -45,11 +45,11 @@ bool CollectiveOnlyCheck::LabelSelected(const rule::NodeRef& node) const {
 }
 
 bool CollectiveOnlyCheck::IsCollective(const model::Document& doc, std::string_view name) const {
-  if (inline_ != nullptr && inline_->Lookup(name).kind == model::UnitMatchKind::kCollective) {
+  if (inline_ != nullptr && inline_->Lookup(name).kind == data::UnitMatchKind::kCollective) {
     return true;
   }
   return registries_ != nullptr &&
-         registries_->For(doc.metadata)->Lookup(name).kind == model::UnitMatchKind::kCollective;
+         registries_->For(doc.metadata)->Lookup(name).kind == data::UnitMatchKind::kCollective;
 }
 
 void CollectiveOnlyCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {

@@ -24,8 +24,8 @@
 #include <vector>
 
 #include "base/error_list.h"
-#include "checks/unit_registry_loader.h"
-#include "model/unit_registry.h"
+#include "checks/registries_param.h"
+#include "data/unit_registry.h"
 #include "rule/check.h"
 #include "rule/params.h"
 
@@ -39,8 +39,8 @@ class CollectiveOnlyCheck final : public rule::Check {
   std::vector<std::string> ProvidedPlaceholders() const override { return {"unit"}; }
 
  private:
-  CollectiveOnlyCheck(std::string field, std::shared_ptr<const UnitRegistrySet> registries,
-                      std::shared_ptr<const model::UnitDirectory> inline_phrases,
+  CollectiveOnlyCheck(std::string field, std::shared_ptr<const data::UnitRegistrySet> registries,
+                      std::shared_ptr<const data::UnitDirectory> inline_phrases,
                       std::vector<std::string> lead_labels,
                       std::vector<std::string> except_lead_labels)
       : field_(std::move(field)),
@@ -53,8 +53,8 @@ class CollectiveOnlyCheck final : public rule::Check {
   bool LabelSelected(const rule::NodeRef& node) const;
 
   std::string field_;
-  std::shared_ptr<const UnitRegistrySet> registries_;     // may be null
-  std::shared_ptr<const model::UnitDirectory> inline_;    // may be null
+  std::shared_ptr<const data::UnitRegistrySet> registries_;     // may be null
+  std::shared_ptr<const data::UnitDirectory> inline_;    // may be null
   std::vector<std::string> lead_labels_;                  // empty: no filter
   std::vector<std::string> except_lead_labels_;
 };

@@ -41,10 +41,10 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
   if (node.doc == nullptr) return;
   const model::Document& doc = *node.doc;
   const auto directory = registries_ != nullptr ? registries_->For(doc.metadata)
-                                                : std::make_shared<const model::UnitDirectory>();
+                                                : std::make_shared<const data::UnitDirectory>();
   // Lookups by spelling, once each: a document names the same units hundreds of times.
-  std::unordered_map<std::string, model::UnitMatch> matches;
-  auto lookup = [&](const std::string& spelling) -> const model::UnitMatch& {
+  std::unordered_map<std::string, data::UnitMatch> matches;
+  auto lookup = [&](const std::string& spelling) -> const data::UnitMatch& {
     auto it = matches.find(spelling);
     if (it == matches.end()) it = matches.emplace(spelling, directory->Lookup(spelling)).first;
     return it->second;
@@ -62,24 +62,24 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
     for (const auto* units : {&task->lead_units, &task->cooperating_units}) {
       std::vector<std::string> earlier;  // spellings before this one in the same list
       for (const model::Located& unit : *units) {
-        std::string spelling = model::CleanUnitName(unit.text);
-        if (ignore_parenthetical_) spelling = std::string(model::StripParenthetical(spelling));
+        std::string spelling = data::CleanUnitName(unit.text);
+        if (ignore_parenthetical_) spelling = std::string(data::StripParenthetical(spelling));
         if (spelling.empty()) continue;
         // "区经济信息委、科技局" (fixtures/seeds/001's table cells): the 区 written once
         // serves the whole list, so 科技局 there is written 区科技局, not another spelling.
         // Only a name with no prefixed name before it in its list is a spelling of its own.
-        const model::UnitMatch& match = lookup(spelling);
-        if (match.kind == model::UnitMatchKind::kPrefixOmitted &&
+        const data::UnitMatch& match = lookup(spelling);
+        if (match.kind == data::UnitMatchKind::kPrefixOmitted &&
             std::any_of(earlier.begin(), earlier.end(), [&](const std::string& before) {
               return before.rfind(match.omitted_prefix, 0) == 0;
             })) {
           spelling = match.omitted_prefix + spelling;
-        } else if (match.kind == model::UnitMatchKind::kWellFormed && match.prefix.empty()) {
+        } else if (match.kind == data::UnitMatchKind::kWellFormed && match.prefix.empty()) {
           // "省商务厅、财政厅" (河南省 2023): a bare stem after a name with a level prefix
           // shares that prefix.
           for (const std::string& before : earlier) {
-            const model::UnitMatch& shared = lookup(before);
-            if (shared.kind == model::UnitMatchKind::kWellFormed && !shared.prefix.empty() &&
+            const data::UnitMatch& shared = lookup(before);
+            if (shared.kind == data::UnitMatchKind::kWellFormed && !shared.prefix.empty() &&
                 CodePointCount(shared.prefix) == 1) {
               spelling = shared.prefix + spelling;
               break;
@@ -99,12 +99,12 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
   // in a document using one prefix for it is that unit written without it.
   std::map<std::string, std::set<std::string>> department_prefixes;
   for (const Occurrence& occurrence : occurrences) {
-    const model::UnitMatch& match = lookup(spellings[occurrence.spelling]);
-    if (match.kind != model::UnitMatchKind::kWellFormed || match.prefix.empty()) continue;
+    const data::UnitMatch& match = lookup(spellings[occurrence.spelling]);
+    if (match.kind != data::UnitMatchKind::kWellFormed || match.prefix.empty()) continue;
     department_prefixes[match.canonical.substr(match.prefix.size())].insert(match.prefix);
   }
   // The group of a well-formed name: its prefix and department.
-  auto well_formed_key = [&](const model::UnitMatch& match) {
+  auto well_formed_key = [&](const data::UnitMatch& match) {
     if (!match.prefix.empty()) return match.canonical;
     const auto prefixes = department_prefixes.find(match.canonical);
     if (prefixes != department_prefixes.end() && prefixes->second.size() == 1) {
@@ -120,9 +120,9 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
   std::set<std::string> slips_of_registered;
   for (std::size_t i = 0; i < occurrences.size(); ++i) {
     const std::string& spelling = spellings[occurrences[i].spelling];
-    const model::UnitMatch& match = lookup(spelling);
+    const data::UnitMatch& match = lookup(spelling);
     switch (match.kind) {
-      case model::UnitMatchKind::kWellFormed: {
+      case data::UnitMatchKind::kWellFormed: {
         // 县发改局 / 县发展改革局: one department's stem variants under one prefix; 发改局
         // beside 区发改局 (liaoning-shenhe-2024): the same unit without its prefix.
         if (well_formed_seen.insert(spelling).second) well_formed.push_back(spelling);
@@ -132,18 +132,18 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
         group.occurrences.push_back(i);
         break;
       }
-      case model::UnitMatchKind::kCanonical:
-      case model::UnitMatchKind::kAlias:
-      case model::UnitMatchKind::kPrefixOmitted: {
+      case data::UnitMatchKind::kCanonical:
+      case data::UnitMatchKind::kAlias:
+      case data::UnitMatchKind::kPrefixOmitted: {
         Group& group = groups["unit:" + match.canonical];
         group.canonical = match.canonical;
         group.occurrences.push_back(i);
         break;
       }
-      case model::UnitMatchKind::kCollective:
-      case model::UnitMatchKind::kPattern:
+      case data::UnitMatchKind::kCollective:
+      case data::UnitMatchKind::kPattern:
         break;
-      case model::UnitMatchKind::kNone:
+      case data::UnitMatchKind::kNone:
         if (unknown_uses.count(spelling) == 0) {
           // A slip of a registered name is registered-unit's finding, not a second
           // spelling (asked once per spelling).
@@ -164,7 +164,7 @@ void ConsistentUnitNamesCheck::Run(const rule::NodeRef& node, rule::Reporter& ou
   std::vector<std::string> candidates = unknown;
   const std::size_t unknown_count = unknown.size();
   candidates.insert(candidates.end(), well_formed.begin(), well_formed.end());
-  const std::vector<std::size_t> classes = model::SlipClasses(candidates);
+  const std::vector<std::size_t> classes = data::SlipClasses(candidates);
   std::map<std::size_t, std::string> class_keys;  // class -> a well-formed member's group key
   for (std::size_t i = unknown_count; i < candidates.size(); ++i) {
     class_keys.emplace(classes[i], "unit:" + well_formed_key(lookup(candidates[i])));

@@ -10,7 +10,7 @@
 // a dropped omissible prefix: 双桂新城管委会 / 新城管委会, 江津区规划自然资源局 /
 // 区规划自然资源局, 区农业农村委 / 农业农村委), well-formed names of one department under one
 // prefix (县发改局 / 县发展改革局, by the stems), and names in no registry that are likely
-// slips of each other (model::IsLikelySlip). Collectives and pattern matches are left
+// slips of each other (data::IsLikelySlip). Collectives and pattern matches are left
 // out, as are unknown names that are slips of a registered one (`registered-unit`
 // reports those). A name missing the omissible prefix after a name that has it in the
 // same list ("区经济信息委、科技局") shares that prefix and is not another spelling. The spelling
@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "base/error_list.h"
-#include "checks/unit_registry_loader.h"
+#include "checks/registries_param.h"
 #include "rule/check.h"
 #include "rule/params.h"
 
@@ -42,10 +42,10 @@ class ConsistentUnitNamesCheck final : public rule::Check {
   }
 
  private:
-  ConsistentUnitNamesCheck(std::shared_ptr<const UnitRegistrySet> registries,
+  ConsistentUnitNamesCheck(std::shared_ptr<const data::UnitRegistrySet> registries,
                            bool ignore_parenthetical)
       : registries_(std::move(registries)), ignore_parenthetical_(ignore_parenthetical) {}
-  std::shared_ptr<const UnitRegistrySet> registries_;  // may be null
+  std::shared_ptr<const data::UnitRegistrySet> registries_;  // may be null
   bool ignore_parenthetical_;
 };
 

@@ -13,7 +13,7 @@ std::unique_ptr<rule::Check> DisjointCheck::Create(const rule::Params& params, E
   if (errors.size() == before && fields.size() != 2) {
     params.AddError("fields", "parameter 'fields' must name exactly two fields", errors);
   }
-  std::shared_ptr<const UnitRegistrySet> registries;
+  std::shared_ptr<const data::UnitRegistrySet> registries;
   if (params.Has("registries")) registries = LoadRegistriesParam(params, errors);
   if (errors.size() != before) return nullptr;
   return std::unique_ptr<rule::Check>(

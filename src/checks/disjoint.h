@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "base/error_list.h"
-#include "checks/unit_registry_loader.h"
+#include "checks/registries_param.h"
 #include "rule/check.h"
 #include "rule/params.h"
 
@@ -30,11 +30,11 @@ class DisjointCheck final : public rule::Check {
 
  private:
   DisjointCheck(std::string first, std::string second,
-                std::shared_ptr<const UnitRegistrySet> registries)
+                std::shared_ptr<const data::UnitRegistrySet> registries)
       : first_(std::move(first)), second_(std::move(second)), registries_(std::move(registries)) {}
   std::string first_;
   std::string second_;
-  std::shared_ptr<const UnitRegistrySet> registries_;  // may be null
+  std::shared_ptr<const data::UnitRegistrySet> registries_;  // may be null
 };
 
 }  // namespace plancheck::checks

@@ -35,10 +35,10 @@ void RegisteredUnitCheck::Run(const rule::NodeRef& node, rule::Reporter& out) co
   // of a Zhejiang county was reported).
   if (!registries_->Covers(node.doc->metadata)) return;
   const auto directory = registries_->For(node.doc->metadata);
-  const model::UnitMatch match = directory->Lookup(node.unit->text);
+  const data::UnitMatch match = directory->Lookup(node.unit->text);
   // A well-formed name of another level or place (市发展改革委 in a district's plan) is
   // some body's name; one of the document's own level is the registry's to know.
-  if (match.kind == model::UnitMatchKind::kWellFormed) {
+  if (match.kind == data::UnitMatchKind::kWellFormed) {
     // 江津区规划自然资源局 in a 梁平区 plan: another place of the document's own level.
     const std::string own = OwnPrefix(node.doc->metadata);
     // A bare stem (发改局) is a name of the document's own level written without its prefix.
@@ -53,7 +53,7 @@ void RegisteredUnitCheck::Run(const rule::NodeRef& node, rule::Reporter& out) co
   const std::vector<std::string> candidates = directory->Suggest(node.unit->text);
   const bool near_miss =
       !candidates.empty() &&
-      model::CodePointEditDistance(model::CleanUnitName(node.unit->text), candidates.front()) <= 1;
+      data::CodePointEditDistance(data::CleanUnitName(node.unit->text), candidates.front()) <= 1;
   if ((near_miss_ == NearMiss::kOnly && !near_miss) ||
       (near_miss_ == NearMiss::kExclude && near_miss)) {
     return;

@@ -7,15 +7,15 @@
 //   stems: ../units/patterns/departments.yaml   # optional
 //   near_miss: any           # any | only | exclude
 //
-// Silent unless a registry covers the document's own region (model::UnitRegistry::Covers:
+// Silent unless a registry covers the document's own region (data::UnitRegistry::Covers:
 // registry-coverage reports the others once). The registries are chosen per document by
-// metadata.level and metadata.region (see model::UnitRegistry::AppliesTo); collective
+// metadata.level and metadata.region (see data::UnitRegistry::AppliesTo); collective
 // phrases (各乡镇（街道）) and names matching a registry pattern (竹山镇) count as known, and
 // so do well-formed names (a level prefix or a place and a department stem, `stems`) of
 // another level than the document's own (市发展改革委 in a district's plan; not
 // 江津区规划自然资源局 in 梁平区's, which the registry of 区 units is to know). A
 // name in no registry is reported with the closest registered names
-// (model::IsLikelySlip): Finding::suggestion is the closest one ("区经济信息委"),
+// (data::IsLikelySlip): Finding::suggestion is the closest one ("区经济信息委"),
 // placeholder {candidates} lists up to three, joined by "、".
 //
 // `near_miss` splits the findings by certainty (docs/rules.md, severity policy): a name one
@@ -29,7 +29,7 @@
 #include <vector>
 
 #include "base/error_list.h"
-#include "checks/unit_registry_loader.h"
+#include "checks/registries_param.h"
 #include "rule/check.h"
 #include "rule/params.h"
 
@@ -47,9 +47,9 @@ class RegisteredUnitCheck final : public rule::Check {
 
  private:
   enum class NearMiss { kAny, kOnly, kExclude };
-  RegisteredUnitCheck(std::shared_ptr<const UnitRegistrySet> registries, NearMiss near_miss)
+  RegisteredUnitCheck(std::shared_ptr<const data::UnitRegistrySet> registries, NearMiss near_miss)
       : registries_(std::move(registries)), near_miss_(near_miss) {}
-  std::shared_ptr<const UnitRegistrySet> registries_;
+  std::shared_ptr<const data::UnitRegistrySet> registries_;
   NearMiss near_miss_;
 };
 

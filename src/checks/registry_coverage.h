@@ -6,7 +6,7 @@
 //   registries: [../units]
 //
 // Silent when the document names no unit, or when a registry of its own region exists
-// (model::UnitRegistry::Covers; `registered-unit` checks the names then). Reports at the
+// (data::UnitRegistry::Covers; `registered-unit` checks the names then). Reports at the
 // document's first unit name, with {region} (the document's region, or "本地区" when the
 // parser could not tell it).
 #pragma once
@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "base/error_list.h"
-#include "checks/unit_registry_loader.h"
+#include "checks/registries_param.h"
 #include "rule/check.h"
 #include "rule/params.h"
 
@@ -32,9 +32,9 @@ class RegistryCoverageCheck final : public rule::Check {
   std::vector<std::string> ProvidedPlaceholders() const override { return {"region"}; }
 
  private:
-  explicit RegistryCoverageCheck(std::shared_ptr<const UnitRegistrySet> registries)
+  explicit RegistryCoverageCheck(std::shared_ptr<const data::UnitRegistrySet> registries)
       : registries_(std::move(registries)) {}
-  std::shared_ptr<const UnitRegistrySet> registries_;
+  std::shared_ptr<const data::UnitRegistrySet> registries_;
 };
 
 }  // namespace plancheck::checks

@@ -1,6 +1,6 @@
 #include "checks/target_conflict.h"
 
-#include "parse/target_compare.h"
+#include "data/target_compare.h"
 
 namespace plancheck::checks {
 
@@ -10,10 +10,10 @@ std::unique_ptr<rule::Check> TargetConflictCheck::Create(const rule::Params&, Er
 
 void TargetConflictCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
   if (node.doc == nullptr) return;
-  const parse::IndicatorDictionary* dict =
+  const data::IndicatorDictionary* dict =
       node.plan != nullptr ? node.plan->indicators : nullptr;
-  for (const parse::Conflict& conflict : parse::InternalConflicts(node.doc->targets)) {
-    const parse::Indicator* indicator =
+  for (const data::Conflict& conflict : data::InternalConflicts(node.doc->targets)) {
+    const data::Indicator* indicator =
         dict != nullptr ? dict->Find(conflict.second->indicator_id) : nullptr;
     rule::Finding finding;
     finding.span = conflict.second->span;

@@ -1,6 +1,6 @@
 #include "checks/target_parent.h"
 
-#include "parse/target_compare.h"
+#include "data/target_compare.h"
 
 namespace plancheck::checks {
 namespace {
@@ -26,10 +26,10 @@ void TargetParentCheck::Run(const rule::NodeRef& node, rule::Reporter& out) cons
     return;
   }
   const model::PlanTargets& parent = *node.plan->parent;
-  const parse::IndicatorDictionary& dict = *node.plan->indicators;
+  const data::IndicatorDictionary& dict = *node.plan->indicators;
   if (missing_binding_) {
-    for (const model::Target* p : parse::MissingBinding(*node.doc, parent.targets, dict)) {
-      const parse::Indicator* indicator = dict.Find(p->indicator_id);
+    for (const model::Target* p : data::MissingBinding(*node.doc, parent.targets, dict)) {
+      const data::Indicator* indicator = dict.Find(p->indicator_id);
       rule::Finding finding;
       const std::size_t begin = node.doc->body.empty() ? 0 : node.doc->body.begin;
       finding.span = {begin, begin};
@@ -42,9 +42,9 @@ void TargetParentCheck::Run(const rule::NodeRef& node, rule::Reporter& out) cons
     }
     return;
   }
-  for (const parse::ParentMatch& match :
-       parse::MatchWithParent(node.doc->targets, parent.targets, dict)) {
-    if (match.comparison.verdict != parse::Verdict::kWeaker) continue;
+  for (const data::ParentMatch& match :
+       data::MatchWithParent(node.doc->targets, parent.targets, dict)) {
+    if (match.comparison.verdict != data::Verdict::kWeaker) continue;
     rule::Finding finding;
     finding.span = match.child->span;
     finding.args = {{"indicator", match.indicator->name},

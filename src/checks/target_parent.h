@@ -5,7 +5,7 @@
 //   mode: weaker            # weaker | missing-binding
 //
 // mode weaker: each comparable target weaker than the parent's for the same indicator and
-// period (parse/target_compare.h has the semantics) is reported at the child's target,
+// period (data/target_compare.h has the semantics) is reported at the child's target,
 // with Finding::related at the parent's. Placeholders: {indicator}, {indicator_en},
 // {value}, {parent_value}, {parent_file}, {period}.
 // mode missing-binding: each binding (约束性) indicator the parent states and the child

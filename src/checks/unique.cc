@@ -33,7 +33,7 @@ std::vector<std::string> FieldListParam(const rule::Params& params, std::string_
 std::unique_ptr<rule::Check> UniqueCheck::Create(const rule::Params& params, ErrorList& errors) {
   const std::size_t before = errors.size();
   std::vector<std::string> fields = FieldListParam(params, "field", errors);
-  std::shared_ptr<const UnitRegistrySet> registries;
+  std::shared_ptr<const data::UnitRegistrySet> registries;
   if (params.Has("registries")) registries = LoadRegistriesParam(params, errors);
   if (errors.size() != before || fields.empty()) return nullptr;
   return std::unique_ptr<rule::Check>(new UniqueCheck(std::move(fields), std::move(registries)));

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "base/error_list.h"
-#include "checks/unit_registry_loader.h"
+#include "checks/registries_param.h"
 #include "rule/check.h"
 #include "rule/params.h"
 
@@ -29,10 +29,10 @@ class UniqueCheck final : public rule::Check {
   std::vector<std::string> ProvidedPlaceholders() const override { return {"unit"}; }
 
  private:
-  UniqueCheck(std::vector<std::string> fields, std::shared_ptr<const UnitRegistrySet> registries)
+  UniqueCheck(std::vector<std::string> fields, std::shared_ptr<const data::UnitRegistrySet> registries)
       : fields_(std::move(fields)), registries_(std::move(registries)) {}
   std::vector<std::string> fields_;
-  std::shared_ptr<const UnitRegistrySet> registries_;  // may be null
+  std::shared_ptr<const data::UnitRegistrySet> registries_;  // may be null
 };
 
 // Reads a `field`/`fields` parameter holding one field name or a list of them, each valid

@@ -1,5 +1,5 @@
 // How `unique` and `disjoint` decide that two unit names are the same unit: the cleaned
-// name (model::CleanUnitName drops a trailing "等" and punctuation), or with
+// name (data::CleanUnitName drops a trailing "等" and punctuation), or with
 // `registries:` the canonical name, so that an alias and its unit count as one.
 #pragma once
 
@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "checks/unit_registry_loader.h"
-#include "model/unit_registry.h"
+#include "data/unit_registry_loader.h"
+#include "data/unit_registry.h"
 #include "rule/node_ref.h"
 
 namespace plancheck::checks {
@@ -16,14 +16,14 @@ namespace plancheck::checks {
 class UnitKeys {
  public:
   // `registries` may be null (compare cleaned names).
-  UnitKeys(const UnitRegistrySet* registries, const model::Document& doc)
+  UnitKeys(const data::UnitRegistrySet* registries, const model::Document& doc)
       : directory_(registries != nullptr ? registries->For(doc.metadata) : nullptr) {}
   std::string operator()(std::string_view name) const {
-    return directory_ != nullptr ? directory_->Canonicalize(name) : model::CleanUnitName(name);
+    return directory_ != nullptr ? directory_->Canonicalize(name) : data::CleanUnitName(name);
   }
 
  private:
-  std::shared_ptr<const model::UnitDirectory> directory_;
+  std::shared_ptr<const data::UnitDirectory> directory_;
 };
 
 }  // namespace plancheck::checks

@@ -20,7 +20,7 @@
 #include "config/config.h"
 #include "config/plans.h"
 #include "config/rule_pack.h"
-#include "parse/target_compare.h"
+#include "data/target_compare.h"
 #include "report/audit_csv.h"
 #include "report/audit_html.h"
 #include "report/audit_matrix.h"
@@ -48,15 +48,7 @@ class FindingsWriter final : public report::ReportWriter {
     std::vector<report::AuditFinding> rows;
     rows.reserve(diags.size());
     for (const Diagnostic& d : diags) {
-      report::AuditFinding f;
-      f.file = path;
-      f.line = d.start.line;
-      f.column = d.start.column;
-      f.severity = SeverityName(d.severity);
-      f.rule_id = d.rule_id;
-      f.message = d.message;
-      f.suggestion = d.suggestion.value_or("");
-      f.place = d.origin.place;
+      report::AuditFinding f = report::AuditFindingOf(path, d);
       audit_.counts.Add(f.file, f.rule_id, f.severity);
       csv_ << report::AuditFindingsCsvRow(f, english);
       if (f.rule_id == "coverage.parent-task-missing") audit_.coverage.push_back(f);
@@ -79,11 +71,11 @@ class FindingsWriter final : public report::ReportWriter {
 void AddTargets(const model::Document& doc, const config::TargetSetup& setup,
                 report::AuditReport& audit) {
   const config::ParentChoice choice = setup.ParentOf(doc);
-  std::map<const model::Target*, const parse::ParentMatch*> match_of;
-  std::vector<parse::ParentMatch> matches;
+  std::map<const model::Target*, const data::ParentMatch*> match_of;
+  std::vector<data::ParentMatch> matches;
   if (choice.parent != nullptr) {
-    matches = parse::MatchWithParent(doc.targets, choice.parent->targets, setup.indicators);
-    for (const parse::ParentMatch& m : matches) match_of[m.child] = &m;
+    matches = data::MatchWithParent(doc.targets, choice.parent->targets, setup.indicators);
+    for (const data::ParentMatch& m : matches) match_of[m.child] = &m;
   }
   const std::string parent_plan =
       choice.parent == nullptr ? ""
@@ -91,22 +83,22 @@ void AddTargets(const model::Document& doc, const config::TargetSetup& setup,
                                                                     : choice.parent->info.title);
   for (const model::Target& t : doc.targets) {
     if (t.indicator_id.empty() || !t.value) continue;  // qualitative or unknown: nothing to show
-    const parse::Indicator* indicator = setup.indicators.Find(t.indicator_id);
+    const data::Indicator* indicator = setup.indicators.Find(t.indicator_id);
     report::AuditTargetRow row;
     row.file = doc.path;
     row.indicator = indicator != nullptr ? indicator->name : t.indicator_text;
-    row.child_value = parse::FormatValue(t);
+    row.child_value = data::FormatValue(t);
     row.parent_plan = parent_plan;
     row.line = t.start.line;
     row.value = t.value.value_or(0);
     row.place = doc.PlaceOfLine(t.start.line);
     auto it = match_of.find(&t);
     if (it != match_of.end()) {
-      row.parent_value = parse::FormatValue(*it->second->parent);
-      row.status = parse::VerdictName(it->second->comparison.verdict);
+      row.parent_value = data::FormatValue(*it->second->parent);
+      row.status = data::VerdictName(it->second->comparison.verdict);
       row.reason = it->second->comparison.reason;
     } else {
-      row.status = parse::VerdictName(parse::Verdict::kNotComparable);
+      row.status = data::VerdictName(data::Verdict::kNotComparable);
       row.reason = choice.parent == nullptr ? choice.reason : "no parent target for it";
     }
     audit.targets.push_back(std::move(row));

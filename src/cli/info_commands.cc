@@ -10,6 +10,7 @@
 #include "config/config.h"
 #include "config/plans.h"
 #include "config/rule_pack.h"
+#include "engine/setup.h"
 #include "ingest/ingest.h"
 #include "parse/parser.h"
 #include "report/model_json.h"
@@ -33,12 +34,11 @@ int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err) 
   const std::vector<ingest::InputFile> inputs = ingest::CollectInputs(command.paths, errors);
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
   for (const ingest::InputFile& input : inputs) {
-    Result<model::Document> doc = ingest::LoadDocument(input);
+    Result<model::Document> doc = engine::ReadDocument(input, nullptr);
     if (!doc) {
       errors.Add(doc.error());
       continue;
     }
-    parse::ParseDocument(*doc);
     targets->regions.Resolve(doc->metadata);
     // The parent plan the targets.* rules would use, and why (docs/targets.md).
     const config::ParentChoice parent = targets->ParentOf(*doc);

@@ -15,7 +15,7 @@
 #include "base/fd_stream.h"
 #include "cli/app.h"
 #include "cli/commands.h"
-#include "checks/unit_registry_loader.h"
+#include "data/unit_registry_loader.h"
 #include "cli/rule_loading.h"
 #include "config/baseline.h"
 #include "config/config.h"
@@ -23,6 +23,7 @@
 #include "config/rule_pack.h"
 #include "engine/engine.h"
 #include "engine/plans.h"
+#include "engine/setup.h"
 #include "report/report.h"
 
 namespace plancheck::cli {
@@ -143,10 +144,10 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
       const bool default_rules = !command.sources.no_default_rules;
       target_future = std::async(std::launch::async, [&command, &target_errors, plans, default_rules] {
         // The default pack's unit registries are the largest YAML it reads: parsing them
-        // here first leaves the rule-pack thread a cached copy (checks/unit_registry_loader).
+        // here first leaves the rule-pack thread a cached copy (data/unit_registry_loader).
         if (default_rules) {
           ErrorList ignored;  // reported, if any, by the rule that names them
-          checks::LoadUnitRegistries(config::RulesDir() + "/units", ignored);
+          data::LoadUnitRegistries(config::RulesDir() + "/units", ignored);
         }
         return config::LoadTargetSetup(config::RulesDir(), command.parent, plans, target_errors);
       });
@@ -200,7 +201,7 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
   const config::Config& run_config = scopes.at(run_config_file)->config;
   const std::string fail_on = command.fail_on.value_or(run_config.fail_on.value_or("error"));
   engine::LintOptions options;
-  options.language = command.language.value_or(run_config.language.value_or("zh"));
+  options.language = engine::RunLanguage(command.language, run_config);
   // Target checks: dictionary, regions, sheets and the parent plan (docs/targets.md).
   const std::unique_ptr<config::TargetSetup> target_setup =
       target_future.valid()

@@ -38,7 +38,7 @@ int RunServe(const ServeCommand& command, std::ostream& out, std::ostream& err) 
   serve::Server server(*service, options, &err);
   const Result<int> port = server.Bind();
   if (!port) {
-    err << "plancheck: error: " << FormatError(port.error()) << '\n';
+    err << FormatError(port.error()) << '\n';
     return kExitError;
   }
 

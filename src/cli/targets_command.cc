@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "config/plans.h"
 #include "config/rule_pack.h"
+#include "engine/setup.h"
 #include "ingest/ingest.h"
 #include "parse/parser.h"
 #include "parse/targets.h"
@@ -41,13 +42,11 @@ int RunTargets(const TargetsCommand& command, std::ostream& out, std::ostream& e
       listing.parent = choice.parent;
       listing.parent_reason = choice.reason;
     } else {
-      Result<model::Document> doc = ingest::LoadDocument(input);
+      Result<model::Document> doc = engine::ReadDocument(input, &setup->indicators);
       if (!doc) {
         errors.Add(doc.error());
         continue;
       }
-      parse::ParseDocument(*doc);
-      parse::ExtractTargets(*doc, setup->indicators);
       listing.plan = config::PlanOfDocument(*doc);
       const config::ParentChoice choice = setup->ParentOf(*doc);
       listing.parent = choice.parent;

@@ -9,12 +9,13 @@
 #include <sstream>
 
 #include "base/utf8.h"
-#include "checks/unit_registry_loader.h"
+#include "data/unit_registry_loader.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "config/rule_pack.h"
+#include "engine/setup.h"
 #include "ingest/ingest.h"
-#include "model/unit_registry.h"
+#include "data/unit_registry.h"
 #include "parse/parser.h"
 
 namespace plancheck::cli {
@@ -22,9 +23,9 @@ namespace {
 
 // One distinct spelling across the corpus.
 struct NameUse {
-  std::string name;  // cleaned (model::CleanUnitName)
+  std::string name;  // cleaned (data::CleanUnitName)
   int count = 0;
-  model::UnitMatch match;  // against the registries of the first document using it
+  data::UnitMatch match;  // against the registries of the first document using it
   std::vector<std::string> suggestions;
   std::set<std::string> files;
   std::set<std::string> regions;  // metadata.region of the documents using it
@@ -45,7 +46,7 @@ void WriteDraftRegistry(const std::vector<NameUse>& uses, std::ostream& out) {
   std::set<std::string> levels;
   std::size_t with_district_prefix = 0;
   for (const NameUse& use : uses) {
-    if (use.match.known() && use.match.kind != model::UnitMatchKind::kWellFormed) continue;
+    if (use.match.known() && use.match.kind != data::UnitMatchKind::kWellFormed) continue;
     unknown.push_back(&use);
     regions.insert(use.regions.begin(), use.regions.end());
     levels.insert(use.levels.begin(), use.levels.end());
@@ -78,7 +79,7 @@ void WriteDraftRegistry(const std::vector<NameUse>& uses, std::ostream& out) {
     taken[i] = true;
     std::string others;
     for (std::size_t j = i + 1; j < unknown.size(); ++j) {
-      if (taken[j] || !model::IsLikelySlip(unknown[i]->name, unknown[j]->name)) continue;
+      if (taken[j] || !data::IsLikelySlip(unknown[i]->name, unknown[j]->name)) continue;
       taken[j] = true;
       others += (others.empty() ? "" : ", ") + unknown[j]->name + " (" +
                 std::to_string(unknown[j]->count) + ")";
@@ -99,11 +100,11 @@ int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err) 
   // when there are any: names they recognize are listed as well-formed.
   const std::string stems_path = registry_path + "/patterns/departments.yaml";
   std::error_code ec;
-  std::shared_ptr<const model::DepartmentStems> stems;
+  std::shared_ptr<const data::DepartmentStems> stems;
   if (std::filesystem::is_regular_file(stems_path, ec)) {
-    stems = checks::LoadDepartmentStems(stems_path, errors);
+    stems = data::LoadDepartmentStems(stems_path, errors);
   }
-  const checks::UnitRegistrySet registries(checks::LoadUnitRegistries(registry_path, errors),
+  const data::UnitRegistrySet registries(data::LoadUnitRegistries(registry_path, errors),
                                            stems);
   if (!errors.empty()) {
     err << errors.ToString();
@@ -112,17 +113,16 @@ int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err) 
   const std::vector<ingest::InputFile> inputs = ingest::CollectInputs(command.paths, errors);
   std::map<std::string, NameUse> by_name;
   for (const ingest::InputFile& input : inputs) {
-    Result<model::Document> doc = ingest::LoadDocument(input);
+    Result<model::Document> doc = engine::ReadDocument(input, nullptr);
     if (!doc) {
       errors.Add(doc.error());
       continue;
     }
-    parse::ParseDocument(*doc);
     const auto directory = registries.For(doc->metadata);
     for (const model::Task* task : doc->AllTasks()) {
       for (const auto* units : {&task->lead_units, &task->cooperating_units}) {
         for (const model::Located& unit : *units) {
-          const std::string name = model::CleanUnitName(unit.text);
+          const std::string name = data::CleanUnitName(unit.text);
           if (name.empty()) continue;
           NameUse& use = by_name[name];
           if (use.count++ == 0) {
@@ -150,7 +150,7 @@ int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err) 
     for (const NameUse& use : uses) {
       list.push_back({{"name", use.name},
                       {"count", use.count},
-                      {"match", model::UnitMatchKindName(use.match.kind)},
+                      {"match", data::UnitMatchKindName(use.match.kind)},
                       {"canonical", use.match.canonical},
                       {"registry", use.match.registry},
                       {"suggestions", use.suggestions},
@@ -168,7 +168,7 @@ int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err) 
                : use.count < 1000 ? " "
                                   : "")
            << use.count << "  " << Pad(use.name, name_cells) << "  "
-           << Pad(model::UnitMatchKindName(use.match.kind), 14);
+           << Pad(data::UnitMatchKindName(use.match.kind), 14);
       if (use.match.known()) {
         line << use.match.registry;
         if (use.match.canonical != use.name) line << "  → " << use.match.canonical;

@@ -61,7 +61,7 @@ void CheckKeys(const YAML::Node& node, const std::set<std::string>& keys,
 
 std::optional<model::PlanTargets> LoadTargetsSheetFromString(const std::string& yaml,
                                                              const std::string& file,
-                                                             const parse::IndicatorDictionary& dict,
+                                                             const data::IndicatorDictionary& dict,
                                                              ErrorList& errors) {
   YAML::Node root;
   try {
@@ -139,7 +139,7 @@ std::optional<model::PlanTargets> LoadTargetsSheetFromString(const std::string& 
 }
 
 std::optional<model::PlanTargets> LoadTargetsSheet(const std::string& path,
-                                                   const parse::IndicatorDictionary& dict,
+                                                   const data::IndicatorDictionary& dict,
                                                    ErrorList& errors) {
   const std::optional<std::string> text = ReadText(path);
   if (!text) {
@@ -177,7 +177,7 @@ model::PlanTargets PlanOfDocument(const model::Document& doc) {
 
 std::optional<model::PlanTargets> LoadPlanFile(const std::string& path,
                                                const std::string& display_path,
-                                               const parse::IndicatorDictionary& dict,
+                                               const data::IndicatorDictionary& dict,
                                                ErrorList& errors) {
   if (IsSheetPath(path)) {
     std::optional<model::PlanTargets> plan = LoadTargetsSheet(path, dict, errors);
@@ -199,7 +199,7 @@ const model::PlanTargets* PlanSet::Add(model::PlanTargets plan) {
   return plans_.back().get();
 }
 
-void PlanSet::AddSheets(const std::string& directory, const parse::IndicatorDictionary& dict,
+void PlanSet::AddSheets(const std::string& directory, const data::IndicatorDictionary& dict,
                         ErrorList& errors) {
   std::error_code ec;
   if (!fs::is_directory(directory, ec)) return;
@@ -302,7 +302,7 @@ std::unique_ptr<TargetSetup> LoadTargetSetup(const std::string& rules_dir,
                                              const std::vector<Config::PlanEntry>& entries,
                                              ErrorList& errors) {
   auto setup = std::make_unique<TargetSetup>();
-  setup->indicators = parse::LoadIndicatorDictionary(rules_dir + "/indicators.yaml", errors);
+  setup->indicators = data::LoadIndicatorDictionary(rules_dir + "/indicators.yaml", errors);
   setup->regions = data::LoadRegions(rules_dir + "/regions.yaml", errors);
   setup->plans.AddSheets(rules_dir + "/plans", setup->indicators, errors);
   setup->entries = entries;

@@ -21,7 +21,7 @@
 #include "data/regions.h"
 #include "model/document.h"
 #include "model/target.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 
 namespace plancheck::config {
 
@@ -29,18 +29,18 @@ namespace plancheck::config {
 // sheet says "地区生产总值增长6%以上" exactly as a document would. Errors are located in
 // the YAML; nullopt when the file cannot be read or has no `plan:` mapping.
 std::optional<model::PlanTargets> LoadTargetsSheet(const std::string& path,
-                                                   const parse::IndicatorDictionary& dict,
+                                                   const data::IndicatorDictionary& dict,
                                                    ErrorList& errors);
 std::optional<model::PlanTargets> LoadTargetsSheetFromString(const std::string& yaml,
                                                              const std::string& file,
-                                                             const parse::IndicatorDictionary& dict,
+                                                             const data::IndicatorDictionary& dict,
                                                              ErrorList& errors);
 
 // A plan from a file: a sheet when it ends in .yaml / .yml, else a document read, parsed
 // and extracted. `display_path` names it in findings.
 std::optional<model::PlanTargets> LoadPlanFile(const std::string& path,
                                                const std::string& display_path,
-                                               const parse::IndicatorDictionary& dict,
+                                               const data::IndicatorDictionary& dict,
                                                ErrorList& errors);
 
 // The targets, tasks and plan facts of a parsed document whose targets are extracted.
@@ -59,7 +59,7 @@ class PlanSet {
   // Adds a plan; returns it (stable address).
   const model::PlanTargets* Add(model::PlanTargets plan);
   // Loads every *.yaml sheet in `directory` (sorted); a missing directory is no error.
-  void AddSheets(const std::string& directory, const parse::IndicatorDictionary& dict,
+  void AddSheets(const std::string& directory, const data::IndicatorDictionary& dict,
                  ErrorList& errors);
   // The plan whose file is `file` (as added); nullptr when none.
   const model::PlanTargets* FindFile(const std::string& file) const;
@@ -78,7 +78,7 @@ class PlanSet {
 // the plans that may be parents (sheets in <rules>/plans/, the --parent file, the parents
 // named by `plans:` entries). Read-only once loaded, so ParentOf is safe on worker threads.
 struct TargetSetup {
-  parse::IndicatorDictionary indicators;
+  data::IndicatorDictionary indicators;
   data::RegionTable regions;
   PlanSet plans;
   const model::PlanTargets* explicit_parent = nullptr;  // from --parent

@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include "checks/parent_coverage.h"
-#include "parse/target_compare.h"
+#include "data/target_compare.h"
 
 namespace plancheck::engine {
 namespace {
@@ -192,12 +192,12 @@ DiffResult DiffPlans(const model::Document& old_doc, const model::Document& new_
     const model::Target* any = n != nullptr ? n : o;
     c.indicator = any->indicator_text;
     if (o != nullptr) {
-      c.from = parse::FormatValue(*o);
+      c.from = data::FormatValue(*o);
       c.old_task.line = o->start.line;
       c.old_task.text = o->text;
     }
     if (n != nullptr) {
-      c.to = parse::FormatValue(*n);
+      c.to = data::FormatValue(*n);
       c.new_task.line = n->start.line;
       c.new_task.text = n->text;
     }
@@ -207,7 +207,7 @@ DiffResult DiffPlans(const model::Document& old_doc, const model::Document& new_
     const auto o = old_targets.find(key);
     if (o == old_targets.end()) {
       target_change("target-added", nullptr, n);
-    } else if (parse::FormatValue(*o->second) != parse::FormatValue(*n)) {
+    } else if (data::FormatValue(*o->second) != data::FormatValue(*n)) {
       target_change("target-changed", o->second, n);
     }
   }

@@ -1,5 +1,7 @@
 #include "engine/engine.h"
 
+#include "engine/setup.h"
+
 #include <algorithm>
 #include <cassert>
 #include <condition_variable>
@@ -178,6 +180,28 @@ void ForEachNode(const model::Document& doc, rule::Scope scope, Visit&& visit) {
 
 }  // namespace
 
+namespace {
+
+Result<model::Document> Parsed(Result<model::Document> doc,
+                               const data::IndicatorDictionary* indicators) {
+  if (!doc) return doc;
+  parse::ParseDocument(*doc);
+  if (indicators != nullptr) parse::ExtractTargets(*doc, *indicators);
+  return doc;
+}
+
+}  // namespace
+
+Result<model::Document> ReadDocument(const ingest::InputFile& input,
+                                     const data::IndicatorDictionary* indicators) {
+  return Parsed(ingest::LoadDocument(input), indicators);
+}
+
+Result<model::Document> ReadDocumentFromString(std::string bytes, const std::string& name,
+                                               const data::IndicatorDictionary* indicators) {
+  return Parsed(ingest::LoadDocumentFromString(std::move(bytes), name), indicators);
+}
+
 std::vector<Diagnostic> LintDocument(const model::Document& doc,
                                      const std::vector<ActiveRule>& rules,
                                      const LintOptions& options) {
@@ -226,21 +250,18 @@ FileResult LintOneOrThrow(const ingest::InputFile& input, const RuleSelector& se
                           const LintOptions& options) {
   FileResult result;
   result.path = input.display_path;
-  Result<model::Document> doc = ingest::LoadDocument(input);
+  const std::vector<ActiveRule> rules = select(result.path);
+  const bool needs_targets = std::any_of(rules.begin(), rules.end(), [](const ActiveRule& r) {
+    return r.rule->check->NeedsTargets();
+  });
+  Result<model::Document> doc =
+      ReadDocument(input, needs_targets || options.inspect ? options.indicators : nullptr);
   if (!doc) {
     result.ok = false;
     result.diagnostics.push_back(InputErrorDiagnostic(doc.error()));
     return result;
   }
-  parse::ParseDocument(*doc);
   if (options.regions != nullptr) options.regions->Resolve(doc->metadata);
-  const std::vector<ActiveRule> rules = select(result.path);
-  const bool needs_targets = std::any_of(rules.begin(), rules.end(), [](const ActiveRule& r) {
-    return r.rule->check->NeedsTargets();
-  });
-  if (options.indicators != nullptr && (needs_targets || options.inspect)) {
-    parse::ExtractTargets(*doc, *options.indicators);
-  }
   result.diagnostics = LintDocument(*doc, rules, options);
   if (options.inspect) options.inspect(*doc);
   return result;

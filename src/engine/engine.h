@@ -16,8 +16,8 @@
 #include "ingest/ingest.h"
 #include "model/document.h"
 #include "model/target.h"
+#include "data/indicators.h"
 #include "data/regions.h"
-#include "parse/indicators.h"
 #include "rule/rule.h"
 
 namespace plancheck::engine {
@@ -32,7 +32,7 @@ struct LintOptions {
   std::string language = "zh";  // "zh" or "en": which message and suggestion texts
   // Target checks: with a dictionary, LintFiles extracts a document's targets after
   // parsing when one of its rules reads them (Check::NeedsTargets); `parent_of` names a document's parent plan (nullptr: none). Both borrowed.
-  const parse::IndicatorDictionary* indicators = nullptr;
+  const data::IndicatorDictionary* indicators = nullptr;
   // The region table: after parsing, it completes a document's level and region
   // (data::RegionTable::Resolve: 重庆市 is province-level, 常熟市 a county-level city).
   // Borrowed; nullptr leaves what the text alone says.

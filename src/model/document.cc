@@ -75,6 +75,7 @@ Document& Document::operator=(Document&& other) noexcept {
   line_places = std::move(other.line_places);
   metadata = std::move(other.metadata);
   declared_task_count = std::move(other.declared_task_count);
+  first_listed = std::move(other.first_listed);
   body = other.body;
   chrome = std::move(other.chrome);
   parts = std::move(other.parts);

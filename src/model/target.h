@@ -3,7 +3,7 @@
 // whole plan (a parsed decomposition document or a YAML targets sheet).
 //
 // Targets are filled by parse::ExtractTargets (parse/targets.h) after the outline is
-// parsed; the comparison semantics live in parse/target_compare.h. Values are stored as
+// parsed; the comparison semantics live in data/target_compare.h. Values are stored as
 // written (the number and its unit); nothing is converted between units.
 #pragma once
 

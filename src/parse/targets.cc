@@ -284,7 +284,7 @@ bool ClearlyATarget(const ValueMatch& m) {
 // The indicators a target at `anchor` (a mention index) applies to: the anchor and those
 // chained before it with 、 / 和.
 std::vector<std::size_t> Chain(std::string_view text,
-                               const std::vector<IndicatorDictionary::Mention>& mentions,
+                               const std::vector<data::IndicatorDictionary::Mention>& mentions,
                                std::size_t anchor) {
   std::vector<std::size_t> chain = {anchor};
   for (std::size_t i = anchor; i > 0; --i) {
@@ -327,13 +327,13 @@ bool IncrementBefore(std::string_view text, std::size_t mention_begin) {
 
 }  // namespace
 
-std::vector<Target> ExtractFromText(std::string_view text, const IndicatorDictionary& dict,
+std::vector<Target> ExtractFromText(std::string_view text, const data::IndicatorDictionary& dict,
                                     const StatementContext& context, std::size_t base_offset) {
   std::vector<Target> out;
-  const std::vector<IndicatorDictionary::Mention> mentions = dict.FindMentions(text);
+  const std::vector<data::IndicatorDictionary::Mention> mentions = dict.FindMentions(text);
   const std::vector<ValueMatch> values = FindValues(text);
 
-  auto make = [&](const IndicatorDictionary::Mention* mention, std::size_t begin,
+  auto make = [&](const data::IndicatorDictionary::Mention* mention, std::size_t begin,
                   std::size_t end, std::string_view gap) {
     Target t;
     if (mention != nullptr) {
@@ -492,7 +492,7 @@ void Append(std::vector<Target>& out, std::vector<Target> more) {
 
 }  // namespace
 
-void ExtractTargets(model::Document& doc, const IndicatorDictionary& dict) {
+void ExtractTargets(model::Document& doc, const data::IndicatorDictionary& dict) {
   doc.targets.clear();
   const int year = PlanYearOf(doc);
   std::vector<Target> out;

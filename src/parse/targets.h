@@ -20,7 +20,7 @@
 
 #include "model/document.h"
 #include "model/target.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 
 namespace plancheck::parse {
 
@@ -34,14 +34,14 @@ struct StatementContext {
 
 // Targets in one statement. Spans are offsets into `text` plus `base_offset`; positions
 // are left unset (ExtractTargets fills them from the Document).
-std::vector<model::Target> ExtractFromText(std::string_view text, const IndicatorDictionary& dict,
+std::vector<model::Target> ExtractFromText(std::string_view text, const data::IndicatorDictionary& dict,
                                            const StatementContext& context = {},
                                            std::size_t base_offset = 0);
 
 // Replaces doc.targets with the targets of every task statement, in task order. When the
 // outline has no task, each line of the body is a statement (task_ordinal 0), with
 // headings (一、…) setting the default period.
-void ExtractTargets(model::Document& doc, const IndicatorDictionary& dict);
+void ExtractTargets(model::Document& doc, const data::IndicatorDictionary& dict);
 
 // The plan year: metadata.plan_year, else the year in a "2021年…政府工作报告" title near
 // the top of the text; 0 when neither is found.

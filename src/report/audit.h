@@ -25,8 +25,8 @@ struct AuditFinding {
   Place place = {};
 };
 
-// The row of a Diagnostic.
-AuditFinding AuditFindingOf(const Diagnostic& diag);
+// The row of a finding in the file reported as `file`.
+AuditFinding AuditFindingOf(const std::string& file, const Diagnostic& diag);
 
 // One child target beside its parent plan's target of the same indicator and period.
 struct AuditTargetRow {

@@ -21,9 +21,9 @@ void AppendRow(std::string& out, std::initializer_list<std::string_view> fields)
 
 }  // namespace
 
-AuditFinding AuditFindingOf(const Diagnostic& diag) {
+AuditFinding AuditFindingOf(const std::string& file, const Diagnostic& diag) {
   AuditFinding f;
-  f.file = diag.file;
+  f.file = file;
   f.line = diag.start.line;
   f.column = diag.start.column;
   f.severity = SeverityName(diag.severity);

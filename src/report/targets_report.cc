@@ -8,19 +8,19 @@ namespace plancheck::report {
 namespace {
 
 // The parent comparison of each target, when there is one.
-std::vector<const parse::ParentMatch*> MatchesFor(const std::vector<parse::ParentMatch>& matches,
+std::vector<const data::ParentMatch*> MatchesFor(const std::vector<data::ParentMatch>& matches,
                                                   const model::Target& target) {
-  std::vector<const parse::ParentMatch*> out;
-  for (const parse::ParentMatch& m : matches) {
+  std::vector<const data::ParentMatch*> out;
+  for (const data::ParentMatch& m : matches) {
     if (m.child == &target) out.push_back(&m);
   }
   return out;
 }
 
-std::vector<parse::ParentMatch> Matches(const TargetListing& listing,
-                                        const parse::IndicatorDictionary& dict) {
+std::vector<data::ParentMatch> Matches(const TargetListing& listing,
+                                        const data::IndicatorDictionary& dict) {
   if (listing.parent == nullptr) return {};
-  return parse::MatchWithParent(listing.plan.targets, listing.parent->targets, dict);
+  return data::MatchWithParent(listing.plan.targets, listing.parent->targets, dict);
 }
 
 std::string ValueOf(const model::Target& t) {
@@ -30,8 +30,8 @@ std::string ValueOf(const model::Target& t) {
 }  // namespace
 
 nlohmann::ordered_json TargetsToJson(const TargetListing& listing,
-                                     const parse::IndicatorDictionary& dict) {
-  const std::vector<parse::ParentMatch> matches = Matches(listing, dict);
+                                     const data::IndicatorDictionary& dict) {
+  const std::vector<data::ParentMatch> matches = Matches(listing, dict);
   nlohmann::ordered_json out;
   out["file"] = listing.plan.info.file;
   nlohmann::ordered_json plan;
@@ -45,7 +45,7 @@ nlohmann::ordered_json TargetsToJson(const TargetListing& listing,
   out["plan"] = plan;
   nlohmann::ordered_json targets = nlohmann::ordered_json::array();
   for (const model::Target& t : listing.plan.targets) {
-    const parse::Indicator* ind = dict.Find(t.indicator_id);
+    const data::Indicator* ind = dict.Find(t.indicator_id);
     nlohmann::ordered_json j;
     j["line"] = t.start.line;
     j["column"] = t.start.column;
@@ -53,7 +53,7 @@ nlohmann::ordered_json TargetsToJson(const TargetListing& listing,
     j["indicator"] = t.indicator_id.empty() ? nlohmann::ordered_json()
                                             : nlohmann::ordered_json(t.indicator_id);
     j["indicator_text"] = t.indicator_text;
-    j["kind"] = ind != nullptr ? parse::IndicatorKindName(ind->kind) : "";
+    j["kind"] = ind != nullptr ? data::IndicatorKindName(ind->kind) : "";
     j["comparable"] = ind != nullptr && ind->comparable;
     j["binding"] = ind != nullptr && ind->binding;
     j["qualitative"] = t.qualitative;
@@ -71,11 +71,11 @@ nlohmann::ordered_json TargetsToJson(const TargetListing& listing,
     j["text"] = t.text;
     if (!t.source.empty()) j["source"] = t.source;
     if (!t.note.empty()) j["note"] = t.note;
-    for (const parse::ParentMatch* m : MatchesFor(matches, t)) {
+    for (const data::ParentMatch* m : MatchesFor(matches, t)) {
       j["parent"] = {{"file", listing.parent->info.file},
                      {"line", m->parent->start.line},
                      {"text", m->parent->text},
-                     {"verdict", parse::VerdictName(m->comparison.verdict)},
+                     {"verdict", data::VerdictName(m->comparison.verdict)},
                      {"reason", m->comparison.reason}};
     }
     targets.push_back(std::move(j));
@@ -84,8 +84,8 @@ nlohmann::ordered_json TargetsToJson(const TargetListing& listing,
   return out;
 }
 
-std::string TargetsToText(const TargetListing& listing, const parse::IndicatorDictionary& dict) {
-  const std::vector<parse::ParentMatch> matches = Matches(listing, dict);
+std::string TargetsToText(const TargetListing& listing, const data::IndicatorDictionary& dict) {
+  const std::vector<data::ParentMatch> matches = Matches(listing, dict);
   std::ostringstream out;
   const model::PlanInfo& info = listing.plan.info;
   out << info.file << ": " << (info.level.empty() ? "?" : info.level) << " "
@@ -102,8 +102,8 @@ std::string TargetsToText(const TargetListing& listing, const parse::IndicatorDi
     if (t.aspirational) out << " 力争";
     if (!t.sub_area.empty()) out << " area=" << t.sub_area;
     if (!t.note.empty()) out << " (" << t.note << ")";
-    for (const parse::ParentMatch* m : MatchesFor(matches, t)) {
-      out << "  <- " << parse::VerdictName(m->comparison.verdict) << " vs " << m->parent->text
+    for (const data::ParentMatch* m : MatchesFor(matches, t)) {
+      out << "  <- " << data::VerdictName(m->comparison.verdict) << " vs " << m->parent->text
           << " (" << listing.parent->info.file << ":" << m->parent->start.line << "; "
           << m->comparison.reason << ")";
     }
@@ -112,9 +112,9 @@ std::string TargetsToText(const TargetListing& listing, const parse::IndicatorDi
   return out.str();
 }
 
-std::string TargetsToCsv(const TargetListing& listing, const parse::IndicatorDictionary& dict,
+std::string TargetsToCsv(const TargetListing& listing, const data::IndicatorDictionary& dict,
                          bool header) {
-  const std::vector<parse::ParentMatch> matches = Matches(listing, dict);
+  const std::vector<data::ParentMatch> matches = Matches(listing, dict);
   std::ostringstream out;
   if (header) {
     out << "file,line,column,task,indicator,indicator_text,qualitative,change,comparator,"
@@ -123,9 +123,9 @@ std::string TargetsToCsv(const TargetListing& listing, const parse::IndicatorDic
   for (const model::Target& t : listing.plan.targets) {
     std::string parent_text;
     std::string verdict;
-    for (const parse::ParentMatch* m : MatchesFor(matches, t)) {
+    for (const data::ParentMatch* m : MatchesFor(matches, t)) {
       parent_text = m->parent->text;
-      verdict = parse::VerdictName(m->comparison.verdict);
+      verdict = data::VerdictName(m->comparison.verdict);
     }
     out << CsvField(listing.plan.info.file) << ',' << t.start.line << ',' << t.start.column << ','
         << t.task_ordinal << ',' << CsvField(t.indicator_id) << ',' << CsvField(t.indicator_text)

@@ -1,7 +1,7 @@
 // The `plancheck targets` output: extracted targets and their comparison with the parent
 // plan, as text, JSON or CSV, so a person can check what the extractor read.
 //
-// Pure functions over model::PlanTargets and parse::ParentMatch (no I/O); the future
+// Pure functions over model::PlanTargets and data::ParentMatch (no I/O); the future
 // `plancheck audit` report reuses TargetsToJson. JSON keys (stable): file, plan {level,
 // region, year, parent, parent_reason}, targets[] {line, column, task, indicator,
 // indicator_text, kind, comparable, binding, qualitative, change, comparator,
@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "model/target.h"
-#include "parse/indicators.h"
-#include "parse/target_compare.h"
+#include "data/indicators.h"
+#include "data/target_compare.h"
 
 namespace plancheck::report {
 
@@ -27,12 +27,12 @@ struct TargetListing {
 };
 
 nlohmann::ordered_json TargetsToJson(const TargetListing& listing,
-                                     const parse::IndicatorDictionary& dict);
+                                     const data::IndicatorDictionary& dict);
 // One line per target: "file:line:col  task  indicator  change comparator value unit
 // period  [verdict vs parent]  text".
-std::string TargetsToText(const TargetListing& listing, const parse::IndicatorDictionary& dict);
+std::string TargetsToText(const TargetListing& listing, const data::IndicatorDictionary& dict);
 // RFC 4180 rows; `header` adds the column names first.
-std::string TargetsToCsv(const TargetListing& listing, const parse::IndicatorDictionary& dict,
+std::string TargetsToCsv(const TargetListing& listing, const data::IndicatorDictionary& dict,
                          bool header);
 
 }  // namespace plancheck::report

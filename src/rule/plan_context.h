@@ -6,12 +6,12 @@
 #pragma once
 
 #include "model/target.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 
 namespace plancheck::rule {
 
 struct PlanContext {
-  const parse::IndicatorDictionary* indicators = nullptr;  // null: targets were not extracted
+  const data::IndicatorDictionary* indicators = nullptr;  // null: targets were not extracted
   const model::PlanTargets* parent = nullptr;              // null: no parent plan chosen
 };
 

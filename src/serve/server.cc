@@ -347,6 +347,12 @@ void Server::Impl::Route() {
   http.new_task_queue = [threads = std::max(1u, options.threads)] {
     return new httplib::ThreadPool(threads);
   };
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second server on a
+  // port in use binds without error and silently shares its connections with the first.
+  http.set_socket_options([](socket_t sock) {
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_payload_max_length(options.max_body_bytes);
   http.set_read_timeout(options.read_timeout_seconds, 0);
   http.set_write_timeout(options.read_timeout_seconds, 0);
@@ -436,7 +442,7 @@ Result<int> Server::Bind() {
   } else if (impl_->http.bind_to_port(options.host, options.port)) {
     return options.port;
   }
-  return Error{where, {}, "cannot listen here (address in use, or not an address of this machine)"};
+  return Error{where, {}, "无法在此地址监听：端口已被占用，或不是本机的地址"};
 }
 
 bool Server::Listen() { return impl_->http.listen_after_bind(); }

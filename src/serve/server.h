@@ -42,8 +42,9 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the listening socket; returns the port, or an Error saying why it cannot (the
-  // address is in use, the host is not an address of this machine).
+  // Binds the listening socket; returns the port, or an Error (in Chinese, for the person
+  // starting the server) when it cannot: the port is in use, even by another plancheck, or
+  // the host is not an address of this machine.
   Result<int> Bind();
   // Serves until Stop(); call after a successful Bind. Returns false if serving failed.
   bool Listen();

@@ -5,6 +5,7 @@
 
 #include "config/rule_pack.h"
 #include "engine/engine.h"
+#include "engine/setup.h"
 #include "ingest/ingest.h"
 #include "parse/parser.h"
 #include "parse/targets.h"
@@ -21,13 +22,8 @@ bool StartsWith(const std::string& text, const std::string& prefix) {
 
 // A document read from memory and parsed, as lint reads and parses a file; its targets
 // are extracted when `indicators` is given.
-// TODO(#15): engine::ReadDocument, once it takes bytes, in place of these three calls.
-Result<model::Document> ReadDocument(Upload upload, const parse::IndicatorDictionary* indicators) {
-  Result<model::Document> doc = ingest::LoadDocumentFromString(std::move(upload.bytes), upload.name);
-  if (!doc) return doc;
-  parse::ParseDocument(*doc);
-  if (indicators != nullptr) parse::ExtractTargets(*doc, *indicators);
-  return doc;
+Result<model::Document> ReadDocument(Upload upload, const data::IndicatorDictionary* indicators) {
+  return engine::ReadDocumentFromString(std::move(upload.bytes), upload.name, indicators);
 }
 
 }  // namespace
@@ -162,7 +158,7 @@ std::string LintService::FormatCsv(const CheckResult& result) const {
   report::AuditReport audit;
   audit.language = result.language;
   audit.files = {result.path};
-  for (const Diagnostic& d : result.diagnostics) audit.findings.push_back(report::AuditFindingOf(d));
+  for (const Diagnostic& d : result.diagnostics) audit.findings.push_back(report::AuditFindingOf(result.path, d));
   return report::AuditFindingsCsv(audit);
 }
 

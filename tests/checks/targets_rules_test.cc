@@ -19,10 +19,10 @@ namespace {
 using testing::FixturePath;
 using testing::RulesPath;
 
-const parse::IndicatorDictionary& Dict() {
-  static const parse::IndicatorDictionary kDict = [] {
+const data::IndicatorDictionary& Dict() {
+  static const data::IndicatorDictionary kDict = [] {
     ErrorList errors;
-    return parse::LoadIndicatorDictionary(RulesPath("indicators.yaml"), errors);
+    return data::LoadIndicatorDictionary(RulesPath("indicators.yaml"), errors);
   }();
   return kDict;
 }

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "checks/unit_registry_loader.h"
+#include "data/unit_registry_loader.h"
 #include "test_util.h"
 
 namespace plancheck::cli {
@@ -36,7 +36,7 @@ TEST_CASE("units --suggest-registry drafts a registry that loads", "[units][cli]
              Catch::Contains("{name: 县经济信息委}  # 2; also written 县经济信委 (1): alias or slip?"));
   CHECK_THAT(result.out, !Catch::Contains("各乡镇"));
   ErrorList errors;
-  CHECK(checks::LoadUnitRegistryFromString(result.out, "draft.yaml", errors) != nullptr);
+  CHECK(data::LoadUnitRegistryFromString(result.out, "draft.yaml", errors) != nullptr);
   CHECK(errors.ToString() == "");
 }
 

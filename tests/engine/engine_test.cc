@@ -7,7 +7,7 @@
 
 #include "config/rule_pack.h"
 #include "ingest/ingest.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 
 namespace plancheck::engine {
 namespace {
@@ -159,7 +159,7 @@ class TargetCounter final : public rule::Check {
 
 TEST_CASE("LintFiles extracts targets only for rules that read them", "[engine]") {
   ErrorList errors;
-  const parse::IndicatorDictionary dict = parse::LoadIndicatorDictionary(
+  const data::IndicatorDictionary dict = data::LoadIndicatorDictionary(
       std::string(PLANCHECK_RULES_DIR) + "/indicators.yaml", errors);
   REQUIRE(errors.empty());
   const std::vector<ingest::InputFile> inputs = {
@@ -228,7 +228,7 @@ TEST_CASE("LintFilesInOrder stops its workers when emit throws", "[engine]") {
 
 TEST_CASE("LintFiles shows each read document to inspect, targets extracted", "[engine]") {
   ErrorList errors;
-  const parse::IndicatorDictionary dict = parse::LoadIndicatorDictionary(
+  const data::IndicatorDictionary dict = data::LoadIndicatorDictionary(
       std::string(PLANCHECK_RULES_DIR) + "/indicators.yaml", errors);
   REQUIRE(errors.empty());
   const std::vector<ingest::InputFile> inputs = {

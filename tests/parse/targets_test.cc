@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "config/plans.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 #include "parse/targets.h"
 #include "report/targets_report.h"
 #include "test_util.h"
@@ -17,11 +17,11 @@ namespace {
 
 using testing::RulesPath;
 
-const parse::IndicatorDictionary& Dict() {
-  static const parse::IndicatorDictionary kDict = [] {
+const data::IndicatorDictionary& Dict() {
+  static const data::IndicatorDictionary kDict = [] {
     ErrorList errors;
-    parse::IndicatorDictionary dict =
-        parse::LoadIndicatorDictionary(RulesPath("indicators.yaml"), errors);
+    data::IndicatorDictionary dict =
+        data::LoadIndicatorDictionary(RulesPath("indicators.yaml"), errors);
     REQUIRE(errors.ToString() == "");
     return dict;
   }();
@@ -41,7 +41,7 @@ std::string Extract(const std::string& text, int plan_year = 2021) {
 }
 
 std::string IdOf(const std::string& name) {
-  const parse::Indicator* ind = Dict().FindByName(name);
+  const data::Indicator* ind = Dict().FindByName(name);
   return ind == nullptr ? "" : ind->id;
 }
 
@@ -80,11 +80,11 @@ TEST_CASE("the dictionary knows which indicators compare between levels",
       {"new-urban-jobs", false, false},
       {"industrial-output", false, false},
   }));
-  const parse::Indicator* ind = Dict().Find(id);
+  const data::Indicator* ind = Dict().Find(id);
   REQUIRE(ind != nullptr);
   CHECK(ind->comparable == comparable);
   CHECK(ind->binding == binding);
-  CHECK(ind->higher_is_better == (ind->kind != parse::IndicatorKind::kCeiling));
+  CHECK(ind->higher_is_better == (ind->kind != data::IndicatorKind::kCeiling));
 }
 
 TEST_CASE("the longest indicator name wins", "[targets][dictionary]") {
@@ -107,7 +107,7 @@ TEST_CASE("dictionary mistakes are located errors", "[targets][dictionary]") {
       {"indicators:\n  - id: a\n    name: 甲\n    kind: growth\n", ""},  // the near miss
   }));
   ErrorList errors;
-  parse::LoadIndicatorDictionaryFromString(yaml, "d.yaml", errors);
+  data::LoadIndicatorDictionaryFromString(yaml, "d.yaml", errors);
   CHECK(errors.ToString() == expected);
 }
 
@@ -267,36 +267,6 @@ TEST_CASE("plan facts are read from the seeds", "[targets][seeds]") {
 namespace plancheck {
 namespace {
 
-// Compares `actual` with the golden file, or rewrites it when PLANCHECK_UPDATE_GOLDEN=1
-// (refused under CI). Returns "" when equal, else the first differing line.
-std::string MatchGolden(const std::string& path, const std::string& actual) {
-  const char* update = std::getenv("PLANCHECK_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1" && std::getenv("CI") == nullptr) {
-    testing::WriteFile(path, actual);
-    return "";
-  }
-  std::string expected;
-  try {
-    expected = testing::ReadFile(path);
-  } catch (const std::exception&) {
-    return "missing golden file " + path;
-  }
-  if (expected == actual) return "";
-  std::istringstream e(expected);
-  std::istringstream a(actual);
-  std::string el;
-  std::string al;
-  for (int line = 1;; ++line) {
-    const bool he = static_cast<bool>(std::getline(e, el));
-    const bool ha = static_cast<bool>(std::getline(a, al));
-    if (!he && !ha) return "differs in line endings";
-    if (el != al || he != ha) {
-      return path + ":" + std::to_string(line) + ":\n  expected: " + (he ? el : "<end>") +
-             "\n  actual:   " + (ha ? al : "<end>");
-    }
-  }
-}
-
 // Every target of every seed, with its parent's comparison, as `plancheck targets` prints
 // it: tests/golden/targets/<seed>.txt, reviewed by hand.
 TEST_CASE("extraction over all seeds matches the golden listings", "[targets][seeds][golden]") {
@@ -323,7 +293,7 @@ TEST_CASE("extraction over all seeds matches the golden listings", "[targets][se
     listing.parent_reason = "test";
   }
   const std::string text = report::TargetsToText(listing, Dict());
-  CHECK(MatchGolden(testing::TestDataPath("golden/targets/" + seed + ".txt"), text) == "");
+  CHECK(testing::CompareGolden(testing::TestDataPath("golden/targets/" + seed + ".txt"), text) == "");
 }
 
 }  // namespace

@@ -18,7 +18,7 @@
 #include "ingest/html_reader.h"
 #include "ingest/ingest.h"
 #include "ingest/pdf_reader.h"
-#include "parse/indicators.h"
+#include "data/indicators.h"
 #include "parse/parser.h"
 #include "parse/targets.h"
 #include "test_util.h"
@@ -73,8 +73,8 @@ int IngestParseTargets(const std::string& bytes, const std::string& name, std::s
     }
   }
   ErrorList errors;
-  const parse::IndicatorDictionary dict =
-      parse::LoadIndicatorDictionary(RulesPath("indicators.yaml"), errors);
+  const data::IndicatorDictionary dict =
+      data::LoadIndicatorDictionary(RulesPath("indicators.yaml"), errors);
   if (!errors.empty()) return Broken(err, errors.ToString());
   parse::ExtractTargets(*doc, dict);
   for (const model::Target& target : doc->targets) {

@@ -72,7 +72,7 @@ TEST_CASE("100,000 tasks without a lead unit", "[robustness]") {
 }
 
 // 20,000 names that are all slips of each other (区单位1234局 / 区单位1235局): unit-name
-// grouping must not compare them pairwise (model::SlipClasses).
+// grouping must not compare them pairwise (data::SlipClasses).
 TEST_CASE("a unit list of 10,000 names", "[robustness]") {
   std::string text = "1.推进工作。\n责任单位：";
   for (int i = 0; i < 10000; ++i) text += (i ? "、" : "") + std::string("区单位") + std::to_string(i) + "局";

@@ -139,6 +139,17 @@ def main():
         os.makedirs(args.output, exist_ok=True)
         driver.save_screenshot(os.path.join(args.output, "serve.png"))
 
+        # The severity filter hides the notes from the list and their marks from the text.
+        driver.find_element(By.CSS_SELECTOR, '#filters input[data-severity="info"]').click()
+        shown = [i for i in driver.find_elements(By.CSS_SELECTOR, "li.finding") if i.is_displayed()]
+        not_info = [d for d in expected if d["severity"] != "info"]
+        check(len(shown) == len(not_info), "%d findings shown without the notes, %d expected"
+              % (len(shown), len(not_info)))
+        lit = driver.execute_script(
+            "return document.querySelectorAll('#doc-body mark[data-f]:not(.off)').length;")
+        check(0 < lit < len(driver.find_elements(By.CSS_SELECTOR, "#doc-body mark[data-f]")),
+              "the notes' marks are turned off, the others stay")
+
         # Markup in a notice is shown as text and never runs.
         driver.get(base)
         driver.find_element(By.ID, "paste-toggle").click()

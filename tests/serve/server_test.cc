@@ -1,4 +1,4 @@
-// `plancheck serve`'s JSON API, in process on a loopback port: every format of every seed
+// `plancheck serve`'s JSON API, in process on a loopback port: each format of the seeds
 // gives exactly lint's JSON, and every bad request gets its status while the server goes
 // on answering.
 #include <arpa/inet.h>
@@ -66,13 +66,17 @@ class TestServer {
   std::thread thread_;
 };
 
-// Replaces every string equal to `from` (the path lint was given) by `to` (the upload's
-// name), so lint's report and the server's can be compared whole.
-// SARIF names an absolute path by a file: URI and a relative one relative to %SRCROOT%: both
-// become the bare name.
+// Replaces `from` (a path lint was given) by `to` (the upload's name) in every string, so
+// lint's report and the server's can be compared whole. SARIF names an absolute path by a
+// file: URI and a relative one relative to %SRCROOT%: both become the bare name.
 void RenamePath(json& value, const std::string& from, const std::string& to) {
-  if (value.is_string() && (value.get<std::string>() == from || value.get<std::string>() == "file://" + from)) {
-    value = to;
+  if (value.is_string()) {
+    std::string text = value.get<std::string>();
+    if (text == "file://" + from) text = to;
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+      text.replace(at, from.size(), to);
+    }
+    value = text;
   }
   if (value.is_object()) value.erase("uriBaseId");
   if (value.is_structured()) {
@@ -122,9 +126,9 @@ TEST_CASE("serve: POST /api/lint gives lint's JSON for every format of the seeds
     paths.push_back(entry.path().string());
   }
   for (const char* relative :
-       {"docx/000_d5b961fa901fa4dc.docx", "docx/001_8ef760ff784be5ac.docx",
-        "html/001_8ef760ff784be5ac.html", "pdf/004_2bfd8bfabc103b07.pdf",
-        "ofd/002_e9c6d1be0a07cf1f.ofd", "encodings/003.utf16be.txt"}) {
+       {"docx/001_8ef760ff784be5ac.docx", "html/001_8ef760ff784be5ac.html",
+        "pdf/004_2bfd8bfabc103b07.pdf", "ofd/002_e9c6d1be0a07cf1f.ofd",
+        "encodings/003.utf16be.txt"}) {
     paths.push_back(FixturePath(relative));
   }
   // One lint run per file, as serve checks one file: a run over several would find
@@ -188,6 +192,49 @@ TEST_CASE("serve: a raw body named by ?name=, and the SARIF and CSV formats", "[
   REQUIRE(csv);
   CHECK(csv->body.rfind("\xEF\xBB\xBF", 0) == 0);  // UTF-8 with BOM, for Excel
   CHECK(csv->body.find("004.txt,") != std::string::npos);
+}
+
+TEST_CASE("serve: a parent plan by sheet id or uploaded gives lint --parent's JSON", "[serve]") {
+  TestServer server;
+  const auto client = server.Client();
+  const std::string path = FixturePath("seeds/001_8ef760ff784be5ac.txt");
+  const std::string parent = FixturePath("seeds/000_d5b961fa901fa4dc.txt");
+  for (const auto& [query, parent_path] :
+       {std::pair<std::string, std::string>{"parent=national-2024", RulesPath("plans/national-2024.yaml")},
+        {"parent=chongqing-2023", RulesPath("plans/chongqing-2023.yaml")},
+        {"", parent}}) {
+    INFO(parent_path);
+    json expected = json::parse(RunCli({"lint", "--format", "json", "--parent", parent_path, path}).out);
+    RenamePath(expected, path, "001.txt");
+    RenamePath(expected, parent, "000.txt");
+    httplib::MultipartFormDataItems form = {{"file", ReadFile(path), "001.txt", ""}};
+    if (query.empty()) form.push_back({"parent", ReadFile(parent), "000.txt", ""});
+    const auto res = client->Post("/api/lint?" + query, form);
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(json::parse(res->body) == expected);
+  }
+  const auto none = client->Post("/api/lint?parent=none&name=001.txt", ReadFile(path), "text/plain");
+  REQUIRE(none);
+  CHECK(none->body.find("targets.missing-binding") == std::string::npos);
+  const auto sheet = client->Post("/api/lint?parent=national-2024&name=001.txt", ReadFile(path), "text/plain");
+  REQUIRE(sheet);
+  CHECK(sheet->body.find("targets.missing-binding") != std::string::npos);
+}
+
+TEST_CASE("serve: a port in use is refused, even by another plancheck", "[serve]") {
+  TestServer first;
+  ErrorList errors;
+  const auto service = serve::LintService::Load({}, errors);
+  serve::ServerOptions options;
+  options.host = "127.0.0.1";
+  options.port = first.port();
+  serve::Server second(*service, options, nullptr);
+  const Result<int> port = second.Bind();
+  REQUIRE_FALSE(port.ok());
+  CHECK(FormatError(port.error()) ==
+        "127.0.0.1:" + std::to_string(first.port()) +
+            ": error: 无法在此地址监听：端口已被占用，或不是本机的地址");
 }
 
 TEST_CASE("serve: the page, the rules and the explanations", "[serve]") {
@@ -301,10 +348,10 @@ TEST_CASE("serve: requests beyond the concurrent checks get 503 and the server g
   options.max_checks = 1;
   options.queue_seconds = 0;
   TestServer server(options);
-  // About 1 MB: each check takes long enough that the others arrive while it runs.
+  // About 500 KB: each check takes long enough that the others arrive while it runs.
   const std::string seed = ReadFile(FixturePath("seeds/000_d5b961fa901fa4dc.txt"));
   std::string notice;
-  while (notice.size() < 1'000'000) notice += seed;
+  while (notice.size() < 500'000) notice += seed;
   std::vector<int> statuses(6, 0);
   std::vector<std::thread> clients;
   for (std::size_t i = 0; i < statuses.size(); ++i) {

@@ -142,8 +142,7 @@
       for (const rule of rules) state.rules.set(rule.id, rule);
       const upload = $("parent").querySelector('option[value="upload"]');
       for (const plan of plans) {
-        const label = plan.title || plan.id;
-        const option = el("option", "", label + (plan.year ? "（" + plan.year + "）" : ""));
+        const option = el("option", "", plan.title || plan.id);
         option.value = "sheet:" + plan.id;
         $("parent").insertBefore(option, upload);
       }
