@@ -103,6 +103,8 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
 
 }  // namespace
 
+void ParseHead(model::Document& doc) { FillMetadata(doc, FindPlanStart(doc)); }
+
 void ParseDocument(model::Document& doc) {
   doc.parts.clear();
   doc.number_columns.clear();
