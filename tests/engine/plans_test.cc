@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 const data::RegionTable& Regions() {
   static const data::RegionTable table = [] {
     ErrorList errors;
-    data::RegionTable loaded = data::LoadRegions(std::string(PLANCHECK_RULES_DIR) + "/regions.yaml", errors);
+    data::RegionTable loaded = data::LoadRegions(testing::RulesPath("regions.yaml"), errors);
     INFO(errors.ToString());
     REQUIRE(errors.empty());
     return loaded;
@@ -83,11 +83,11 @@ TEST_CASE("region table errors are located", "[plans][regions]") {
 // Every real notice's region, level and year as its source.yaml records them.
 TEST_CASE("region, level and year are read from real notices", "[plans][real]") {
   ErrorList errors;
-  const auto setup = config::LoadTargetSetup(PLANCHECK_RULES_DIR, std::nullopt, {}, errors);
+  const auto setup = config::LoadTargetSetup(testing::RulesPath(""), std::nullopt, {}, errors);
   REQUIRE(errors.empty());
   std::vector<ingest::InputFile> inputs;
   std::vector<YAML::Node> sources;
-  for (const auto& entry : fs::directory_iterator(std::string(PLANCHECK_FIXTURES_DIR) + "/real")) {
+  for (const auto& entry : fs::directory_iterator(testing::FixturePath("real"))) {
     if (!fs::exists(entry.path() / "source.yaml")) continue;
     inputs.push_back({(entry.path() / "notice.txt").string(), entry.path().filename().string()});
     sources.push_back(YAML::LoadFile((entry.path() / "source.yaml").string()));
