@@ -191,13 +191,24 @@ TEST_CASE("role words name their role", "[parse][roles]") {
   CHECK(Tasks(kHead + body) == expected);
 }
 
-TEST_CASE("责任单位 cooperates where the document pairs it with 牵头单位", "[parse][roles]") {
-  const std::string body =
-      "1.甲。\n牵头单位：区发改局\n责任单位：区财政局\n"
-      "2.乙。\n责任单位：各街道\n";
-  CHECK(Tasks(kHead + body) ==
-        "1.甲。 | 区发改局 | 区财政局 |  | 牵头单位/责任单位/ | label\n"
-        "2.乙。 |  | 各街道 |  | /责任单位/ | \n");
+TEST_CASE("a 责任单位 given alone follows the notice's own convention", "[parse][roles]") {
+  auto [body, expected] = GENERATE(table<std::string, std::string>({
+      // Most tasks pair 牵头单位 and 责任单位: the one given only 责任单位 lacks its lead.
+      {"1.甲。\n牵头单位：区发改局\n责任单位：区财政局\n"
+       "2.乙。\n牵头单位：区商务局\n责任单位：区财政局\n"
+       "3.丙。\n责任单位：各街道\n",
+       "1.甲。 | 区发改局 | 区财政局 |  | 牵头单位/责任单位/ | label\n"
+       "2.乙。 | 区商务局 | 区财政局 |  | 牵头单位/责任单位/ | label\n"
+       "3.丙。 |  | 各街道 |  | /责任单位/ | \n"},
+      // 新密 2021: one pair among tasks given only 责任单位, which name their leads.
+      {"1.甲。\n责任单位：市财政局\n"
+       "2.乙。\n牵头单位：市城镇化服务中心\n责任单位：市发展改革委\n"
+       "3.丙。\n责任单位：市住建局、城管局\n",
+       "1.甲。 | 市财政局 |  |  | 责任单位// | label\n"
+       "2.乙。 | 市城镇化服务中心 | 市发展改革委 |  | 牵头单位/责任单位/ | label\n"
+       "3.丙。 | 市住建局、城管局 |  |  | 责任单位// | label\n"},
+  }));
+  CHECK(Tasks(kHead + body) == expected);
 }
 
 }  // namespace plancheck::testing
