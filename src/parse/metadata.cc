@@ -363,11 +363,14 @@ std::optional<int> FindPlanYear(std::string_view title) {
   return std::nullopt;
 }
 
-// "将156项目标任务" in the notice: digits, 项, and 任务 within a few characters.
+// "将156项目标任务" in the notice: digits, 项, and 任务 within a few characters. A notice that
+// gives different counts for several lists (沁县 2025: "《…任务分解》明确133项具体任务……《…》细化
+// 15项具体任务……明确40项具体任务", one per attachment) declares none for the tasks as a whole.
 std::optional<model::DeclaredCount> FindDeclaredCount(const model::Document& doc, std::size_t end) {
   static constexpr std::string_view kXiang = "项";
   static constexpr std::string_view kRenwu = "任务";
   const std::string_view text = std::string_view(doc.text).substr(0, end);
+  std::optional<model::DeclaredCount> found;
   for (std::size_t at = text.find(kXiang); at != std::string_view::npos;
        at = text.find(kXiang, at + 1)) {
     std::size_t begin = at;
@@ -378,12 +381,16 @@ std::optional<model::DeclaredCount> FindDeclaredCount(const model::Document& doc
     if (after.find("。") != std::string_view::npos && after.find("。") < after.find(kRenwu)) {
       continue;
     }
-    model::DeclaredCount count;
-    count.value = *ArabicValue(text.substr(begin, at - begin));
-    count.loc = doc.Locate({begin, at + kXiang.size()});
-    return count;
+    const std::int64_t value = *ArabicValue(text.substr(begin, at - begin));
+    if (!found) {
+      found = model::DeclaredCount{};
+      found->value = value;
+      found->loc = doc.Locate({begin, at + kXiang.size()});
+    } else if (found->value != value) {
+      return std::nullopt;
+    }
   }
-  return std::nullopt;
+  return found;
 }
 
 // The text before the first line opening with "一、" (at most kMaxPreambleLines lines).

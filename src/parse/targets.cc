@@ -334,6 +334,51 @@ std::string SubAreaBefore(std::string_view sentence_prefix) {
   return name;
 }
 
+// Parts of a region written right before an indicator the dictionary names without them
+// (002: "城区、乡镇污水处理率均达100%，农村污水处理率达42%" are two parts' rates, neither the
+// district's 城市污水处理率): "城区、乡镇", "农村". Empty when none is written there, or when only
+// the urban core is: the urban indicators measure it ("城区空气质量优良天数", 000 task 118). 城市
+// and 城镇 are left out: the dictionary's names carry them ("城镇调查失业率").
+std::string ScopeBefore(std::string_view text, std::size_t mention_begin) {
+  static constexpr std::string_view kUrbanCore[] = {"中心城区", "主城区", "城区", "县城"};
+  static constexpr std::string_view kScopes[] = {"中心城区", "主城区", "城区", "县城", "乡镇",
+                                                 "建制镇", "场镇", "集镇", "镇村", "农村", "乡村"};
+  static constexpr std::string_view kJoins[] = {"、", "和", "及"};
+  std::size_t begin = mention_begin;
+  for (;;) {
+    std::size_t scope_begin = begin;
+    for (std::string_view scope : kScopes) {
+      if (begin >= scope.size() && text.substr(begin - scope.size(), scope.size()) == scope) {
+        scope_begin = begin - scope.size();
+        break;
+      }
+    }
+    if (scope_begin == begin) break;
+    begin = scope_begin;
+    std::size_t joined = begin;
+    for (std::string_view join : kJoins) {
+      if (begin >= join.size() && text.substr(begin - join.size(), join.size()) == join) {
+        joined = begin - join.size();
+        break;
+      }
+    }
+    if (joined == begin) break;
+    // Only a join followed (backwards) by another scope continues the list.
+    bool scope_follows = false;
+    for (std::string_view scope : kScopes) {
+      scope_follows = scope_follows || (joined >= scope.size() &&
+                                        text.substr(joined - scope.size(), scope.size()) == scope);
+    }
+    if (!scope_follows) break;
+    begin = joined;
+  }
+  const std::string_view scope = text.substr(begin, mention_begin - begin);
+  for (std::string_view core : kUrbanCore) {
+    if (scope == core) return "";
+  }
+  return std::string(scope);
+}
+
 // Words right before an indicator that make its value an increment: "新增高新技术企业30户"
 // is 30 more, not 30 in all (001, 000 task 58).
 bool IncrementBefore(std::string_view text, std::size_t mention_begin) {
@@ -385,6 +430,7 @@ std::vector<Target> ExtractFromText(std::string_view text, const data::Indicator
     const std::string_view clause_text = text.substr(clause, end - clause);
     t.aspirational = Contains(clause_text, "力争") || Contains(clause_text, "争取");
     t.sub_area = SubAreaBefore(text.substr(sentence, begin - sentence));
+    if (t.sub_area.empty() && mention != nullptr) t.sub_area = ScopeBefore(text, mention->begin);
     t.text = std::string(text.substr(begin, end - begin));
     t.span = {base_offset + begin, base_offset + end};
     t.task_ordinal = context.task_ordinal;

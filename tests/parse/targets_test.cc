@@ -239,6 +239,24 @@ TEST_CASE("targets for a sub-area are marked", "[targets]") {
   CHECK(targets[0].sub_area == "临港经济区");
 }
 
+TEST_CASE("a part of the region written before an indicator scopes its target", "[targets]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      // 002 task 29: two parts' rates, neither the district's.
+      {"城区、乡镇污水处理率均达100%，农村污水处理率达42%。", "城区、乡镇|农村|"},
+      {"农村生活垃圾无害化处理率达到90%。", "农村|"},
+      // Near misses: the indicator's own name, and a scope word not next to it.
+      {"城市污水处理率达到95%。", "|"},
+      {"城区空气质量优良天数达345天以上。", "|"},  // 000 task 118: the urban core is the measure
+      {"推进农村改厕，污水处理率达到95%。", "|"},
+  }));
+  std::string areas;
+  for (const auto& target : parse::ExtractFromText(text, Dict(), {})) {
+    areas += target.sub_area + "|";
+  }
+  CAPTURE(text);
+  CHECK(areas == expected);
+}
+
 TEST_CASE("力争 marks a target aspirational", "[targets]") {
   const auto targets = parse::ExtractFromText("力争工业投资增长12%以上。", Dict(), {});
   REQUIRE(targets.size() == 1);
