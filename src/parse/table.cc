@@ -98,7 +98,8 @@ Column ColumnOf(std::string_view word) {
 // mark the row as a header.
 bool IsOtherHeaderWord(std::string_view word) {
   for (std::string_view other : {"项目", "名称", "任务来源", "备注", "进度", "完成情况",
-                                 "工作进度", "数据提供单位", "责任人", "联系人", "类型"}) {
+                                 "落实情况", "进展情况", "工作进度", "数据提供单位", "责任人",
+                                 "联系人", "类型"}) {
     if (word == other) return true;
   }
   return false;
@@ -206,41 +207,6 @@ std::vector<ByteSpan> SplitAt(std::string_view text, ByteSpan line, char delimit
   return pieces;
 }
 
-// The fields of a line of doc.text separated by runs of horizontal space (ASCII,
-// ideographic, nbsp) as the source has them: normalization drops the spaces between Chinese
-// words ("序号 名称 工作任务" -> "序号名称工作任务"), so they are found in doc.source and the
-// fields mapped back to doc.text.
-std::vector<ByteSpan> SplitAtSpaces(const model::Document& doc, ByteSpan line) {
-  const bool mapped = !doc.source.empty();
-  const std::string_view source = mapped ? std::string_view(doc.source) : doc.text;
-  auto to_source = [&](std::size_t offset) { return mapped ? doc.origin.ToSource(offset) : offset; };
-  auto to_text = [&](std::size_t offset) {
-    return std::clamp(mapped ? doc.origin.ToNormalized(offset) : offset, line.begin, line.end);
-  };
-  const std::size_t end = std::min(to_source(line.end), source.size());
-  constexpr std::size_t kNone = std::string_view::npos;
-  std::vector<ByteSpan> fields;
-  std::size_t begin = kNone;  // the open field's start in `source`
-  auto add = [&](std::size_t field_end) {
-    const ByteSpan field{to_text(begin), to_text(field_end)};
-    if (!field.empty()) fields.push_back(field);
-  };
-  for (std::size_t pos = std::min(to_source(line.begin), end); pos < end;) {
-    std::size_t size = 0;
-    const char32_t cp = CodePointAt(source, pos, end, &size);
-    if (size == 0) break;
-    if (IsHorizontalSpace(cp) || cp == '\t') {
-      if (begin != kNone) add(pos);
-      begin = kNone;
-    } else if (begin == kNone) {
-      begin = pos;
-    }
-    pos += size;
-  }
-  if (begin != kNone) add(end);
-  return fields;
-}
-
 // A header is at least three header words, naming the task column and a unit or leader
 // column.
 bool IsHeader(const Header& header) {
@@ -259,7 +225,7 @@ bool IsHeader(const Header& header) {
 // attachment's title and the header together on one line). Its rows are one a line.
 std::optional<CellTable> FindSpacedHeader(const model::Document& doc, ByteSpan content) {
   const std::string_view text = doc.text;
-  const std::vector<ByteSpan> fields = SplitAtSpaces(doc, content);
+  const std::vector<ByteSpan> fields = SourceFields(doc, content);
   std::optional<std::size_t> first;  // the 序号 word of the run of header words ending the line
   for (std::size_t i = fields.size(); i-- > 0;) {
     const std::optional<Column> column = HeaderColumn(text, fields[i]);
@@ -539,7 +505,7 @@ bool IsSpacedValue(std::string_view text, ByteSpan field, const std::vector<Colu
 void AddSpacedRow(const model::Document& doc, const CellTable& table, ByteSpan line,
                   std::vector<CellItem>& cells) {
   const std::string_view text = doc.text;
-  const std::vector<ByteSpan> fields = SplitAtSpaces(doc, line);
+  const std::vector<ByteSpan> fields = SourceFields(doc, line);
   std::size_t first = 0;
   const bool numbered = fields.size() > 1 && NumberCell(text, fields[0]).has_value();
   if (!numbered) {
