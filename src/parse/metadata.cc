@@ -407,6 +407,33 @@ std::string IsoDate(std::string_view text) {
   return buffer;
 }
 
+// Without a plan title: where the covering letter ends, when its own numbered requirements
+// ("1.提高站位。" "2.加强督办。") come before its signature and the plan's numbered lines
+// after it: the start of the line after the date the letter is signed with ("2024年2月20日"
+// on a line of its own). Nothing when no such date lies between numbered lines.
+std::optional<std::size_t> AfterLetterSignature(std::string_view text,
+                                                const std::vector<Line>& lines) {
+  const std::size_t limit = std::min(lines.size(), kMaxPreambleLines);
+  bool numbered_before = false;
+  for (std::size_t i = 0; i < limit; ++i) {
+    const ByteSpan span = TrimSpan(text, {lines[i].begin, lines[i].end});
+    if (span.empty()) continue;
+    if (MatchNumbering(text, span.begin, span.end)) {
+      numbered_before = true;
+      continue;
+    }
+    if (!numbered_before || IsoDate(text.substr(span.begin, span.size())).empty()) continue;
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+      const ByteSpan next = TrimSpan(text, {lines[j].begin, lines[j].end});
+      if (!next.empty() && MatchNumbering(text, next.begin, next.end)) {
+        return i + 1 < lines.size() ? lines[i + 1].begin : text.size();
+      }
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 PlanStart FindPlanStart(const model::Document& doc) {
   const std::string_view text = doc.text;
   const std::vector<Line> lines = SplitLines(text, {0, text.size()});
@@ -418,6 +445,8 @@ PlanStart FindPlanStart(const model::Document& doc) {
     start.title = *title;
     const std::size_t newline = text.find('\n', title->end);
     start.outline_begin = newline == std::string_view::npos ? text.size() : newline + 1;
+  } else if (const std::optional<std::size_t> after = AfterLetterSignature(text, lines)) {
+    start.outline_begin = *after;
   }
   return start;
 }
