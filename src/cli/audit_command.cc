@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <ostream>
+#include <set>
 
 #include "base/atomic_file.h"
 #include "base/diagnostic.h"
@@ -33,14 +34,29 @@ namespace {
 constexpr const char* kAuditFiles[] = {"report.html", "findings.csv", "targets.csv", "units.csv",
                                        "matrix.csv"};
 
-// Lint's findings, file by file as the run reports them: counted, and written at once to
-// the findings table and the findings section of the page (two files beside the report,
-// so an audit holds no finding in memory: corpus (a)'s 1.6 million took 313 MB).
+// The scratch files the run writes as it goes, copied into the report set at the end: the
+// findings, targets and units tables and the page's sections for them. An audit then holds
+// no finding and no row beyond what the matrix and summary need (corpus (a)'s findings took
+// 313 MB, its 48,000 target and 171,000 unit rows another 200 MB).
+struct AuditScratch {
+  std::ofstream findings_csv, findings_html, targets_csv, targets_html, units_csv, units_html;
+  std::vector<std::ofstream*> all() {
+    return {&findings_csv, &findings_html, &targets_csv, &targets_html, &units_csv, &units_html};
+  }
+};
+
+// Lint's findings, file by file in input order as the run reports them: counted and
+// written at once; the same file's targets and units, which the document hook left in
+// `per_file` (the hook runs before a file's findings are reported), are written beside
+// them and dropped, keeping the plan and the first target of each indicator.
 class FindingsWriter final : public report::ReportWriter {
  public:
-  FindingsWriter(report::AuditReport& audit, std::ostream& csv, std::ostream& html)
-      : audit_(audit), csv_(csv), html_(html) {
-    csv_ << report::AuditFindingsCsvHeader();
+  FindingsWriter(report::AuditReport& audit, AuditScratch& scratch, std::mutex& mutex,
+                 std::map<std::string, report::AuditReport>& per_file)
+      : audit_(audit), scratch_(scratch), mutex_(mutex), per_file_(per_file) {
+    scratch_.findings_csv << report::AuditFindingsCsvHeader();
+    scratch_.targets_csv << report::AuditTargetsCsvHeader();
+    scratch_.units_csv << report::AuditUnitsCsvHeader();
   }
   void AddFile(const std::string& path, const std::vector<Diagnostic>& diags) override {
     const bool english = audit_.language == "en";
@@ -50,21 +66,42 @@ class FindingsWriter final : public report::ReportWriter {
     for (const Diagnostic& d : diags) {
       report::AuditFinding f = report::AuditFindingOf(path, d);
       audit_.counts.Add(f.file, f.rule_id, f.severity);
-      csv_ << report::AuditFindingsCsvRow(f, english);
+      scratch_.findings_csv << report::AuditFindingsCsvRow(f, english);
       if (f.rule_id == "coverage.parent-task-missing") audit_.coverage.push_back(f);
       rows.push_back(std::move(f));
     }
     std::vector<const report::AuditFinding*> pointers;
     for (const report::AuditFinding& f : rows) pointers.push_back(&f);
-    html_ << report::AuditFindingsHtml(path, pointers, english);
+    scratch_.findings_html << report::AuditFindingsHtml(path, pointers, english);
+
+    report::AuditReport file;
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      auto it = per_file_.find(path);
+      if (it == per_file_.end()) return;  // unreadable: lint reported it as input.*
+      file = std::move(it->second);
+      per_file_.erase(it);
+    }
+    scratch_.targets_csv << report::AuditTargetsCsvRows(file.targets, english);
+    scratch_.targets_html << report::AuditTargetRowsHtml(file.targets, english);
+    scratch_.units_csv << report::AuditUnitsCsvRows(file.units);
+    std::vector<const report::AuditUnitRow*> units;
+    for (const report::AuditUnitRow& u : file.units) units.push_back(&u);
+    scratch_.units_html << report::AuditUnitsHtml(path, units);
+    std::set<std::string> indicators;
+    for (report::AuditTargetRow& t : file.targets) {
+      if (indicators.insert(t.indicator).second) audit_.targets.push_back(std::move(t));
+    }
+    audit_.plans.insert(audit_.plans.end(), file.plans.begin(), file.plans.end());
   }
   void Finish() override { finished_ = true; }
   bool finished() const { return finished_; }
 
  private:
   report::AuditReport& audit_;
-  std::ostream& csv_;
-  std::ostream& html_;
+  AuditScratch& scratch_;
+  std::mutex& mutex_;
+  std::map<std::string, report::AuditReport>& per_file_;
   bool finished_ = false;
 };
 
@@ -169,31 +206,38 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
   report::AuditReport audit;
   audit.tool_version = PLANCHECK_VERSION;
   audit.language = AuditLanguage(command);
-  // The findings go to two scratch files as the run goes (the table and the page's
-  // findings section), copied into the report set at the end.
+  // The tables and the page's long sections go to scratch files as the run goes, copied
+  // into the report set at the end.
   static std::atomic<int> run_counter{0};
-  const fs::path scratch = fs::temp_directory_path() /
-                           ("plancheck-audit-" + std::to_string(::getpid()) + "-" +
-                            std::to_string(run_counter++));
-  const fs::path csv_part = scratch.string() + ".findings.csv";
-  const fs::path html_part = scratch.string() + ".findings.html";
+  const std::string scratch_base = (fs::temp_directory_path() /
+                                    ("plancheck-audit-" + std::to_string(::getpid()) + "-" +
+                                     std::to_string(run_counter++)))
+                                       .string();
+  const std::vector<fs::path> parts = {
+      scratch_base + ".findings.csv", scratch_base + ".findings.html",
+      scratch_base + ".targets.csv",  scratch_base + ".targets.html",
+      scratch_base + ".units.csv",    scratch_base + ".units.html"};
   struct RemoveParts {
-    std::vector<fs::path> paths;
+    const std::vector<fs::path>& paths;
     ~RemoveParts() {
       std::error_code ignored;
       for (const fs::path& path : paths) fs::remove(path, ignored);
     }
-  } remove_parts{{csv_part, html_part}};
-  std::ofstream csv_out(csv_part, std::ios::binary);
-  std::ofstream html_out(html_part, std::ios::binary);
-  if (!csv_out || !html_out) {
+  } remove_parts{parts};
+  AuditScratch scratch;
+  bool opened = true;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    scratch.all()[i]->open(parts[i], std::ios::binary);
+    opened = opened && static_cast<bool>(*scratch.all()[i]);
+  }
+  if (!opened) {
     err << "plancheck: error: cannot write scratch files in " << fs::temp_directory_path().string()
         << "\n";
     return kExitError;
   }
-  FindingsWriter findings(audit, csv_out, html_out);
   std::mutex mutex;
-  std::map<std::string, report::AuditReport> per_file;  // targets and units of each file
+  std::map<std::string, report::AuditReport> per_file;  // targets and units not yet reported
+  FindingsWriter findings(audit, scratch, mutex, per_file);
   LintHooks hooks;
   hooks.writer = &findings;
   for (const char* name : kAuditFiles) {
@@ -204,41 +248,44 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
     AddTargets(doc, setup, rows);
     AddUnits(doc, rows);
     rows.plans.push_back(PlanOf(doc, setup));
+    for (const report::AuditTargetRow& t : rows.targets) {
+      rows.plans.back().targets_consistent += t.status == "consistent";
+      rows.plans.back().targets_comparable += t.status == "consistent" || t.status == "weaker";
+    }
     const std::lock_guard<std::mutex> lock(mutex);
     per_file[doc.path] = std::move(rows);
   };
   const int exit_code = RunLint(lint, false, out, err, hooks);
   if (!findings.finished()) return exit_code;  // setup error: lint has said why
-  for (const std::string& file : audit.files) {
-    auto it = per_file.find(file);
-    if (it == per_file.end()) continue;  // unreadable: lint reported it as input.*
-    audit.targets.insert(audit.targets.end(), it->second.targets.begin(), it->second.targets.end());
-    audit.units.insert(audit.units.end(), it->second.units.begin(), it->second.units.end());
-    audit.plans.insert(audit.plans.end(), it->second.plans.begin(), it->second.plans.end());
+  bool written = true;
+  for (std::ofstream* part : scratch.all()) {
+    part->close();
+    written = written && static_cast<bool>(*part);
   }
-  csv_out.close();
-  html_out.close();
-  if (!csv_out || !html_out) {
+  if (!written) {
     err << "plancheck: error: cannot write scratch files in " << fs::temp_directory_path().string()
         << "\n";
     return kExitError;
   }
-  std::ifstream csv_in(csv_part, std::ios::binary);
-  std::ifstream html_in(html_part, std::ios::binary);
+  std::ifstream findings_csv(parts[0], std::ios::binary), findings_html(parts[1], std::ios::binary),
+      targets_csv(parts[2], std::ios::binary), targets_html(parts[3], std::ios::binary),
+      units_csv(parts[4], std::ios::binary), units_html(parts[5], std::ios::binary);
+  const report::AuditStreamedSections sections{&findings_html, &targets_html, &units_html};
 
-  // The four files are replaced as a set: a failure leaves the previous set whole. The page
-  // is streamed to its file (over 100 MB for 1,800 plans); the tables are rendered and
-  // written one at a time.
+  // The five files are replaced as a set: a failure leaves the previous set whole. The page
+  // is streamed to its file (over 100 MB for 1,800 plans), the tables copied from scratch.
   const fs::path dir(command.out);
-  auto table = [&](std::string (*render)(const report::AuditReport&)) {
-    return [&audit, render](std::ostream& file) { file << render(audit); };
+  auto copy = [](std::ifstream& part) {
+    return [&part](std::ostream& file) {
+      if (part.peek() != std::char_traits<char>::eof()) file << part.rdbuf();
+    };
   };
   const std::optional<std::string> failure = ReplaceFileSet(
       command.out,
-      {{"report.html", [&](std::ostream& page) { report::WriteAuditHtml(page, audit, &html_in); }},
-       {"findings.csv", [&](std::ostream& file) { file << csv_in.rdbuf(); }},
-       {"targets.csv", table(&report::AuditTargetsCsv)},
-       {"units.csv", table(&report::AuditUnitsCsv)},
+      {{"report.html", [&](std::ostream& page) { report::WriteAuditHtml(page, audit, sections); }},
+       {"findings.csv", copy(findings_csv)},
+       {"targets.csv", copy(targets_csv)},
+       {"units.csv", copy(units_csv)},
        {"matrix.csv", [&](std::ostream& file) {
           file << report::AuditMatrixCsv(report::BuildMatrix(audit));
         }}});

@@ -50,6 +50,8 @@ struct AuditPlan {
   std::string parent;         // the parent plan's file (a document of the run or a sheet)
   std::string parent_reason;  // why that parent, or why none
   int tasks = 0;
+  int targets_consistent = 0;  // targets of this plan consistent with the parent's
+  int targets_comparable = 0;  // consistent or weaker: compared with the parent's
 };
 
 // Findings counted by rule and by plan, so the summary needs no finding kept in memory.

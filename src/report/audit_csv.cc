@@ -56,12 +56,16 @@ std::string AuditFindingsCsv(const AuditReport& report) {
   return out;
 }
 
-std::string AuditTargetsCsv(const AuditReport& report) {
-  const bool english = report.language == "en";
+std::string AuditTargetsCsvHeader() {
   std::string out(kBom);
   AppendRow(out, {"file", "indicator", "child_value", "parent_value", "parent_plan", "status",
                   "reason", "line", "place"});
-  for (const AuditTargetRow& t : report.targets) {
+  return out;
+}
+
+std::string AuditTargetsCsvRows(const std::vector<AuditTargetRow>& rows, bool english) {
+  std::string out;
+  for (const AuditTargetRow& t : rows) {
     AppendRow(
         out, {t.file, t.indicator, t.child_value, t.parent_value, t.parent_plan, t.status, t.reason,
               t.line > 0 ? std::to_string(t.line) : "", PlaceLabel(t.place, english)});
@@ -69,13 +73,26 @@ std::string AuditTargetsCsv(const AuditReport& report) {
   return out;
 }
 
-std::string AuditUnitsCsv(const AuditReport& report) {
+std::string AuditTargetsCsv(const AuditReport& report) {
+  return AuditTargetsCsvHeader() + AuditTargetsCsvRows(report.targets, report.language == "en");
+}
+
+std::string AuditUnitsCsvHeader() {
   std::string out(kBom);
   AppendRow(out, {"file", "unit", "lead", "cooperate"});
-  for (const AuditUnitRow& u : report.units) {
+  return out;
+}
+
+std::string AuditUnitsCsvRows(const std::vector<AuditUnitRow>& rows) {
+  std::string out;
+  for (const AuditUnitRow& u : rows) {
     AppendRow(out, {u.file, u.unit, std::to_string(u.lead), std::to_string(u.cooperate)});
   }
   return out;
+}
+
+std::string AuditUnitsCsv(const AuditReport& report) {
+  return AuditUnitsCsvHeader() + AuditUnitsCsvRows(report.units);
 }
 
 }  // namespace plancheck::report

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "report/audit.h"
 
@@ -13,6 +14,13 @@ namespace plancheck::report {
 // findings.csv written as a run goes: the BOM and header, then one row per finding.
 std::string AuditFindingsCsvHeader();
 std::string AuditFindingsCsvRow(const AuditFinding& finding, bool english);
+
+// targets.csv and units.csv written as a run goes: the BOM and header, then the rows of
+// one plan at a time.
+std::string AuditTargetsCsvHeader();
+std::string AuditTargetsCsvRows(const std::vector<AuditTargetRow>& rows, bool english);
+std::string AuditUnitsCsvHeader();
+std::string AuditUnitsCsvRows(const std::vector<AuditUnitRow>& rows);
 
 // Each returns the whole file, starting with the UTF-8 BOM and a header row.
 std::string AuditFindingsCsv(const AuditReport& report);

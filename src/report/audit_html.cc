@@ -160,18 +160,14 @@ void WritePlansSummary(std::ostream& out, const AuditReport& report, const Audit
   }
   out << "<td class=\"num\">" + std::to_string(counts.total) + "</td></tr>\n</table>\n";
   if (report.plans.empty()) return;
-  std::map<std::string, std::pair<int, int>> consistent;  // file -> (consistent, comparable)
-  for (const AuditTargetRow& t : report.targets) {
-    if (t.status == "consistent") ++consistent[t.file].first;
-    if (t.status == "consistent" || t.status == "weaker") ++consistent[t.file].second;
-  }
   out << "<table class=\"plans\">\n<tr><th>方案 plan</th><th>地区 region</th><th>年度 year</th>"
          "<th>上级方案 parent</th><th>任务 tasks</th><th>error/100</th><th>warning/100</th>"
          "<th>与上级一致的目标 targets consistent</th></tr>\n";
   for (const AuditPlan& plan : report.plans) {
     const auto found = counts.by_file.find(plan.file);
     const std::array<int, 3> n = found == counts.by_file.end() ? std::array<int, 3>{} : found->second;
-    const auto [same, comparable] = consistent[plan.file];
+    const int same = plan.targets_consistent;
+    const int comparable = plan.targets_comparable;
     const std::string share =
         comparable == 0 ? "—"
                         : std::to_string(same) + "/" + std::to_string(comparable) + " (" +
@@ -214,6 +210,38 @@ void WriteMatrix(std::ostream& out, const AuditMatrix& matrix) {
 
 }  // namespace
 
+std::string AuditTargetRowsHtml(const std::vector<AuditTargetRow>& rows, bool english) {
+  std::string out;
+  for (const AuditTargetRow& t : rows) {
+    const std::string location = t.line > 0 ? t.file + ":" + std::to_string(t.line) : t.file;
+    out += "<tr class=\"" + HtmlEscape(t.status) + "\">" + LocationTd(location, t.place, english) +
+           Td(t.indicator) + Td(t.child_value) + Td(t.parent_value) + Td(t.parent_plan) +
+           Td(StatusLabel(t.status), "status") + Td(t.reason, "muted") + "</tr>\n";
+  }
+  return out;
+}
+
+std::string AuditUnitsHtml(const std::string& file, const std::vector<const AuditUnitRow*>& units) {
+  int most = 0;
+  for (const AuditUnitRow* u : units) most = std::max(most, std::max(u->lead, u->cooperate));
+  std::string out = "<h3>" + HtmlEscape(file) + "</h3>\n" + UnitsChart(units);
+  if (most == 0) return out + "<p class=\"muted\">未识别到单位 (no units found)</p>\n";
+  out +=
+      "<table class=\"units\">\n<tr><th>单位 unit</th><th>牵头 lead</th><th>配合 "
+      "cooperate</th><th>图 chart</th></tr>\n";
+  for (const AuditUnitRow* unit : units) {
+    const AuditUnitRow& u = *unit;
+    const int lead_px = u.lead * 300 / most;
+    const int coop_px = u.cooperate * 300 / most;
+    out += "<tr>" + Td(u.unit) + "<td class=\"num\">" + std::to_string(u.lead) +
+           "</td><td class=\"num\">" + std::to_string(u.cooperate) + "</td><td>" +
+           "<i class=\"bar lead\" style=\"width:" + std::to_string(lead_px) + "px\"></i><br>" +
+           "<i class=\"bar coop\" style=\"width:" + std::to_string(coop_px) + "px\"></i>" +
+           "</td></tr>\n";
+  }
+  return out + "</table>\n";
+}
+
 AuditCounts CountsOf(const AuditReport& report) {
   if (report.counts.total > 0 || report.findings.empty()) return report.counts;
   AuditCounts counts;
@@ -221,7 +249,8 @@ AuditCounts CountsOf(const AuditReport& report) {
   return counts;
 }
 
-void WriteAuditHtml(std::ostream& out, const AuditReport& report, std::istream* findings_html) {
+void WriteAuditHtml(std::ostream& out, const AuditReport& report,
+                    const AuditStreamedSections& streamed) {
   const bool english = report.language == "en";
   const AuditCounts counts = CountsOf(report);
   const AuditMatrix matrix = BuildMatrix(report);
@@ -279,9 +308,9 @@ void WriteAuditHtml(std::ostream& out, const AuditReport& report, std::istream* 
   }
 
   out << "<h2>问题清单 Findings</h2>\n";
-  if (findings_html != nullptr) {
+  if (streamed.findings != nullptr) {
     // An empty stream would set failbit on `out`.
-    if (findings_html->peek() != std::char_traits<char>::eof()) out << findings_html->rdbuf();
+    if (streamed.findings->peek() != std::char_traits<char>::eof()) out << streamed.findings->rdbuf();
   } else {
     // Grouped once: a scan of every finding per plan was quadratic.
     std::unordered_map<std::string_view, std::vector<const AuditFinding*>> findings_of;
@@ -302,12 +331,10 @@ void WriteAuditHtml(std::ostream& out, const AuditReport& report, std::istream* 
         "<table class=\"targets\">\n<tr><th>文件 plan</th><th>指标 indicator</th>"
         "<th>本级 child</th><th>上级 parent</th><th>上级方案 parent plan</th>"
         "<th>结论 status</th><th>原因 reason</th></tr>\n";
-    for (const AuditTargetRow& t : report.targets) {
-      const std::string location = t.line > 0 ? t.file + ":" + std::to_string(t.line) : t.file;
-      out << "<tr class=\"" + HtmlEscape(t.status) + "\">" +
-             LocationTd(location, t.place, english) + Td(t.indicator) + Td(t.child_value) +
-             Td(t.parent_value) + Td(t.parent_plan) + Td(StatusLabel(t.status), "status") +
-             Td(t.reason, "muted") + "</tr>\n";
+    if (streamed.targets != nullptr) {
+      if (streamed.targets->peek() != std::char_traits<char>::eof()) out << streamed.targets->rdbuf();
+    } else {
+      out << AuditTargetRowsHtml(report.targets, english);
     }
     out << "</table>\n";
   }
@@ -317,41 +344,22 @@ void WriteAuditHtml(std::ostream& out, const AuditReport& report, std::istream* 
       "<h2>单位任务分布 Tasks per unit</h2>\n<p class=\"legend\"><span><i class=\"bar lead\" "
       "style=\"width:12px\"></i> 牵头 lead</span><span><i class=\"bar coop\" "
       "style=\"width:12px\"></i> 配合 cooperate</span></p>\n";
-  std::unordered_map<std::string_view, std::vector<const AuditUnitRow*>> units_of;
-  for (const AuditUnitRow& u : report.units) units_of[u.file].push_back(&u);
-  for (const std::string& file : report.files) {
-    const auto found = units_of.find(file);
-    const std::vector<const AuditUnitRow*>& units =
-        found == units_of.end() ? kNoUnits : found->second;
-    int most = 0;
-    for (const AuditUnitRow* u : units) most = std::max(most, std::max(u->lead, u->cooperate));
-    out << "<h3>" + HtmlEscape(file) + "</h3>\n";
-    out << UnitsChart(units);
-    if (most == 0) {
-      out << "<p class=\"muted\">未识别到单位 (no units found)</p>\n";
-      continue;
+  if (streamed.units != nullptr) {
+    if (streamed.units->peek() != std::char_traits<char>::eof()) out << streamed.units->rdbuf();
+  } else {
+    std::unordered_map<std::string_view, std::vector<const AuditUnitRow*>> units_of;
+    for (const AuditUnitRow& u : report.units) units_of[u.file].push_back(&u);
+    for (const std::string& file : report.files) {
+      const auto found = units_of.find(file);
+      out << AuditUnitsHtml(file, found == units_of.end() ? kNoUnits : found->second);
     }
-    out <<
-        "<table class=\"units\">\n<tr><th>单位 unit</th><th>牵头 lead</th><th>配合 "
-        "cooperate</th><th>图 chart</th></tr>\n";
-    for (const AuditUnitRow* unit : units) {
-      const AuditUnitRow& u = *unit;
-      const int lead_px = u.lead * 300 / most;
-      const int coop_px = u.cooperate * 300 / most;
-      out << "<tr>" + Td(u.unit) + "<td class=\"num\">" + std::to_string(u.lead) +
-             "</td><td class=\"num\">" + std::to_string(u.cooperate) + "</td><td>" +
-             "<i class=\"bar lead\" style=\"width:" + std::to_string(lead_px) + "px\"></i><br>" +
-             "<i class=\"bar coop\" style=\"width:" + std::to_string(coop_px) + "px\"></i>" +
-             "</td></tr>\n";
-    }
-    out << "</table>\n";
   }
   out << "</body>\n</html>\n";
 }
 
 std::string AuditHtml(const AuditReport& report) {
   std::ostringstream out;
-  WriteAuditHtml(out, report, nullptr);
+  WriteAuditHtml(out, report, {});
   return out.str();
 }
 

@@ -19,13 +19,27 @@ namespace plancheck::report {
 // Escapes & < > " ' for HTML text and attribute values.
 std::string HtmlEscape(std::string_view text);
 
+// Sections of the page written as the run went, one plan at a time, so that a run over
+// thousands of plans holds none of their rows: each stream, when set, is copied in place of
+// rendering that section from `report`.
+struct AuditStreamedSections {
+  std::istream* findings = nullptr;  // AuditFindingsHtml of every plan, for report.findings
+  std::istream* targets = nullptr;   // AuditTargetRowsHtml of every plan, for report.targets
+  std::istream* units = nullptr;     // AuditUnitsHtml of every plan, for report.units
+};
+
 // Writes the page to `out` as it goes: a run with many findings never holds it whole.
-// With `findings_html` (the AuditFindingsHtml sections of every plan, written as the run
-// went), that stream is copied in place of rendering report.findings.
-void WriteAuditHtml(std::ostream& out, const AuditReport& report, std::istream* findings_html);
+// With streamed.targets, report.targets need only hold what the matrix shows (the first
+// target of each indicator in each plan); the summary reads AuditPlan's target counts.
+void WriteAuditHtml(std::ostream& out, const AuditReport& report,
+                    const AuditStreamedSections& streamed);
 // One plan's findings section (<section class="plan">, a page of its own in print).
 std::string AuditFindingsHtml(const std::string& file,
                               const std::vector<const AuditFinding*>& findings, bool english);
+// The rows of one plan in the targets table (<tr> elements).
+std::string AuditTargetRowsHtml(const std::vector<AuditTargetRow>& rows, bool english);
+// One plan's units: its heading, chart and table.
+std::string AuditUnitsHtml(const std::string& file, const std::vector<const AuditUnitRow*>& units);
 // report.counts, or counted from report.findings when the run kept them instead.
 AuditCounts CountsOf(const AuditReport& report);
 std::string AuditHtml(const AuditReport& report);
