@@ -1,6 +1,8 @@
 #include "checks/parent_coverage.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "base/utf8.h"
 
@@ -49,11 +51,56 @@ std::set<std::string> KeyTerms(std::string_view text) {
   return terms;
 }
 
-int CoverageScore(const std::set<std::string>& parent, const std::set<std::string>& child) {
+int CoverageScore(const std::set<std::string>& parent, const std::set<std::string>& child,
+                  const TermWeights* weights) {
   if (parent.empty()) return 0;
-  std::size_t shared = 0;
-  for (const std::string& term : parent) shared += child.count(term);
-  return static_cast<int>(shared * 100 / parent.size());
+  double shared = 0;
+  double total = 0;
+  for (const std::string& term : parent) {
+    const double weight = weights == nullptr ? 1.0 : weights->Of(term);
+    total += weight;
+    if (child.count(term) > 0) shared += weight;
+  }
+  return total > 0 ? static_cast<int>(shared * 100 / total) : 0;
+}
+
+TermWeights::TermWeights(const std::vector<std::set<std::string>>& documents)
+    : documents_(documents.size()) {
+  for (const std::set<std::string>& terms : documents) {
+    for (const std::string& term : terms) ++frequency_[term];
+  }
+}
+
+double TermWeights::Of(const std::string& term) const {
+  const auto it = frequency_.find(term);
+  const double n = it == frequency_.end() ? 0 : it->second;
+  return std::log((documents_ + 1.0) / (n + 1.0)) + 1.0;
+}
+
+int TaskCoverageScore(std::string_view parent, const std::set<std::string>& child,
+                      const TermWeights* weights) {
+  int best = CoverageScore(KeyTerms(parent), child, weights);
+  // A parent task often joins several measures in one statement ("全面推进预算管理一体化改革，
+  // 加强预算绩效管理，完善绩效指标和标准体系", seed 004 task 222), and a district takes up the
+  // one that concerns it ("强化预算绩效管理", seed 000 task 125): a clause of enough key terms
+  // that the child task holds also counts. Short clauses ("深化改革") would match anything.
+  constexpr std::size_t kMinClauseTerms = 4;
+  std::size_t start = 0;
+  for (std::size_t offset = 0; offset <= parent.size();) {
+    std::size_t end = offset;
+    bool stop = offset == parent.size();
+    if (!stop) {
+      const char32_t cp = DecodeUtf8(parent, offset);
+      stop = cp == U'，' || cp == U'；' || cp == U'。' || cp == U'：' || cp == U',' || cp == U';';
+    } else {
+      ++offset;
+    }
+    if (!stop) continue;
+    const std::set<std::string> terms = KeyTerms(parent.substr(start, end - start));
+    if (terms.size() >= kMinClauseTerms) best = std::max(best, CoverageScore(terms, child, weights));
+    start = offset;
+  }
+  return best;
 }
 
 std::unique_ptr<rule::Check> ParentCoverageCheck::Create(const rule::Params& params,
@@ -83,6 +130,9 @@ void ParentCoverageCheck::Run(const rule::NodeRef& node, rule::Reporter& out) co
       for (const model::Task& task : section.tasks) children.push_back({&task, KeyTerms(task.text)});
     }
   }
+  std::vector<std::set<std::string>> child_terms;
+  for (const ChildTask& child : children) child_terms.push_back(child.terms);
+  const TermWeights weights(child_terms);
   const std::size_t begin = node.doc->body.empty() ? 0 : node.doc->body.begin;
   for (const model::PlanTask& task : parent.tasks) {
     const bool below = std::any_of(task.units.begin(), task.units.end(), [&](const std::string& unit) {
@@ -96,7 +146,7 @@ void ParentCoverageCheck::Run(const rule::NodeRef& node, rule::Reporter& out) co
     int best = -1;
     const model::Task* candidate = nullptr;
     for (const ChildTask& child : children) {
-      const int score = CoverageScore(terms, child.terms);
+      const int score = TaskCoverageScore(task.text, child.terms, &weights);
       if (score > best) {
         best = score;
         candidate = child.task;
@@ -108,7 +158,9 @@ void ParentCoverageCheck::Run(const rule::NodeRef& node, rule::Reporter& out) co
     finding.args = {{"parent_number", task.number},
                     {"parent_task", Shorten(task.text, 40)},
                     {"parent_file", parent.info.file + ":" + std::to_string(task.start.line)},
-                    {"candidate_number", candidate != nullptr ? candidate->number.text : ""},
+                    {"candidate_number", candidate == nullptr           ? ""
+                                         : candidate->number.value ? std::to_string(*candidate->number.value)
+                                                                   : candidate->number.text},
                     {"candidate", candidate != nullptr ? Shorten(candidate->text, 40) : ""},
                     {"score", std::to_string(std::max(best, 0))}};
     finding.related.push_back({parent.info.file, task.start, Shorten(task.text, 40)});

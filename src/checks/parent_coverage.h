@@ -1,7 +1,8 @@
 // `parent-coverage`: the tasks a parent plan assigns to the level below ("各区县政府",
 // "各区县（自治县）") should each be taken up by the child plan. A parent task is matched
 // with the child's tasks by key terms, not by exact text: the share of the parent task's
-// two-character terms (Han bigrams, generic verbs left out) that a child task holds. A
+// two-character terms (Han bigrams, generic verbs left out) that a child task holds, over
+// the whole statement or one of its clauses (TaskCoverageScore). A
 // parent task whose best child task scores below `min_score` is reported once, at the start
 // of the plan body, with that best candidate and its score.
 //
@@ -16,6 +17,7 @@
 // reported.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -31,8 +33,28 @@ namespace plancheck::checks {
 // The key terms of a task statement: its Han bigrams, generic verbs and function words
 // ("推进", "加快", "的") left out.
 std::set<std::string> KeyTerms(std::string_view text);
-// The share of `parent`'s key terms found in `child`, in percent (0 when `parent` has none).
-int CoverageScore(const std::set<std::string>& parent, const std::set<std::string>& child);
+// How much a key term tells tasks apart among a plan's tasks: log((N + 1) / (n + 1)) + 1 for
+// a term found in n of N tasks ("建设" weighs less than "养老").
+class TermWeights {
+ public:
+  explicit TermWeights(const std::vector<std::set<std::string>>& documents);
+  double Of(const std::string& term) const;
+
+ private:
+  std::size_t documents_;
+  std::map<std::string, int> frequency_;
+};
+
+// The share of `parent`'s key terms found in `child`, in percent (0 when `parent` has none),
+// each term counted with its weight (1 each without `weights`).
+int CoverageScore(const std::set<std::string>& parent, const std::set<std::string>& child,
+                  const TermWeights* weights = nullptr);
+
+// How far `child` (a child task's key terms) takes up the parent task `parent`, in percent:
+// the better of CoverageScore over the whole statement and over each of its clauses (split
+// at ，；。：) that has at least four key terms.
+int TaskCoverageScore(std::string_view parent, const std::set<std::string>& child,
+                      const TermWeights* weights = nullptr);
 
 class ParentCoverageCheck final : public rule::Check {
  public:

@@ -39,9 +39,11 @@ constexpr const char* kAuditFiles[] = {"report.html", "findings.csv", "targets.c
 // no finding and no row beyond what the matrix and summary need (corpus (a)'s findings took
 // 313 MB, its 48,000 target and 171,000 unit rows another 200 MB).
 struct AuditScratch {
-  std::ofstream findings_csv, findings_html, targets_csv, targets_html, units_csv, units_html;
+  std::ofstream findings_csv, findings_html, coverage_html, targets_csv, targets_html, units_csv,
+      units_html;
   std::vector<std::ofstream*> all() {
-    return {&findings_csv, &findings_html, &targets_csv, &targets_html, &units_csv, &units_html};
+    return {&findings_csv, &findings_html, &coverage_html, &targets_csv,
+            &targets_html, &units_csv,     &units_html};
   }
 };
 
@@ -67,7 +69,9 @@ class FindingsWriter final : public report::ReportWriter {
       report::AuditFinding f = report::AuditFindingOf(path, d);
       audit_.counts.Add(f.file, f.rule_id, f.severity);
       scratch_.findings_csv << report::AuditFindingsCsvRow(f, english);
-      if (f.rule_id == "coverage.parent-task-missing") audit_.coverage.push_back(f);
+      if (f.rule_id == "coverage.parent-task-missing") {
+        scratch_.coverage_html << report::AuditCoverageRowHtml(f);
+      }
       rows.push_back(std::move(f));
     }
     std::vector<const report::AuditFinding*> pointers;
@@ -88,9 +92,18 @@ class FindingsWriter final : public report::ReportWriter {
     std::vector<const report::AuditUnitRow*> units;
     for (const report::AuditUnitRow& u : file.units) units.push_back(&u);
     scratch_.units_html << report::AuditUnitsHtml(path, units);
+    // What the matrix reads of the first target of each indicator: file, indicator, the
+    // target as written, its number and status.
     std::set<std::string> indicators;
     for (report::AuditTargetRow& t : file.targets) {
-      if (indicators.insert(t.indicator).second) audit_.targets.push_back(std::move(t));
+      if (!indicators.insert(t.indicator).second) continue;
+      audit_.targets.push_back({});
+      report::AuditTargetRow& kept = audit_.targets.back();
+      kept.file = std::move(t.file);
+      kept.indicator = std::move(t.indicator);
+      kept.child_value = std::move(t.child_value);
+      kept.status = std::move(t.status);
+      kept.value = t.value;
     }
     audit_.plans.insert(audit_.plans.end(), file.plans.begin(), file.plans.end());
   }
@@ -215,8 +228,9 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
                                        .string();
   const std::vector<fs::path> parts = {
       scratch_base + ".findings.csv", scratch_base + ".findings.html",
-      scratch_base + ".targets.csv",  scratch_base + ".targets.html",
-      scratch_base + ".units.csv",    scratch_base + ".units.html"};
+      scratch_base + ".coverage.html", scratch_base + ".targets.csv",
+      scratch_base + ".targets.html", scratch_base + ".units.csv",
+      scratch_base + ".units.html"};
   struct RemoveParts {
     const std::vector<fs::path>& paths;
     ~RemoveParts() {
@@ -268,9 +282,11 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
     return kExitError;
   }
   std::ifstream findings_csv(parts[0], std::ios::binary), findings_html(parts[1], std::ios::binary),
-      targets_csv(parts[2], std::ios::binary), targets_html(parts[3], std::ios::binary),
-      units_csv(parts[4], std::ios::binary), units_html(parts[5], std::ios::binary);
-  const report::AuditStreamedSections sections{&findings_html, &targets_html, &units_html};
+      coverage_html(parts[2], std::ios::binary), targets_csv(parts[3], std::ios::binary),
+      targets_html(parts[4], std::ios::binary), units_csv(parts[5], std::ios::binary),
+      units_html(parts[6], std::ios::binary);
+  const report::AuditStreamedSections sections{&findings_html, &coverage_html, &targets_html,
+                                               &units_html};
 
   // The five files are replaced as a set: a failure leaves the previous set whole. The page
   // is streamed to its file (over 100 MB for 1,800 plans), the tables copied from scratch.

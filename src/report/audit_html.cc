@@ -210,6 +210,10 @@ void WriteMatrix(std::ostream& out, const AuditMatrix& matrix) {
 
 }  // namespace
 
+std::string AuditCoverageRowHtml(const AuditFinding& finding) {
+  return "<tr>" + Td(finding.file) + Td(finding.message) + "</tr>\n";
+}
+
 std::string AuditTargetRowsHtml(const std::vector<AuditTargetRow>& rows, bool english) {
   std::string out;
   for (const AuditTargetRow& t : rows) {
@@ -298,12 +302,15 @@ void WriteAuditHtml(std::ostream& out, const AuditReport& report,
 
   // Coverage of the parent's tasks.
   out << "<h2>上级任务落实 Coverage of the parent's tasks</h2>\n";
-  if (report.coverage.empty()) {
+  const bool streamed_coverage =
+      streamed.coverage != nullptr && streamed.coverage->peek() != std::char_traits<char>::eof();
+  if (report.coverage.empty() && !streamed_coverage) {
     out << "<p class=\"muted\">没有未落实的上级任务 (every parent task assigned below is taken "
            "up, or no plan has a parent decomposition)</p>\n";
   } else {
     out << "<table class=\"coverage\">\n<tr><th>方案 plan</th><th>说明 message</th></tr>\n";
-    for (const AuditFinding& f : report.coverage) out << "<tr>" + Td(f.file) + Td(f.message) + "</tr>\n";
+    if (streamed_coverage) out << streamed.coverage->rdbuf();
+    for (const AuditFinding& f : report.coverage) out << AuditCoverageRowHtml(f);
     out << "</table>\n";
   }
 

@@ -24,6 +24,8 @@ std::string HtmlEscape(std::string_view text);
 // rendering that section from `report`.
 struct AuditStreamedSections {
   std::istream* findings = nullptr;  // AuditFindingsHtml of every plan, for report.findings
+  std::istream* coverage = nullptr;  // AuditCoverageRowHtml of coverage.parent-task-missing
+                                     // findings, before those of report.coverage
   std::istream* targets = nullptr;   // AuditTargetRowsHtml of every plan, for report.targets
   std::istream* units = nullptr;     // AuditUnitsHtml of every plan, for report.units
 };
@@ -36,6 +38,8 @@ void WriteAuditHtml(std::ostream& out, const AuditReport& report,
 // One plan's findings section (<section class="plan">, a page of its own in print).
 std::string AuditFindingsHtml(const std::string& file,
                               const std::vector<const AuditFinding*>& findings, bool english);
+// One row of the coverage table (a coverage.parent-task-missing finding).
+std::string AuditCoverageRowHtml(const AuditFinding& finding);
 // The rows of one plan in the targets table (<tr> elements).
 std::string AuditTargetRowsHtml(const std::vector<AuditTargetRow>& rows, bool english);
 // One plan's units: its heading, chart and table.
