@@ -191,8 +191,14 @@ TEST_CASE("values after 分别 are one target each", "[targets]") {
       {"规上工业增加值、固定资产投资分别增长8%、10%。",
        "规上工业增加值、固定资产投资分别增长8% [industrial-value-added, increase, exact 8 %, 2021年] | "
        "10% [fixed-asset-investment, increase, exact 10 %, 2021年]"},
-      // Near miss: only one of two indicators known; left unclassified, never paired wrongly.
-      {"文化产业增加值、旅游产业增加值占GDP比重分别达到3.5%、5.5%。",
+      // 000 task 37: the tail 占GDP比重 is shared by the name listed before it.
+      {"“十四五”末文化产业增加值、旅游产业增加值占GDP比重分别达到3.5%、5.5%。",
+       "文化产业增加值、旅游产业增加值占GDP比重分别达到3.5% [culture-industry-share, level, "
+       "at-least 3.5 %, “十四五”末] | 5.5% [tourism-industry-share, level, at-least 5.5 %, "
+       "“十四五”末]"},
+      // Near miss: a listed name that makes no indicator with the tail; left unclassified,
+      // never paired wrongly.
+      {"数字产业增加值、旅游产业增加值占GDP比重分别达到3.5%、5.5%。",
        "旅游产业增加值占GDP比重分别达到3.5% [?, level, at-least 3.5 %, 2021年] | "
        "5.5% [?, level, at-least 5.5 %, 2021年]"},
   }));
