@@ -502,6 +502,31 @@ std::optional<std::size_t> AfterLetterSignature(std::string_view text,
   return std::nullopt;
 }
 
+// A block of drafting notes right after the plan's title: a line "说明" (编制说明, 有关说明,
+// 使用说明; a colon may follow) whose numbered paragraphs explain the plan, not tasks of it
+// (西安 2022: "1.…任务分解意见是对…" "3.…分为十二部分,共171项"). The plan's outline starts
+// at the first part heading ("一、") after it, or nowhere when the copy stops before one.
+std::size_t AfterDraftingNotes(std::string_view text, std::size_t begin) {
+  const std::vector<Line> lines = SplitLines(text, {begin, text.size()});
+  std::size_t i = 0;
+  while (i < lines.size() && TrimSpan(text, {lines[i].begin, lines[i].end}).empty()) ++i;
+  if (i == lines.size()) return begin;
+  const ByteSpan first = TrimSpan(text, {lines[i].begin, lines[i].end});
+  std::string_view word = text.substr(first.begin, first.size());
+  for (std::string_view colon : {"：", ":"}) {
+    if (EndsWith(word, colon)) word.remove_suffix(colon.size());
+  }
+  if (word != "说明" && word != "编制说明" && word != "有关说明" && word != "使用说明") {
+    return begin;
+  }
+  for (std::size_t j = i + 1; j < lines.size(); ++j) {
+    const ByteSpan content = TrimSpan(text, {lines[j].begin, lines[j].end});
+    const std::optional<NumberToken> token = MatchNumbering(text, content.begin, content.end);
+    if (token && token->style == model::NumberStyle::kChineseComma) return lines[j].begin;
+  }
+  return text.size();
+}
+
 PlanStart FindPlanStart(const model::Document& doc) {
   const std::string_view text = doc.text;
   const std::vector<Line> lines = SplitLines(text, {0, text.size()});
@@ -513,6 +538,7 @@ PlanStart FindPlanStart(const model::Document& doc) {
     start.title = *title;
     const std::size_t newline = text.find('\n', title->end);
     start.outline_begin = newline == std::string_view::npos ? text.size() : newline + 1;
+    start.outline_begin = AfterDraftingNotes(text, start.outline_begin);
   } else if (const std::optional<std::size_t> after = AfterLetterSignature(text, lines)) {
     start.outline_begin = *after;
   }

@@ -88,3 +88,27 @@ TEST_CASE("wrapped statements and assignments are joined", "[parse][outline]") {
 }
 
 }  // namespace plancheck::testing
+
+namespace plancheck::testing {
+
+TEST_CASE("drafting notes after the plan's title are no tasks", "[parse][outline]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      // 西安 2022: "说明" and its numbered paragraphs, then the first part.
+      {"西安市人民政府办公厅关于印发2022年政府工作报告任务分解意见的通知\n\n各区、县人民政府：\n\n"
+       "《西安市2022年〈政府工作报告〉任务分解意见》已经市政府同意，现印发给你们。\n\n"
+       "西安市人民政府办公厅\n\n2022年4月29日\n\n"
+       "西安市2022年《政府工作报告》任务分解意见\n\n说明\n\n1.任务分解意见是对报告的分解。\n\n"
+       "2.主要负责单位确定为责任单位。\n\n一、主要目标\n\n1.地区生产总值增长6%。\n责任单位：市发改委\n",
+       "P 一、 主要目标\nT 1. 地区生产总值增长6%。 | 市发改委 | \n"},
+      // Near miss: "说明" inside a task's text is no notes heading.
+      {"西安市人民政府办公厅关于印发2022年政府工作报告任务分解意见的通知\n\n各区、县人民政府：\n\n"
+       "《西安市2022年〈政府工作报告〉任务分解意见》已经市政府同意，现印发给你们。\n\n"
+       "西安市人民政府办公厅\n\n2022年4月29日\n\n"
+       "西安市2022年《政府工作报告》任务分解意见\n\n1.说明并推进改革。\n责任单位：市发改委\n",
+       "T 1. 说明并推进改革。 | 市发改委 | \n"},
+  }));
+  CAPTURE(text);
+  CHECK(Outline(text) == expected);
+}
+
+}  // namespace plancheck::testing
