@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "parse/lines.h"
 #include "parse/numbering.h"
+#include "parse/place.h"
 #include "parse/units.h"
 #include "parse/web_chrome.h"
 
@@ -333,36 +334,6 @@ std::string FindDocumentNumber(std::string_view text, std::size_t end) {
   return "";
 }
 
-bool IsRangeDash(char32_t cp) {
-  return cp == U'—' || cp == '-' || cp == U'–' || cp == U'－' || cp == U'~' || cp == U'～' ||
-         cp == U'至';
-}
-
-// The plan year from "2021年区政府工作报告…"; none for a range "（2023—2027年）".
-std::optional<int> FindPlanYear(std::string_view title) {
-  static constexpr std::string_view kNian = "年";
-  for (std::size_t i = 0; i + 4 <= title.size(); ++i) {
-    if (!IsAsciiDigit(title[i]) || (i > 0 && IsAsciiDigit(title[i - 1]))) continue;
-    std::size_t j = i;
-    while (j < title.size() && IsAsciiDigit(title[j])) ++j;
-    if (j - i != 4) {
-      i = j;
-      continue;
-    }
-    const std::size_t prev = PreviousCodePoint(title, i, 0);
-    std::size_t size = 0;
-    const char32_t before = i > 0 ? CodePointAt(title, prev, i, &size) : 0;
-    const char32_t after = CodePointAt(title, j, title.size(), &size);
-    const bool dash = IsRangeDash(before) || IsRangeDash(after);
-    if (dash) return std::nullopt;
-    if (title.substr(j, kNian.size()) == kNian) {
-      return static_cast<int>(*ArabicValue(title.substr(i, 4)));
-    }
-    i = j;
-  }
-  return std::nullopt;
-}
-
 // "将156项目标任务" in the notice: digits, 项, and 任务 within a few characters. A notice that
 // gives different counts for several lists (沁县 2025: "《…任务分解》明确133项具体任务……《…》细化
 // 15项具体任务……明确40项具体任务", one per attachment) declares none for the tasks as a whole.
@@ -434,45 +405,6 @@ std::string IsoDate(std::string_view text) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", *year, *month, *day);
   return buffer;
-}
-
-void InferRegion(std::string_view issuer, model::Metadata& metadata) {
-  if (issuer.find("国务院") != std::string_view::npos) {
-    metadata.level = model::AdminLevel::kNational;
-    return;
-  }
-  std::size_t end = issuer.find("人民政府");
-  if (end == std::string_view::npos) end = issuer.find("政府");
-  if (end == std::string_view::npos) return;
-  const std::string_view names = issuer.substr(0, end);
-  // Split "重庆市梁平区" into 重庆市 / 梁平区 at 省 市 区 县 州 (a name has two characters
-  // or more, so 市中区 stays whole).
-  std::string_view last;
-  std::size_t name_begin = 0;
-  int chars = 0;
-  for (std::size_t offset = 0; offset < names.size();) {
-    const char32_t cp = DecodeUtf8(names, offset);
-    ++chars;
-    bool suffix = cp == U'省' || cp == U'市' || cp == U'区' || cp == U'县' || cp == U'州' ||
-                  cp == U'旗' || cp == U'盟';
-    // "湖州市", "青州市", "苏州市吴江区": 州 followed by 市 is part of a city's name.
-    if (cp == U'州' && offset < names.size()) {
-      std::size_t next = offset;
-      suffix = DecodeUtf8(names, next) != U'市';
-    }
-    if (suffix && chars >= 2) {
-      last = names.substr(name_begin, offset - name_begin);
-      name_begin = offset;
-      chars = 0;
-    }
-  }
-  if (last.empty()) return;
-  metadata.region = std::string(last);
-  if (EndsWith(last, "区") || EndsWith(last, "县") || EndsWith(last, "旗")) {
-    metadata.level = model::AdminLevel::kDistrict;
-  } else {
-    metadata.level = model::AdminLevel::kProvince;
-  }
 }
 
 // Without a plan title: where the covering letter ends, when its own numbered requirements
@@ -566,18 +498,7 @@ void FillMetadata(model::Document& doc, const PlanStart& start) {
     // may run into text that counts something else.
     if (has_title) doc.declared_task_count = FindDeclaredCount(doc, preamble_end);
   }
-  m.plan_year = FindPlanYear(m.title);
-  InferRegion(m.issuer, m);
-  if (m.level == model::AdminLevel::kUnknown) {
-    // "2021年区政府工作报告…" names the level even when no issuer was found.
-    if (m.title.find("区政府") != std::string::npos ||
-        m.title.find("县政府") != std::string::npos) {
-      m.level = model::AdminLevel::kDistrict;
-    } else if (m.title.find("市政府") != std::string::npos ||
-               m.title.find("省政府") != std::string::npos) {
-      m.level = model::AdminLevel::kProvince;
-    }
-  }
+  ReadPlace(doc, m);
 }
 
 }  // namespace plancheck::parse

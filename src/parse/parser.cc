@@ -104,6 +104,8 @@ Shape DetectShape(const model::Document& doc, std::size_t begin) {
 
 }  // namespace
 
+void ParseHead(model::Document& doc) { FillMetadata(doc, FindPlanStart(doc)); }
+
 void ParseDocument(model::Document& doc) {
   doc.parts.clear();
   doc.number_columns.clear();

@@ -610,6 +610,7 @@ model::PlanInfo PlanInfoOf(const model::Document& doc) {
     info.level = model::AdminLevelName(doc.metadata.level);
   }
   info.region = doc.metadata.region;
+  info.within = doc.metadata.region_within;
   if (!info.level.empty() && !info.region.empty()) return info;
   // 001 names its issuer only at the end of the notice (line 21), so look a little further
   // than the title.
