@@ -344,33 +344,22 @@ std::string ScopeBefore(std::string_view text, std::size_t mention_begin) {
   static constexpr std::string_view kScopes[] = {"中心城区", "主城区", "城区", "县城", "乡镇",
                                                  "建制镇", "场镇", "集镇", "镇村", "农村", "乡村"};
   static constexpr std::string_view kJoins[] = {"、", "和", "及"};
+  // The bytes of the first of `words` that ends at `end`, 0 for none.
+  auto ending_at = [&](std::size_t end, const auto& words) -> std::size_t {
+    for (std::string_view word : words) {
+      if (end >= word.size() && text.substr(end - word.size(), word.size()) == word) {
+        return word.size();
+      }
+    }
+    return 0;
+  };
   std::size_t begin = mention_begin;
-  for (;;) {
-    std::size_t scope_begin = begin;
-    for (std::string_view scope : kScopes) {
-      if (begin >= scope.size() && text.substr(begin - scope.size(), scope.size()) == scope) {
-        scope_begin = begin - scope.size();
-        break;
-      }
-    }
-    if (scope_begin == begin) break;
-    begin = scope_begin;
-    std::size_t joined = begin;
-    for (std::string_view join : kJoins) {
-      if (begin >= join.size() && text.substr(begin - join.size(), join.size()) == join) {
-        joined = begin - join.size();
-        break;
-      }
-    }
-    if (joined == begin) break;
-    // Only a join followed (backwards) by another scope continues the list.
-    bool scope_follows = false;
-    for (std::string_view scope : kScopes) {
-      scope_follows = scope_follows || (joined >= scope.size() &&
-                                        text.substr(joined - scope.size(), scope.size()) == scope);
-    }
-    if (!scope_follows) break;
-    begin = joined;
+  // Scopes, back to front; a join continues the list only with another scope before it.
+  for (std::size_t scope = ending_at(begin, kScopes); scope != 0;) {
+    begin -= scope;
+    const std::size_t join = ending_at(begin, kJoins);
+    scope = join != 0 ? ending_at(begin - join, kScopes) : 0;
+    if (scope != 0) begin -= join;
   }
   const std::string_view scope = text.substr(begin, mention_begin - begin);
   for (std::string_view core : kUrbanCore) {

@@ -112,3 +112,23 @@ TEST_CASE("drafting notes after the plan's title are no tasks", "[parse][outline
 }
 
 }  // namespace plancheck::testing
+
+namespace plancheck::testing {
+
+TEST_CASE("a row copied without its header ends in its lead units", "[parse][outline]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      // 常熟 2018's rows, without the header: the field after the sentence, a space apart.
+      {"一、主要预期目标\n1.地区生产总值增长7%以上。 发改委\n2.全社会固定资产投资增长5%。 发改委、经信委\n",
+       "P 一、 主要预期目标\nT 1. 地区生产总值增长7%以上。 | 发改委 | \n"
+       "T 2. 全社会固定资产投资增长5%。 | 发改委、经信委 | \n"},
+      // Near misses: another sentence, a place, no sentence end before the field, a label.
+      {"1.推进改革。 加快建设\n2.优化布局。 打造国家级开发区\n3.建设示范 区发改委\n"
+       "4.推进改革。 责任单位：区发改委\n",
+       "T 1. 推进改革。加快建设 |  | \nT 2. 优化布局。打造国家级开发区 |  | \n"
+       "T 3. 建设示范区发改委 |  | \nT 4. 推进改革。 | 区发改委 | \n"},
+  }));
+  CAPTURE(text);
+  CHECK(Outline(text) == expected);
+}
+
+}  // namespace plancheck::testing
