@@ -293,10 +293,13 @@ void WriteAuditHtml(std::ostream& out, const AuditReport& report,
 
   WriteMatrix(out, matrix);
   out << "<h2>图表 Charts</h2>\n";
-  const std::string indicator_charts = IndicatorCharts(matrix);
-  if (!indicator_charts.empty()) {
-    out << "<h3>各方案的指标目标 Targets by plan (虚线为上级 the dashed line is the parent)</h3>\n"
-        << indicator_charts;
+  // A chart needs an indicator stated by at least three plans (IndicatorCharts).
+  const bool any_chart = std::any_of(matrix.cells.begin(), matrix.cells.end(), [](const auto& row) {
+    return std::count_if(row.begin(), row.end(), [](const MatrixCell& c) { return !c.text.empty(); }) >= 3;
+  });
+  if (any_chart) {
+    out << "<h3>各方案的指标目标 Targets by plan (虚线为上级 the dashed line is the parent)</h3>\n";
+    WriteIndicatorCharts(out, matrix);
   }
   out << "<h3>各规则问题数 Findings by rule</h3>\n" << FindingsByRuleChart(counts);
 

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <ostream>
+#include <sstream>
 
 #include "report/csv.h"
 #include "report/audit_html.h"
@@ -141,7 +143,12 @@ std::string AuditMatrixCsv(const AuditMatrix& matrix) {
 }
 
 std::string IndicatorCharts(const AuditMatrix& matrix) {
-  std::string out;
+  std::ostringstream out;
+  WriteIndicatorCharts(out, matrix);
+  return out.str();
+}
+
+void WriteIndicatorCharts(std::ostream& out, const AuditMatrix& matrix) {
   for (std::size_t r = 0; r < matrix.indicators.size(); ++r) {
     std::vector<Bar> bars;
     double most = 0;
@@ -163,12 +170,11 @@ std::string IndicatorCharts(const AuditMatrix& matrix) {
         line_value = matrix.cells[r][c].value;
       }
     }
-    out += "<figure><figcaption>" + HtmlEscape(matrix.indicators[r]) + "</figcaption>\n" +
-           BarRows(bars, most, line_value, line, "indicator",
-                   " data-indicator=\"" + HtmlEscape(matrix.indicators[r]) + "\"") +
-           "</figure>\n";
+    out << "<figure><figcaption>" + HtmlEscape(matrix.indicators[r]) + "</figcaption>\n" +
+               BarRows(bars, most, line_value, line, "indicator",
+                       " data-indicator=\"" + HtmlEscape(matrix.indicators[r]) + "\"") +
+               "</figure>\n";
   }
-  return out;
 }
 
 std::string FindingsByRuleChart(const AuditCounts& counts) {

@@ -4,6 +4,7 @@
 // charts drawn from it and from the counts (no script, no external library).
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,8 @@ std::string AuditMatrixCsv(const AuditMatrix& matrix);
 // per indicator stated by at least three plans, a bar per plan and the parent's value as
 // a line; findings per rule; tasks led and co-operated per unit of each plan (20 most).
 std::string IndicatorCharts(const AuditMatrix& matrix);
+// The same, written chart by chart (over 10 MB for 1,800 plans).
+void WriteIndicatorCharts(std::ostream& out, const AuditMatrix& matrix);
 std::string FindingsByRuleChart(const AuditCounts& counts);
 std::string UnitsChart(const std::vector<const AuditUnitRow*>& units);
 
