@@ -15,6 +15,17 @@ bool EndsSentence(char32_t cp) {
          cp == '!' || cp == '?' || cp == ':';
 }
 
+// A character of an item number: "1", "12", "一", "a".
+bool IsItemNumberChar(char32_t cp) {
+  static constexpr std::u32string_view kChineseDigits = U"一二三四五六七八九十";
+  return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+         kChineseDigits.find(cp) != std::u32string_view::npos;
+}
+
+// Where an item may start: a line's start, or after a sentence or clause ends
+// ("…：1）新建学校；2）改造校舍").
+bool StartsItem(char32_t cp) { return EndsSentence(cp) || cp == U'，' || cp == ','; }
+
 }  // namespace
 
 std::unique_ptr<rule::Check> BalancedCheck::Create(const rule::Params& params, ErrorList& errors) {
@@ -139,6 +150,10 @@ void BalancedCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
     char32_t last_text = 0;   // last non-space code point of the last line with text
     bool blank_line = true;   // the current line has nothing but spaces so far
     bool carried = false;     // marks were carried over one blank line
+    // Item numbers written with a closing bracket alone, "1）" / "2)" / "a)" at the start of
+    // an item, are numbers, not brackets: the characters of such a number seen so far, or
+    // -1 where no item starts.
+    int item_number = 0;
     for (std::size_t offset = doc.origin.ToSource(item.span.begin); offset < end;) {
       const std::size_t begin = offset;
       const char32_t cp = DecodeUtf8(source, offset);
@@ -159,16 +174,27 @@ void BalancedCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
         if (!blank_line) last_text = last;
         blank_line = true;
         last = 0;
+        item_number = 0;
         continue;
       }
       if (cp == '\r' || IsHorizontalSpace(cp) || cp == '\t') continue;
       blank_line = false;
       last = cp;
+      if (item_number >= 0 && item_number < 3 && IsItemNumberChar(cp)) {
+        ++item_number;
+        continue;
+      }
+      const bool after_item_number = item_number > 0;
+      item_number = StartsItem(cp) ? 0 : -1;
       // Most characters are Han and no mark is (unless a rule says so): skip the lookup.
       if (!han_marks_ && IsHan(cp)) continue;
       bool is_open = false;
       const std::size_t pair = pair_of(cp, &is_open);
       if (pair == pairs_.size()) continue;
+      // "（见附件1，2）" closes its bracket; "；2）改造校舍" with none open numbers an item.
+      if (after_item_number && !is_open && (cp == U'）' || cp == ')') && open_count[pair] == 0) {
+        continue;
+      }
       if (is_open) {
         stack.push_back({pair, begin, offset});
         ++open_count[pair];

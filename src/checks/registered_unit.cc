@@ -30,6 +30,27 @@ std::string OwnPrefix(const model::Metadata& metadata) {
   return region.substr(last);
 }
 
+// A body of the state's vertical lines in the document's region, named with the region's
+// bare name rather than a level prefix: 梁平海关, 梁平银保监分局, 国网梁平供电公司, 人行梁平支行
+// in a 梁平区 plan. Such bodies (customs, the central bank, regulators, the grid) are no
+// district department and no district registry lists them; the name is well formed when,
+// with the bare name taken out, what follows it or what is left is a department stem.
+bool IsRegionalBody(const data::UnitDirectory& directory, const model::Metadata& metadata,
+                    std::string_view name) {
+  const std::string own = OwnPrefix(metadata);
+  if (own.empty() || metadata.region.size() < own.size() + 6) return false;  // 2+ characters
+  const std::string bare = metadata.region.substr(0, metadata.region.size() - own.size());
+  const std::size_t at = name.find(bare);
+  if (at == std::string_view::npos) return false;
+  auto bare_stem = [&](std::string_view rest) {
+    if (rest.empty()) return false;
+    const data::UnitMatch match = directory.Lookup(rest);
+    return match.kind == data::UnitMatchKind::kWellFormed && match.prefix.empty();
+  };
+  const std::string_view after = name.substr(at + bare.size());
+  return bare_stem(after) || (at > 0 && bare_stem(std::string(name.substr(0, at)) + std::string(after)));
+}
+
 }  // namespace
 
 void RegisteredUnitCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
@@ -52,6 +73,8 @@ void RegisteredUnitCheck::Run(const rule::NodeRef& node, rule::Reporter& out) co
          match.prefix.compare(match.prefix.size() - own.size(), own.size(), own) == 0);
     if (!own_level) return;
   } else if (match.known()) {
+    return;
+  } else if (IsRegionalBody(*directory, node.doc->metadata, data::CleanUnitName(node.unit->text))) {
     return;
   }
   const std::vector<std::string> candidates = directory->Suggest(node.unit->text);

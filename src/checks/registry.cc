@@ -9,6 +9,7 @@
 #include "checks/label_format.h"
 #include "checks/line_endings.h"
 #include "checks/numbering_style.h"
+#include "checks/parent_coverage.h"
 #include "checks/pattern.h"
 #include "checks/registered_unit.h"
 #include "checks/registry_coverage.h"
@@ -35,6 +36,7 @@ const std::vector<CheckKind>& AllCheckKinds() {
       {"label-format", &LabelFormatCheck::Create, LabelFormatCheck::kSummary},
       {"line-endings", &LineEndingsCheck::Create, LineEndingsCheck::kSummary},
       {"numbering-style", &NumberingStyleCheck::Create, NumberingStyleCheck::kSummary},
+      {"parent-coverage", &ParentCoverageCheck::Create, ParentCoverageCheck::kSummary},
       {"pattern", &PatternCheck::Create, PatternCheck::kSummary},
       {"registered-unit", &RegisteredUnitCheck::Create, RegisteredUnitCheck::kSummary},
       {"registry-coverage", &RegistryCoverageCheck::Create, RegistryCoverageCheck::kSummary},

@@ -1,9 +1,12 @@
 #include "checks/sequence.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "base/utf8.h"
 #include "checks/node_walk.h"
 #include "checks/numbering_style.h"
 
@@ -55,6 +58,48 @@ int Depth(rule::Scope scope) {
       return 3;
   }
   return 0;
+}
+
+// Where each attachment of the notice begins: a line of its own "附件2" / "附件 2" / "附件二",
+// or "附件2：<title>" (several lists issued together, each numbered from 一、 and 1.:
+// fixtures/real/shanxi-qinxian-2025 "附件1 … 附件3"). The covering letter's list
+// "附件：1.… 2.…" comes before every numbered node and starts nothing. Byte offsets, sorted.
+std::vector<std::size_t> AttachmentStarts(std::string_view text) {
+  static constexpr std::string_view kAttachment = "附件";
+  static constexpr std::string_view kDigits[] = {"一", "二", "三", "四", "五",
+                                                 "六", "七", "八", "九", "十"};
+  std::vector<std::size_t> starts;
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = TrimSpace(text.substr(begin, end - begin));
+    if (line.substr(0, kAttachment.size()) == kAttachment) {
+      line.remove_prefix(kAttachment.size());
+      line = TrimSpace(line);
+      bool numbered = false;
+      for (bool more = true; more && !line.empty();) {
+        more = false;
+        if (line.front() >= '0' && line.front() <= '9') {
+          line.remove_prefix(1);
+          numbered = more = true;
+          continue;
+        }
+        for (std::string_view digit : kDigits) {
+          if (line.substr(0, digit.size()) == digit) {
+            line.remove_prefix(digit.size());
+            numbered = more = true;
+            break;
+          }
+        }
+      }
+      line = TrimSpace(line);
+      const bool titled = line.substr(0, std::string_view("：").size()) == "：" ||
+                          line.substr(0, 1) == ":";
+      if (line.empty() || (numbered && titled)) starts.push_back(begin);
+    }
+    begin = end + 1;
+  }
+  return starts;
 }
 
 // One numbered (or unnumbered) node in document order, and the run it belongs to.
@@ -198,18 +243,29 @@ void SequenceCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
       break;
   }
 
+  // Every attachment numbers its parts, sections and tasks afresh.
+  const std::vector<std::size_t> attachments = AttachmentStarts(node.doc->text);
+  auto attachment_of = [&](const Entry& entry) {
+    return std::upper_bound(attachments.begin(), attachments.end(), entry.number->loc.span.begin) -
+           attachments.begin();
+  };
+  auto new_attachment = [&](const Entry& before, const Entry& after) {
+    return !attachments.empty() && attachment_of(before) != attachment_of(after);
+  };
+
   bool restarts = restart == Restart::kAlways;
   if (restart == Restart::kAuto) {
     // The document's convention is what it does at the first boundary it crosses
-    // (fixtures/seeds/002 numbers tasks per section, 000 and 004 run on across sections).
-    std::optional<int> group;
+    // (fixtures/seeds/002 numbers tasks per section, 000 and 004 run on across sections),
+    // other than the start of an attachment.
+    const Entry* before = nullptr;
     for (const Entry& entry : collect.entries) {
       if (!entry.number->value) continue;
-      if (group && *group != entry.group) {
+      if (before != nullptr && before->group != entry.group && !new_attachment(*before, entry)) {
         restarts = *entry.number->value == start_;
         break;
       }
-      group = entry.group;
+      before = &entry;
     }
   }
 
@@ -225,7 +281,8 @@ void SequenceCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
   std::int64_t previous = 0;
   for (std::size_t i = 0; i < numbered.size(); ++i) {
     const Entry& entry = *numbered[i];
-    if (group && *group != entry.group && restarts) {
+    if ((group && *group != entry.group && restarts) ||
+        (i > 0 && new_attachment(*numbered[i - 1], entry))) {
       expected = start_;
       has_previous = false;
     }
@@ -255,8 +312,10 @@ void SequenceCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
     // Otherwise ("1、2、4、5") the number is a skip and the count goes on from it.
     const Entry* next = i + 1 < numbered.size() ? numbered[i + 1] : nullptr;
     const std::optional<std::int64_t> following =
-        next != nullptr && !(restarts && next->group != entry.group) ? next->number->value
-                                                                     : std::nullopt;
+        next != nullptr && !(restarts && next->group != entry.group) &&
+                !new_attachment(entry, *next)
+            ? next->number->value
+            : std::nullopt;
     has_previous = true;
     previous = actual;
     if (following && *following == expected + 1) {

@@ -114,6 +114,29 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   audit_cmd->add_option("--lang", audit.language, "message language: zh or en")
       ->check(CLI::IsMember({"zh", "en"}));
 
+  PlansCommand plans;
+  CLI::App* plans_cmd = app.add_subcommand(
+      "plans", "print the tree of plans the documents form (parents found among them)");
+  plans_cmd->add_option("paths", plans.paths, "files or directories")->required();
+  plans_cmd->add_option("--format,-f", plans.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  plans_cmd->add_option("--config", plans.config, "configuration with `plans:` entries");
+  plans_cmd->add_option("--lang", plans.language, "zh or en")->check(CLI::IsMember({"zh", "en"}));
+  plans_cmd->add_option("--jobs,-j", plans.jobs, "files read in parallel (default: all cores)");
+
+  DiffCommand diff;
+  CLI::App* diff_cmd = app.add_subcommand(
+      "diff", "list what changed between two versions of a plan (tasks, units, targets)");
+  diff_cmd->add_option("old", diff.old_path, "the earlier version")->required();
+  diff_cmd->add_option("new", diff.new_path, "the later version")->required();
+  diff_cmd->add_option("--format,-f", diff.format, "text, json or html")
+      ->check(CLI::IsMember({"text", "json", "html"}));
+  diff_cmd->add_option("--output,-o", diff.output, "write to this file");
+  diff_cmd->add_option("--lang", diff.language, "zh or en")->check(CLI::IsMember({"zh", "en"}));
+  diff_cmd->add_option("--min-similarity", diff.min_similarity,
+                       "percent of shared key terms for a re-worded task (default 50)")
+      ->check(CLI::Range(1, 100));
+
   ServeCommand serve;
   CLI::App* serve_cmd = app.add_subcommand(
       "serve", "serve a web page (and a JSON API) that checks uploaded documents");
@@ -163,6 +186,8 @@ int RunCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
   if (kinds_cmd->parsed()) return RunListKinds(out);
   if (units_cmd->parsed()) return RunUnits(units, out, err);
   if (audit_cmd->parsed()) return RunAudit(audit, out, err);
+  if (plans_cmd->parsed()) return RunPlans(plans, out, err);
+  if (diff_cmd->parsed()) return RunDiff(diff, out, err);
   if (serve_cmd->parsed()) return RunServe(serve, out, err);
   return kExitError;
 }

@@ -3,7 +3,11 @@
 // are lint's): findings through a ReportWriter, targets and units from each parsed
 // document as lint holds it.
 // report/ renders plain structs; only this file reads documents.
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <fstream>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -19,27 +23,48 @@
 #include "data/target_compare.h"
 #include "report/audit_csv.h"
 #include "report/audit_html.h"
+#include "report/audit_matrix.h"
 #include "report/report.h"
 
 namespace plancheck::cli {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kAuditFiles[] = {"report.html", "findings.csv", "targets.csv", "units.csv"};
+constexpr const char* kAuditFiles[] = {"report.html", "findings.csv", "targets.csv", "units.csv",
+                                       "matrix.csv"};
 
-// Lint's findings as audit rows, file by file as the run reports them.
+// Lint's findings, file by file as the run reports them: counted, and written at once to
+// the findings table and the findings section of the page (two files beside the report,
+// so an audit holds no finding in memory: corpus (a)'s 1.6 million took 313 MB).
 class FindingsWriter final : public report::ReportWriter {
  public:
-  explicit FindingsWriter(report::AuditReport& audit) : audit_(audit) {}
+  FindingsWriter(report::AuditReport& audit, std::ostream& csv, std::ostream& html)
+      : audit_(audit), csv_(csv), html_(html) {
+    csv_ << report::AuditFindingsCsvHeader();
+  }
   void AddFile(const std::string& path, const std::vector<Diagnostic>& diags) override {
+    const bool english = audit_.language == "en";
     audit_.files.push_back(path);
-    for (const Diagnostic& d : diags) audit_.findings.push_back(report::AuditFindingOf(path, d));
+    std::vector<report::AuditFinding> rows;
+    rows.reserve(diags.size());
+    for (const Diagnostic& d : diags) {
+      report::AuditFinding f = report::AuditFindingOf(path, d);
+      audit_.counts.Add(f.file, f.rule_id, f.severity);
+      csv_ << report::AuditFindingsCsvRow(f, english);
+      if (f.rule_id == "coverage.parent-task-missing") audit_.coverage.push_back(f);
+      rows.push_back(std::move(f));
+    }
+    std::vector<const report::AuditFinding*> pointers;
+    for (const report::AuditFinding& f : rows) pointers.push_back(&f);
+    html_ << report::AuditFindingsHtml(path, pointers, english);
   }
   void Finish() override { finished_ = true; }
   bool finished() const { return finished_; }
 
  private:
   report::AuditReport& audit_;
+  std::ostream& csv_;
+  std::ostream& html_;
   bool finished_ = false;
 };
 
@@ -65,6 +90,7 @@ void AddTargets(const model::Document& doc, const config::TargetSetup& setup,
     row.child_value = data::FormatValue(t);
     row.parent_plan = parent_plan;
     row.line = t.start.line;
+    row.value = t.value.value_or(0);
     row.place = doc.PlaceOfLine(t.start.line);
     auto it = match_of.find(&t);
     if (it != match_of.end()) {
@@ -77,6 +103,23 @@ void AddTargets(const model::Document& doc, const config::TargetSetup& setup,
     }
     audit.targets.push_back(std::move(row));
   }
+}
+
+report::AuditPlan PlanOf(const model::Document& doc, const config::TargetSetup& setup) {
+  report::AuditPlan plan;
+  const model::PlanInfo info = setup.InfoOf(doc);
+  plan.file = doc.path;
+  plan.region = info.region;
+  plan.year = info.year.value_or(0);
+  const config::ParentChoice choice = setup.ParentOf(doc);
+  if (choice.parent != nullptr) plan.parent = choice.parent->info.file;
+  plan.parent_reason = choice.reason;
+  for (const model::Part& part : doc.parts) {
+    for (const model::Section& section : part.sections) {
+      plan.tasks += static_cast<int>(section.tasks.size());
+    }
+  }
+  return plan;
 }
 
 void AddUnits(const model::Document& doc, report::AuditReport& audit) {
@@ -126,7 +169,29 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
   report::AuditReport audit;
   audit.tool_version = PLANCHECK_VERSION;
   audit.language = AuditLanguage(command);
-  FindingsWriter findings(audit);
+  // The findings go to two scratch files as the run goes (the table and the page's
+  // findings section), copied into the report set at the end.
+  static std::atomic<int> run_counter{0};
+  const fs::path scratch = fs::temp_directory_path() /
+                           ("plancheck-audit-" + std::to_string(::getpid()) + "-" +
+                            std::to_string(run_counter++));
+  const fs::path csv_part = scratch.string() + ".findings.csv";
+  const fs::path html_part = scratch.string() + ".findings.html";
+  struct RemoveParts {
+    std::vector<fs::path> paths;
+    ~RemoveParts() {
+      std::error_code ignored;
+      for (const fs::path& path : paths) fs::remove(path, ignored);
+    }
+  } remove_parts{{csv_part, html_part}};
+  std::ofstream csv_out(csv_part, std::ios::binary);
+  std::ofstream html_out(html_part, std::ios::binary);
+  if (!csv_out || !html_out) {
+    err << "plancheck: error: cannot write scratch files in " << fs::temp_directory_path().string()
+        << "\n";
+    return kExitError;
+  }
+  FindingsWriter findings(audit, csv_out, html_out);
   std::mutex mutex;
   std::map<std::string, report::AuditReport> per_file;  // targets and units of each file
   LintHooks hooks;
@@ -138,6 +203,7 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
     report::AuditReport rows;
     AddTargets(doc, setup, rows);
     AddUnits(doc, rows);
+    rows.plans.push_back(PlanOf(doc, setup));
     const std::lock_guard<std::mutex> lock(mutex);
     per_file[doc.path] = std::move(rows);
   };
@@ -148,7 +214,17 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
     if (it == per_file.end()) continue;  // unreadable: lint reported it as input.*
     audit.targets.insert(audit.targets.end(), it->second.targets.begin(), it->second.targets.end());
     audit.units.insert(audit.units.end(), it->second.units.begin(), it->second.units.end());
+    audit.plans.insert(audit.plans.end(), it->second.plans.begin(), it->second.plans.end());
   }
+  csv_out.close();
+  html_out.close();
+  if (!csv_out || !html_out) {
+    err << "plancheck: error: cannot write scratch files in " << fs::temp_directory_path().string()
+        << "\n";
+    return kExitError;
+  }
+  std::ifstream csv_in(csv_part, std::ios::binary);
+  std::ifstream html_in(html_part, std::ios::binary);
 
   // The four files are replaced as a set: a failure leaves the previous set whole. The page
   // is streamed to its file (over 100 MB for 1,800 plans); the tables are rendered and
@@ -158,10 +234,14 @@ int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err) 
     return [&audit, render](std::ostream& file) { file << render(audit); };
   };
   const std::optional<std::string> failure = ReplaceFileSet(
-      command.out, {{"report.html", [&](std::ostream& page) { report::WriteAuditHtml(page, audit); }},
-                    {"findings.csv", table(&report::AuditFindingsCsv)},
-                    {"targets.csv", table(&report::AuditTargetsCsv)},
-                    {"units.csv", table(&report::AuditUnitsCsv)}});
+      command.out,
+      {{"report.html", [&](std::ostream& page) { report::WriteAuditHtml(page, audit, &html_in); }},
+       {"findings.csv", [&](std::ostream& file) { file << csv_in.rdbuf(); }},
+       {"targets.csv", table(&report::AuditTargetsCsv)},
+       {"units.csv", table(&report::AuditUnitsCsv)},
+       {"matrix.csv", [&](std::ostream& file) {
+          file << report::AuditMatrixCsv(report::BuildMatrix(audit));
+        }}});
   if (failure) {
     err << "plancheck: error: " << (audit.language == "en" ? "cannot write the audit report " : "无法写入审计报告 ")
         << command.out << (audit.language == "en" ? " (the previous report is unchanged): " : "（原有报告未改动）：")

@@ -72,6 +72,26 @@ struct AuditCommand {
   std::optional<std::string> language;
 };
 
+// `plancheck plans PATH...`: the tree of plans the run's documents form, with the reason
+// for every link and for every plan without a parent.
+struct PlansCommand {
+  std::vector<std::string> paths;
+  std::string format = "text";  // text | json
+  std::optional<std::string> config;
+  std::optional<std::string> language;  // zh | en
+  unsigned jobs = 0;
+};
+
+// `plancheck diff OLD NEW`: what changed between two versions of a plan.
+struct DiffCommand {
+  std::string old_path;
+  std::string new_path;
+  std::string format = "text";  // text | json | html
+  std::optional<std::string> output;
+  std::optional<std::string> language;  // zh | en (text)
+  int min_similarity = 50;  // percent of shared key terms for a re-worded task
+};
+
 // `plancheck serve`: the page and the JSON API over HTTP (docs/serve.md).
 struct ServeCommand {
   RuleSources sources;
@@ -113,6 +133,8 @@ int RunExplain(const ExplainCommand& command, std::ostream& out, std::ostream& e
 int RunListKinds(std::ostream& out);
 int RunUnits(const UnitsCommand& command, std::ostream& out, std::ostream& err);
 int RunAudit(const AuditCommand& command, std::ostream& out, std::ostream& err);
+int RunPlans(const PlansCommand& command, std::ostream& out, std::ostream& err);
+int RunDiff(const DiffCommand& command, std::ostream& out, std::ostream& err);
 // Serves until SIGINT or SIGTERM (or --stop-after); prints the address on `out` once
 // listening and the access log on `err`.
 int RunServe(const ServeCommand& command, std::ostream& out, std::ostream& err);

@@ -39,6 +39,7 @@ int RunParse(const ParseCommand& command, std::ostream& out, std::ostream& err) 
       errors.Add(doc.error());
       continue;
     }
+    targets->regions.Resolve(doc->metadata);
     // The parent plan the targets.* rules would use, and why (docs/targets.md).
     const config::ParentChoice parent = targets->ParentOf(*doc);
     const std::string parent_file = parent.parent != nullptr ? parent.parent->info.file : "";

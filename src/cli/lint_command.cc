@@ -24,6 +24,7 @@
 #include "engine/engine.h"
 #include "engine/fix.h"
 #include "report/diff.h"
+#include "engine/plans.h"
 #include "engine/setup.h"
 #include "report/report.h"
 
@@ -235,7 +236,15 @@ int RunLint(const LintCommand& command, bool stdout_is_terminal, std::ostream& o
     err << target_errors.ToString();
     return kExitError;
   }
+  // Parents among the documents of the run (a folder holding 重庆市 2021 and 梁平区 2021):
+  // every input's head is read first, and those containing another's region that year are
+  // parsed whole as parents. --parent names the parent of every document instead.
+  if (!command.parent && inputs.size() >= 2) {
+    engine::AddRunParents(inputs, engine::ReadRunPlans(inputs, *target_setup, command.jobs),
+                          *target_setup);
+  }
   options.indicators = &target_setup->indicators;
+  options.regions = &target_setup->regions;
   options.parent_of = [&](const model::Document& doc) { return target_setup->ParentOf(doc).parent; };
   if (hooks.document) {
     options.inspect = [&](const model::Document& doc) { hooks.document(doc, *target_setup); };

@@ -149,10 +149,29 @@ std::optional<model::PlanTargets> LoadTargetsSheet(const std::string& path,
   return LoadTargetsSheetFromString(*text, path, dict, errors);
 }
 
+std::vector<model::PlanTask> TasksOf(const model::Document& doc) {
+  std::vector<model::PlanTask> tasks;
+  for (const model::Part& part : doc.parts) {
+    for (const model::Section& section : part.sections) {
+      for (const model::Task& task : section.tasks) {
+        model::PlanTask t;
+        t.number = task.number.value ? std::to_string(*task.number.value) : task.number.text;
+        t.text = task.text;
+        t.start = task.text_loc.start;
+        for (const model::Located& u : task.lead_units) t.units.push_back(u.text);
+        for (const model::Located& u : task.cooperating_units) t.units.push_back(u.text);
+        tasks.push_back(std::move(t));
+      }
+    }
+  }
+  return tasks;
+}
+
 model::PlanTargets PlanOfDocument(const model::Document& doc) {
   model::PlanTargets plan;
   plan.info = parse::PlanInfoOf(doc);
   plan.targets = doc.targets;
+  plan.tasks = TasksOf(doc);
   return plan;
 }
 
@@ -173,80 +192,6 @@ std::optional<model::PlanTargets> LoadPlanFile(const std::string& path,
   parse::ParseDocument(*doc);
   parse::ExtractTargets(*doc, dict);
   return PlanOfDocument(*doc);
-}
-
-std::string RegionTable::ParentOf(const std::string& region) const {
-  auto it = parent_.find(region);
-  return it == parent_.end() ? "" : it->second;
-}
-
-bool RegionTable::Contains(const std::string& outer, const std::string& inner) const {
-  if (outer.empty() || inner.empty()) return false;
-  if (outer == "全国") return inner != "全国";
-  std::string current = inner;
-  for (int depth = 0; depth < 8; ++depth) {
-    current = ParentOf(current);
-    if (current.empty()) return false;
-    if (current == outer) return true;
-  }
-  return false;
-}
-
-RegionTable LoadRegionsFromString(const std::string& yaml, const std::string& file,
-                                  ErrorList& errors) {
-  RegionTable table;
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    errors.Add(file, {e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg);
-    return table;
-  }
-  try {
-    const YAML::Node list = root.IsMap() ? root["regions"] : YAML::Node();
-    if (!list.IsDefined() || !list.IsSequence()) {
-      errors.Add(file, MarkOf(root), "expected a mapping with a 'regions:' list");
-      return table;
-    }
-    for (const YAML::Node& entry : list) {
-      if (!entry.IsMap() || !entry["name"].IsScalar()) {
-        errors.Add(file, MarkOf(entry), "a region needs 'name:'");
-        continue;
-      }
-      CheckKeys(entry, {"name", "level", "parent", "contains"}, "region", file, errors);
-      const std::string name = entry["name"].Scalar();
-      if (const std::string parent = ScalarOr(entry, "parent", file, errors); !parent.empty()) {
-        table.Add(name, parent);
-      }
-      if (const YAML::Node contains = entry["contains"]; contains.IsDefined()) {
-        if (!contains.IsSequence()) {
-          errors.Add(file, MarkOf(contains), "'contains' must be a list of region names");
-          continue;
-        }
-        for (const YAML::Node& child : contains) {
-          if (child.IsScalar()) table.Add(child.Scalar(), name);
-        }
-      }
-    }
-  } catch (const YAML::Exception& e) {
-    errors.Add(file, {e.mark.line + 1, e.mark.column + 1}, "invalid region table: " + e.msg);
-  }
-  return table;
-}
-
-RegionTable LoadRegions(const std::string& path, ErrorList& errors) {
-  const std::optional<std::string> text = ReadText(path);
-  if (!text) {
-    errors.Add(path, {}, "cannot read the region table");
-    return {};
-  }
-  return LoadRegionsFromString(*text, path, errors);
-}
-
-std::string LevelAbove(const std::string& level) {
-  if (level == "district") return "province";
-  if (level == "province") return "national";
-  return "";
 }
 
 const model::PlanTargets* PlanSet::Add(model::PlanTargets plan) {
@@ -279,24 +224,27 @@ const model::PlanTargets* PlanSet::FindFile(const std::string& file) const {
   return nullptr;
 }
 
-ParentChoice PlanSet::Infer(const model::PlanInfo& child, const RegionTable& regions) const {
+ParentChoice PlanSet::Infer(const model::PlanInfo& child, const data::RegionTable& regions) const {
   if (!child.year) return {nullptr, "no parent: the plan year is unknown"};
-  const std::string level = LevelAbove(child.level);
-  if (level.empty()) return {nullptr, "no parent: the administrative level is unknown"};
-  const model::PlanTargets* best = nullptr;
-  for (const auto& plan : plans_) {
-    if (plan->info.file == child.file) continue;
-    if (plan->info.year != child.year || plan->info.level != level) continue;
-    if (!regions.Contains(plan->info.region, child.region)) continue;
-    const bool is_sheet = IsSheetPath(plan->info.file);
-    if (best == nullptr || (IsSheetPath(best->info.file) && !is_sheet)) best = plan.get();
+  if (child.region.empty()) return {nullptr, "no parent: the region is unknown"};
+  if (child.region == "全国") return {nullptr, "no parent: a national plan has none"};
+  // The region directly containing the plan's: a district's city (or municipality), a
+  // city's province, a province's 全国. A plan further up is no parent: a district's GDP
+  // growth below the national figure is no defect.
+  const std::vector<std::string> chain = regions.Ancestors(child.region, child.within);
+  if (chain.empty()) return {nullptr, "no parent: the region containing " + child.region + " is unknown"};
+  const std::string& region = chain.front();
+  for (const bool sheets : {false, true}) {
+    for (const auto& plan : plans_) {
+      if (plan->info.file == child.file || IsSheetPath(plan->info.file) != sheets) continue;
+      if (plan->info.year != child.year || plan->info.region != region) continue;
+      return {plan.get(), "inferred: same year " + std::to_string(*child.year) + ", " + region +
+                              " (" + model::AdminLevelName(regions.LevelOf(region, "")) +
+                              ") contains " + child.region};
+    }
   }
-  if (best == nullptr) {
-    return {nullptr, "no parent: no " + level + " plan for " + std::to_string(*child.year) +
-                         " containing " + (child.region.empty() ? "?" : child.region)};
-  }
-  return {best, "inferred: same year " + std::to_string(*child.year) + ", " + best->info.region +
-                    " (" + level + ") contains " + child.region};
+  return {nullptr, "no parent: no plan for " + std::to_string(*child.year) + " of " + region +
+                       ", the region containing " + child.region};
 }
 
 namespace {
@@ -311,8 +259,20 @@ bool SamePath(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+model::PlanInfo TargetSetup::InfoOf(const model::Document& doc) const {
+  model::PlanInfo info = parse::PlanInfoOf(doc);
+  model::Metadata metadata = doc.metadata;
+  if (metadata.region.empty()) metadata.region = info.region;
+  regions.Resolve(metadata);
+  info.region = metadata.region;
+  if (metadata.level != model::AdminLevel::kUnknown) {
+    info.level = model::AdminLevelName(metadata.level);
+  }
+  return info;
+}
+
 ParentChoice TargetSetup::ParentOf(const model::Document& doc) const {
-  return ParentOf(parse::PlanInfoOf(doc), doc.path);
+  return ParentOf(InfoOf(doc), doc.path);
 }
 
 ParentChoice TargetSetup::ParentOf(model::PlanInfo info, const std::string& path) const {
@@ -343,7 +303,7 @@ std::unique_ptr<TargetSetup> LoadTargetSetup(const std::string& rules_dir,
                                              ErrorList& errors) {
   auto setup = std::make_unique<TargetSetup>();
   setup->indicators = data::LoadIndicatorDictionary(rules_dir + "/indicators.yaml", errors);
-  setup->regions = LoadRegions(rules_dir + "/regions.yaml", errors);
+  setup->regions = data::LoadRegions(rules_dir + "/regions.yaml", errors);
   setup->plans.AddSheets(rules_dir + "/plans", setup->indicators, errors);
   setup->entries = entries;
   if (parent_file) {

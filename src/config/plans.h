@@ -5,8 +5,8 @@
 // sheet: a small YAML file for a work report that is not itself a decomposition
 // (rules/plans/*.yaml, format in rules/plans/README.md). The parent of a document is, in
 // order: the --parent file; the `parent:` of its `plans:` entry in .plancheck.yaml; or
-// inferred: the same year, one level up, a region containing the document's region
-// (rules/regions.yaml). Every choice carries its reason, for `plancheck parse` and
+// inferred: the same year, the nearest region containing the document's region
+// (rules/regions.yaml), a document of the run before a sheet. Every choice carries its reason, for `plancheck parse` and
 // `plancheck targets`.
 #pragma once
 
@@ -18,6 +18,7 @@
 
 #include "base/error_list.h"
 #include "config/config.h"
+#include "data/regions.h"
 #include "model/document.h"
 #include "model/target.h"
 #include "data/indicators.h"
@@ -42,29 +43,10 @@ std::optional<model::PlanTargets> LoadPlanFile(const std::string& path,
                                                const data::IndicatorDictionary& dict,
                                                ErrorList& errors);
 
-// The targets and plan facts of a parsed document whose targets are extracted.
+// The targets, tasks and plan facts of a parsed document whose targets are extracted.
 model::PlanTargets PlanOfDocument(const model::Document& doc);
-
-// Which region contains which (rules/regions.yaml): 梁平区 is in 重庆市, 重庆市 in 全国.
-class RegionTable {
- public:
-  void Add(const std::string& region, const std::string& parent) { parent_[region] = parent; }
-  // The region directly containing `region`; empty when unknown.
-  std::string ParentOf(const std::string& region) const;
-  // Whether `outer` contains `inner` (directly or not); 全国 contains every region.
-  bool Contains(const std::string& outer, const std::string& inner) const;
-  std::size_t size() const { return parent_.size(); }
-
- private:
-  std::map<std::string, std::string> parent_;
-};
-
-RegionTable LoadRegions(const std::string& path, ErrorList& errors);
-RegionTable LoadRegionsFromString(const std::string& yaml, const std::string& file,
-                                  ErrorList& errors);
-
-// "district" -> "province" -> "national"; empty above national or when unknown.
-std::string LevelAbove(const std::string& level);
+// Every task of a parsed document, in order, as a parent plan keeps them.
+std::vector<model::PlanTask> TasksOf(const model::Document& doc);
 
 struct ParentChoice {
   const model::PlanTargets* parent = nullptr;  // borrowed from the PlanSet
@@ -83,9 +65,10 @@ class PlanSet {
   const model::PlanTargets* FindFile(const std::string& file) const;
   const std::vector<std::unique_ptr<model::PlanTargets>>& plans() const { return plans_; }
 
-  // The inferred parent of a plan: same year, one level up, containing region. When
-  // several fit, a document is preferred over a sheet, then the first added.
-  ParentChoice Infer(const model::PlanInfo& child, const RegionTable& regions) const;
+  // The inferred parent of a plan: the same year, the region directly containing the
+  // plan's (the first of data::RegionTable::Ancestors). A document (of the run, --parent,
+  // a `plans:` entry) is preferred over a sheet, then the first added.
+  ParentChoice Infer(const model::PlanInfo& child, const data::RegionTable& regions) const;
 
  private:
   std::vector<std::unique_ptr<model::PlanTargets>> plans_;
@@ -96,7 +79,7 @@ class PlanSet {
 // named by `plans:` entries). Read-only once loaded, so ParentOf is safe on worker threads.
 struct TargetSetup {
   data::IndicatorDictionary indicators;
-  RegionTable regions;
+  data::RegionTable regions;
   PlanSet plans;
   const model::PlanTargets* explicit_parent = nullptr;  // from --parent
   std::vector<Config::PlanEntry> entries;               // .plancheck.yaml `plans:`
@@ -105,6 +88,9 @@ struct TargetSetup {
   // else its `plans:` entry's parent, else inferred (the entry's level, region and year
   // override what the document says).
   ParentChoice ParentOf(const model::Document& doc) const;
+  // The plan facts of a document as the region table completes them: the level the
+  // table gives its region, the region its document number names when the text names none.
+  model::PlanInfo InfoOf(const model::Document& doc) const;
   ParentChoice ParentOf(model::PlanInfo info, const std::string& path) const;
 };
 

@@ -288,6 +288,7 @@ FileResult LintOneOrThrow(const ingest::InputFile& input, const RuleSelector& se
     result.diagnostics.push_back(InputErrorDiagnostic(doc.error()));
     return result;
   }
+  if (options.regions != nullptr) options.regions->Resolve(doc->metadata);
   result.diagnostics = LintDocument(*doc, rules, options);
   if (options.inspect) options.inspect(*doc);
   return result;

@@ -18,6 +18,7 @@
 #include "model/document.h"
 #include "model/target.h"
 #include "data/indicators.h"
+#include "data/regions.h"
 #include "rule/rule.h"
 
 namespace plancheck::engine {
@@ -36,6 +37,10 @@ struct LintOptions {
   // Target checks: with a dictionary, LintFiles extracts a document's targets after
   // parsing when one of its rules reads them (Check::NeedsTargets); `parent_of` names a document's parent plan (nullptr: none). Both borrowed.
   const data::IndicatorDictionary* indicators = nullptr;
+  // The region table: after parsing, it completes a document's level and region
+  // (data::RegionTable::Resolve: 重庆市 is province-level, 常熟市 a county-level city).
+  // Borrowed; nullptr leaves what the text alone says.
+  const data::RegionTable* regions = nullptr;
   std::function<const model::PlanTargets*(const model::Document&)> parent_of = nullptr;
   // Called by LintFiles / LintFilesInOrder on the worker thread with each document after
   // it is linted (must be thread-safe); with it, targets are always extracted.

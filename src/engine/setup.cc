@@ -29,6 +29,7 @@ LintOptions TargetLintOptions(const config::TargetSetup& setup, const std::strin
   LintOptions options;
   options.language = language;
   options.indicators = &setup.indicators;
+  options.regions = &setup.regions;
   options.parent_of = [&setup](const model::Document& doc) { return setup.ParentOf(doc).parent; };
   return options;
 }

@@ -36,6 +36,10 @@ const char* AdminLevelName(AdminLevel level) {
       return "national";
     case AdminLevel::kProvince:
       return "province";
+    case AdminLevel::kCity:
+      return "city";
+    case AdminLevel::kCounty:
+      return "county";
     case AdminLevel::kDistrict:
       return "district";
   }

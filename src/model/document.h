@@ -153,8 +153,12 @@ struct Part {
   std::vector<Section> sections;
 };
 
-enum class AdminLevel { kUnknown, kNational, kProvince, kDistrict };
-const char* AdminLevelName(AdminLevel level);  // "unknown", "national", "province", "district"
+// The level of government a plan belongs to: the State Council; a province, autonomous
+// region or municipality (重庆市); a prefecture-level city, 州 or 盟; a county, county-level
+// city or 旗; a district (区, and development zones run like one).
+enum class AdminLevel { kUnknown, kNational, kProvince, kCity, kCounty, kDistrict };
+// "unknown", "national", "province", "city", "county", "district"
+const char* AdminLevelName(AdminLevel level);
 
 struct Metadata {
   std::string title;
@@ -163,7 +167,14 @@ struct Metadata {
   std::string document_number;  // 渝府办发〔2021〕12号
   std::optional<int> plan_year;
   AdminLevel level = AdminLevel::kUnknown;
-  std::string region;  // 梁平区, 重庆市
+  std::string region;  // 梁平区, 重庆市, 全国
+  // The region `region` is named within, as written: 沈阳市 in "沈阳市辽中区人民政府";
+  // empty when the name stands alone.
+  std::string region_within;
+  // Where the region and the year were read: "issuer", "notice-title", "head",
+  // "document-number", "title", "issue-date" (docs/parse-json.md); empty when not found.
+  std::string region_from;
+  std::string year_from;
   std::string encoding = "UTF-8";
   std::string shape;  // which parser shape read it: "line-per-task", "table", ...
 };

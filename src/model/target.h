@@ -95,13 +95,24 @@ struct PlanInfo {
   std::string title;   // "2021年重庆市政府工作报告目标任务分解" ...
   std::string level;   // "national", "province", "district" (AdminLevelName)
   std::string region;  // "重庆市", "梁平区"
+  std::string within;  // the region `region` is named within ("沈阳市" for 和平区); may be empty
   std::optional<int> year;
+};
+
+// A task of a plan kept with its targets when the plan is a parent, for the coverage of
+// its tasks by the plans below (coverage.parent-task-missing).
+struct PlanTask {
+  std::string number;              // "12" (the value), or as written when it has none
+  std::string text;                // the task statement
+  std::vector<std::string> units;  // lead and cooperating units as written
+  Position start;                  // of the statement
 };
 
 // The targets of a whole plan, borrowed by target checks as a child's parent context.
 struct PlanTargets {
   PlanInfo info;
   std::vector<Target> targets;
+  std::vector<PlanTask> tasks;  // empty for a sheet
 };
 
 }  // namespace plancheck::model

@@ -433,12 +433,60 @@ class FlowParser {
     CloseSubItem();
     model::Task& task = *builder_.task();
     const std::size_t begin = text_begin_ == kNone ? text_end_ : text_begin_;
-    const ByteSpan statement{begin, std::max(begin, text_end_)};
+    ByteSpan statement{begin, std::max(begin, text_end_)};
+    if (task.lead_units.empty() && task.cooperating_units.empty() && task.lead_source.empty()) {
+      statement = TakeTrailingUnits(task, statement);
+    }
     task.text = JoinLines(text_, statement);
     task.text_loc = builder_.doc().Locate(statement);
     task.loc = builder_.doc().Locate({task_begin_, std::max(task_end_, statement.end)});
     task_open_ = false;
     state_ = State::kOutside;
+  }
+
+  // A table row copied as text without its header, "1 地区生产总值增长7%以上. 发改委"
+  // (常熟 2018 has the header; copies that lose it read the same): a statement that ends its
+  // sentence and is followed, a space apart in the source, by one last field listing units
+  // each named like a body, is assigned to them as the row's lead column. Returns the
+  // statement without that field; the statement as it was when there is none.
+  ByteSpan TakeTrailingUnits(model::Task& task, ByteSpan statement) {
+    if (statement.empty()) return statement;
+    const std::size_t line_begin = text_.rfind('\n', statement.end - 1);
+    const ByteSpan last_line{
+        std::max(statement.begin, line_begin == std::string_view::npos ? 0 : line_begin + 1),
+        statement.end};
+    const std::vector<ByteSpan> fields = SourceFields(builder_.doc(), last_line);
+    if (fields.size() < 2) return statement;
+    const ByteSpan field = fields.back();
+    const ByteSpan before = fields[fields.size() - 2];
+    std::size_t size = 0;
+    const char32_t stop =
+        CodePointAt(text_, PreviousCodePoint(text_, before.end, before.begin), before.end, &size);
+    if (stop != U'。' && stop != '.' && stop != U'；' && stop != ';') return statement;
+    const std::string_view words = text_.substr(field.begin, field.size());
+    for (std::string_view mark : {"。", ".", "，", "：", ":", "；", ";"}) {
+      if (words.find(mark) != std::string_view::npos) return statement;
+    }
+    const std::vector<UnitPiece> pieces = builder_.UnitNames(field);
+    if (pieces.empty()) return statement;
+    for (const UnitPiece& piece : pieces) {
+      const std::size_t chars = CodePointCount(piece.text);
+      if (chars < 2 || chars > 24 || !LooksLikeBody(piece.text)) return statement;
+      // "。 打造国家级开发区" is another sentence: a place is no lead column's unit, unless
+      // a collective ("各镇").
+      const std::string_view name = piece.text;
+      const bool collective = name.substr(0, std::string_view("各").size()) == "各";
+      for (std::string_view place : {"区", "县", "市", "镇", "乡"}) {
+        if (!collective && name.size() >= place.size() &&
+            name.substr(name.size() - place.size()) == place) {
+          return statement;
+        }
+      }
+    }
+    builder_.AddNames(pieces, task.lead_units);
+    task.lead_source = "column";
+    task_end_ = std::max(task_end_, field.end);
+    return {statement.begin, before.end};
   }
 
   std::string_view text_;

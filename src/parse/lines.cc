@@ -70,4 +70,35 @@ std::size_t CodePointsIn(std::string_view text, ByteSpan span) {
   return CodePointCount(text.substr(span.begin, end - span.begin));
 }
 
+std::vector<ByteSpan> SourceFields(const model::Document& doc, ByteSpan line) {
+  const bool mapped = !doc.source.empty();
+  const std::string_view source = mapped ? std::string_view(doc.source) : doc.text;
+  auto to_source = [&](std::size_t offset) { return mapped ? doc.origin.ToSource(offset) : offset; };
+  auto to_text = [&](std::size_t offset) {
+    return std::clamp(mapped ? doc.origin.ToNormalized(offset) : offset, line.begin, line.end);
+  };
+  const std::size_t end = std::min(to_source(line.end), source.size());
+  constexpr std::size_t kNone = std::string_view::npos;
+  std::vector<ByteSpan> fields;
+  std::size_t begin = kNone;  // the open field's start in `source`
+  auto add = [&](std::size_t field_end) {
+    const ByteSpan field{to_text(begin), to_text(field_end)};
+    if (!field.empty()) fields.push_back(field);
+  };
+  for (std::size_t pos = std::min(to_source(line.begin), end); pos < end;) {
+    std::size_t size = 0;
+    const char32_t cp = CodePointAt(source, pos, end, &size);
+    if (size == 0) break;
+    if (IsHorizontalSpace(cp) || cp == '\t') {
+      if (begin != kNone) add(pos);
+      begin = kNone;
+    } else if (begin == kNone) {
+      begin = pos;
+    }
+    pos += size;
+  }
+  if (begin != kNone) add(end);
+  return fields;
+}
+
 }  // namespace plancheck::parse

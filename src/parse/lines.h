@@ -10,6 +10,7 @@
 
 #include "base/diagnostic.h"
 #include "base/utf8.h"
+#include "model/document.h"
 
 namespace plancheck::parse {
 
@@ -51,5 +52,11 @@ std::size_t SkipAnySpace(std::string_view text, std::size_t pos, std::size_t end
 
 // Code points in text[span].
 std::size_t CodePointsIn(std::string_view text, ByteSpan span);
+
+// The fields of text[span] (one line of doc.text) separated by runs of horizontal space
+// (ASCII, ideographic, nbsp, tabs) as doc.source has them, as spans of doc.text. The
+// normalizer drops the spaces between Chinese words ("序号 名称" -> "序号名称"), so they are
+// looked up in the source through doc.origin; a document without a source is read as is.
+std::vector<ByteSpan> SourceFields(const model::Document& doc, ByteSpan span);
 
 }  // namespace plancheck::parse

@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "parse/lines.h"
 #include "parse/numbering.h"
+#include "parse/place.h"
 #include "parse/units.h"
 #include "parse/web_chrome.h"
 
@@ -333,41 +334,14 @@ std::string FindDocumentNumber(std::string_view text, std::size_t end) {
   return "";
 }
 
-bool IsRangeDash(char32_t cp) {
-  return cp == U'—' || cp == '-' || cp == U'–' || cp == U'－' || cp == U'~' || cp == U'～' ||
-         cp == U'至';
-}
-
-// The plan year from "2021年区政府工作报告…"; none for a range "（2023—2027年）".
-std::optional<int> FindPlanYear(std::string_view title) {
-  static constexpr std::string_view kNian = "年";
-  for (std::size_t i = 0; i + 4 <= title.size(); ++i) {
-    if (!IsAsciiDigit(title[i]) || (i > 0 && IsAsciiDigit(title[i - 1]))) continue;
-    std::size_t j = i;
-    while (j < title.size() && IsAsciiDigit(title[j])) ++j;
-    if (j - i != 4) {
-      i = j;
-      continue;
-    }
-    const std::size_t prev = PreviousCodePoint(title, i, 0);
-    std::size_t size = 0;
-    const char32_t before = i > 0 ? CodePointAt(title, prev, i, &size) : 0;
-    const char32_t after = CodePointAt(title, j, title.size(), &size);
-    const bool dash = IsRangeDash(before) || IsRangeDash(after);
-    if (dash) return std::nullopt;
-    if (title.substr(j, kNian.size()) == kNian) {
-      return static_cast<int>(*ArabicValue(title.substr(i, 4)));
-    }
-    i = j;
-  }
-  return std::nullopt;
-}
-
-// "将156项目标任务" in the notice: digits, 项, and 任务 within a few characters.
+// "将156项目标任务" in the notice: digits, 项, and 任务 within a few characters. A notice that
+// gives different counts for several lists (沁县 2025: "《…任务分解》明确133项具体任务……《…》细化
+// 15项具体任务……明确40项具体任务", one per attachment) declares none for the tasks as a whole.
 std::optional<model::DeclaredCount> FindDeclaredCount(const model::Document& doc, std::size_t end) {
   static constexpr std::string_view kXiang = "项";
   static constexpr std::string_view kRenwu = "任务";
   const std::string_view text = std::string_view(doc.text).substr(0, end);
+  std::optional<model::DeclaredCount> found;
   for (std::size_t at = text.find(kXiang); at != std::string_view::npos;
        at = text.find(kXiang, at + 1)) {
     std::size_t begin = at;
@@ -378,12 +352,16 @@ std::optional<model::DeclaredCount> FindDeclaredCount(const model::Document& doc
     if (after.find("。") != std::string_view::npos && after.find("。") < after.find(kRenwu)) {
       continue;
     }
-    model::DeclaredCount count;
-    count.value = *ArabicValue(text.substr(begin, at - begin));
-    count.loc = doc.Locate({begin, at + kXiang.size()});
-    return count;
+    const std::int64_t value = *ArabicValue(text.substr(begin, at - begin));
+    if (!found) {
+      found = model::DeclaredCount{};
+      found->value = value;
+      found->loc = doc.Locate({begin, at + kXiang.size()});
+    } else if (found->value != value) {
+      return std::nullopt;
+    }
   }
-  return std::nullopt;
+  return found;
 }
 
 // The text before the first line opening with "一、" (at most kMaxPreambleLines lines).
@@ -429,43 +407,56 @@ std::string IsoDate(std::string_view text) {
   return buffer;
 }
 
-void InferRegion(std::string_view issuer, model::Metadata& metadata) {
-  if (issuer.find("国务院") != std::string_view::npos) {
-    metadata.level = model::AdminLevel::kNational;
-    return;
-  }
-  std::size_t end = issuer.find("人民政府");
-  if (end == std::string_view::npos) end = issuer.find("政府");
-  if (end == std::string_view::npos) return;
-  const std::string_view names = issuer.substr(0, end);
-  // Split "重庆市梁平区" into 重庆市 / 梁平区 at 省 市 区 县 州 (a name has two characters
-  // or more, so 市中区 stays whole).
-  std::string_view last;
-  std::size_t name_begin = 0;
-  int chars = 0;
-  for (std::size_t offset = 0; offset < names.size();) {
-    const char32_t cp = DecodeUtf8(names, offset);
-    ++chars;
-    bool suffix = cp == U'省' || cp == U'市' || cp == U'区' || cp == U'县' || cp == U'州' ||
-                  cp == U'旗' || cp == U'盟';
-    // "湖州市", "青州市", "苏州市吴江区": 州 followed by 市 is part of a city's name.
-    if (cp == U'州' && offset < names.size()) {
-      std::size_t next = offset;
-      suffix = DecodeUtf8(names, next) != U'市';
+// Without a plan title: where the covering letter ends, when its own numbered requirements
+// ("1.提高站位。" "2.加强督办。") come before its signature and the plan's numbered lines
+// after it: the start of the line after the date the letter is signed with ("2024年2月20日"
+// on a line of its own). Nothing when no such date lies between numbered lines.
+std::optional<std::size_t> AfterLetterSignature(std::string_view text,
+                                                const std::vector<Line>& lines) {
+  const std::size_t limit = std::min(lines.size(), kMaxPreambleLines);
+  bool numbered_before = false;
+  for (std::size_t i = 0; i < limit; ++i) {
+    const ByteSpan span = TrimSpan(text, {lines[i].begin, lines[i].end});
+    if (span.empty()) continue;
+    if (MatchNumbering(text, span.begin, span.end)) {
+      numbered_before = true;
+      continue;
     }
-    if (suffix && chars >= 2) {
-      last = names.substr(name_begin, offset - name_begin);
-      name_begin = offset;
-      chars = 0;
+    if (!numbered_before || IsoDate(text.substr(span.begin, span.size())).empty()) continue;
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+      const ByteSpan next = TrimSpan(text, {lines[j].begin, lines[j].end});
+      if (!next.empty() && MatchNumbering(text, next.begin, next.end)) {
+        return i + 1 < lines.size() ? lines[i + 1].begin : text.size();
+      }
     }
+    return std::nullopt;
   }
-  if (last.empty()) return;
-  metadata.region = std::string(last);
-  if (EndsWith(last, "区") || EndsWith(last, "县") || EndsWith(last, "旗")) {
-    metadata.level = model::AdminLevel::kDistrict;
-  } else {
-    metadata.level = model::AdminLevel::kProvince;
+  return std::nullopt;
+}
+
+// A block of drafting notes right after the plan's title: a line "说明" (编制说明, 有关说明,
+// 使用说明; a colon may follow) whose numbered paragraphs explain the plan, not tasks of it
+// (西安 2022: "1.…任务分解意见是对…" "3.…分为十二部分,共171项"). The plan's outline starts
+// at the first part heading ("一、") after it, or nowhere when the copy stops before one.
+std::size_t AfterDraftingNotes(std::string_view text, std::size_t begin) {
+  const std::vector<Line> lines = SplitLines(text, {begin, text.size()});
+  std::size_t i = 0;
+  while (i < lines.size() && TrimSpan(text, {lines[i].begin, lines[i].end}).empty()) ++i;
+  if (i == lines.size()) return begin;
+  const ByteSpan first = TrimSpan(text, {lines[i].begin, lines[i].end});
+  std::string_view word = text.substr(first.begin, first.size());
+  for (std::string_view colon : {"：", ":"}) {
+    if (EndsWith(word, colon)) word.remove_suffix(colon.size());
   }
+  if (word != "说明" && word != "编制说明" && word != "有关说明" && word != "使用说明") {
+    return begin;
+  }
+  for (std::size_t j = i + 1; j < lines.size(); ++j) {
+    const ByteSpan content = TrimSpan(text, {lines[j].begin, lines[j].end});
+    const std::optional<NumberToken> token = MatchNumbering(text, content.begin, content.end);
+    if (token && token->style == model::NumberStyle::kChineseComma) return lines[j].begin;
+  }
+  return text.size();
 }
 
 PlanStart FindPlanStart(const model::Document& doc) {
@@ -479,6 +470,9 @@ PlanStart FindPlanStart(const model::Document& doc) {
     start.title = *title;
     const std::size_t newline = text.find('\n', title->end);
     start.outline_begin = newline == std::string_view::npos ? text.size() : newline + 1;
+    start.outline_begin = AfterDraftingNotes(text, start.outline_begin);
+  } else if (const std::optional<std::size_t> after = AfterLetterSignature(text, lines)) {
+    start.outline_begin = *after;
   }
   return start;
 }
@@ -504,18 +498,7 @@ void FillMetadata(model::Document& doc, const PlanStart& start) {
     // may run into text that counts something else.
     if (has_title) doc.declared_task_count = FindDeclaredCount(doc, preamble_end);
   }
-  m.plan_year = FindPlanYear(m.title);
-  InferRegion(m.issuer, m);
-  if (m.level == model::AdminLevel::kUnknown) {
-    // "2021年区政府工作报告…" names the level even when no issuer was found.
-    if (m.title.find("区政府") != std::string::npos ||
-        m.title.find("县政府") != std::string::npos) {
-      m.level = model::AdminLevel::kDistrict;
-    } else if (m.title.find("市政府") != std::string::npos ||
-               m.title.find("省政府") != std::string::npos) {
-      m.level = model::AdminLevel::kProvince;
-    }
-  }
+  ReadPlace(doc, m);
 }
 
 }  // namespace plancheck::parse

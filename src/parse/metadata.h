@@ -26,7 +26,4 @@ void FillMetadata(model::Document& doc, const PlanStart& start);
 // "2021年3月12日" -> "2021-03-12"; "" when `text` (trimmed) is not exactly such a date.
 std::string IsoDate(std::string_view text);
 
-// The region and level named by an issuer, "重庆市梁平区人民政府办公室" -> 梁平区, district.
-void InferRegion(std::string_view issuer, model::Metadata& metadata);
-
 }  // namespace plancheck::parse

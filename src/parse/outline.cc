@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "parse/lines.h"
 #include "parse/roles.h"
 
 namespace plancheck::parse {
@@ -93,12 +94,37 @@ void OutlineBuilder::RecordFirstListed(const FirstListedNote& note) {
 std::vector<UnitPiece> OutlineBuilder::UnitNames(ByteSpan list, const SplitOptions& options) {
   const std::string_view text = doc_.text;
   const std::optional<FirstListedNote> note = FindFirstListedNote(text, list);
-  if (!note) return SplitUnitList(text, list, options);
+  if (!note) return SplitAtSpaces(SplitUnitList(text, list, options), options);
   RecordFirstListed(*note);
   std::vector<UnitPiece> pieces = SplitUnitList(text, {list.begin, note->span.begin}, options);
   std::vector<UnitPiece> after = SplitUnitList(text, {note->span.end, list.end}, options);
   pieces.insert(pieces.end(), after.begin(), after.end());
-  return pieces;
+  return SplitAtSpaces(std::move(pieces), options);
+}
+
+// "县教体局 各相关乡镇政府" (吉水, a web table's 责任单位 cell): names a copy separates by a
+// space alone, which the normalizer drops between Chinese words. A piece is split at such
+// spaces only when every part is named like a body of three characters or more, so "市
+// 财政局" and "资源规划 局" (新密 2021, spaces inside one name) stay whole.
+std::vector<UnitPiece> OutlineBuilder::SplitAtSpaces(std::vector<UnitPiece> pieces,
+                                                     const SplitOptions& options) const {
+  std::vector<UnitPiece> out;
+  for (UnitPiece& piece : pieces) {
+    const std::vector<ByteSpan> fields = SourceFields(doc_, piece.span);
+    const bool split =
+        fields.size() > 1 && std::all_of(fields.begin(), fields.end(), [&](ByteSpan field) {
+          return CodePointsIn(doc_.text, field) >= 3 && LooksLikeBody(JoinLines(doc_.text, field));
+        });
+    if (!split) {
+      out.push_back(std::move(piece));
+      continue;
+    }
+    for (ByteSpan field : fields) {
+      std::vector<UnitPiece> names = SplitUnitList(doc_.text, field, options);
+      out.insert(out.end(), names.begin(), names.end());
+    }
+  }
+  return out;
 }
 
 namespace {

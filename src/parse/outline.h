@@ -36,7 +36,8 @@ class OutlineBuilder {
   void AddNames(const std::vector<UnitPiece>& pieces, std::vector<model::Located>& out) const;
   // The names of a unit list, split with `options`, without a first-listed note inside it
   // ("A、B、C（列第一位者为牵头单位，下同）": the note is no part of C); a note found is
-  // recorded in Document::first_listed.
+  // recorded in Document::first_listed. Names the source parts by a space alone
+  // ("县教体局 各相关乡镇政府") are two when each is named like a body.
   std::vector<UnitPiece> UnitNames(ByteSpan list, const SplitOptions& options = {});
   // Records a first-listed note met outside a unit list (in a task's statement).
   void RecordFirstListed(const FirstListedNote& note);
@@ -56,6 +57,9 @@ class OutlineBuilder {
   void ApplyPhrase(model::Task& task, const std::vector<PhraseClause>& clauses);
 
  private:
+  // `pieces` with those the source parts by spaces between body names split (UnitNames).
+  std::vector<UnitPiece> SplitAtSpaces(std::vector<UnitPiece> pieces,
+                                       const SplitOptions& options) const;
   // Sets task.assignment to cover `span` too.
   void ExtendAssignment(model::Task& task, ByteSpan span) const;
   model::Part& EnsurePart(std::size_t at);

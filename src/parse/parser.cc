@@ -39,7 +39,8 @@ const char* ShapeName(Shape shape) {
 //   paragraphs numbered lines are long and almost none is followed by an assignment
 //              (fixtures/seeds/002);
 //   line-per-task otherwise (fixtures/seeds/000, 003).
-Shape DetectShape(std::string_view text, std::size_t begin) {
+Shape DetectShape(const model::Document& doc, std::size_t begin) {
+  const std::string_view text = doc.text;
   const std::vector<Line> lines = SplitLines(text, {begin, text.size()});
   std::size_t non_blank = 0;
   std::size_t tabbed = 0;
@@ -90,7 +91,7 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
   }
   if (tabbed >= 8 && tabbed * 3 >= non_blank) return Shape::kTable;
   // A table copied from a web page: a header row of column words (table.cc).
-  if (HasCellTable(text, begin)) return Shape::kTable;
+  if (HasCellTable(doc, begin)) return Shape::kTable;
   if (inline_leads >= 3 && inline_leads * 10 >= leads) return Shape::kPdfText;
   // A copy that lost its line breaks (henan-sheng-2023: the whole notice on one line) runs
   // its tasks together as PDF text does.
@@ -103,6 +104,8 @@ Shape DetectShape(std::string_view text, std::size_t begin) {
 
 }  // namespace
 
+void ParseHead(model::Document& doc) { FillMetadata(doc, FindPlanStart(doc)); }
+
 void ParseDocument(model::Document& doc) {
   doc.parts.clear();
   doc.number_columns.clear();
@@ -112,7 +115,7 @@ void ParseDocument(model::Document& doc) {
   doc.chrome = FindWebChrome(doc.text);
   const PlanStart start = FindPlanStart(doc);
   FillMetadata(doc, start);
-  const Shape shape = DetectShape(doc.text, start.outline_begin);
+  const Shape shape = DetectShape(doc, start.outline_begin);
   doc.metadata.shape = ShapeName(shape);
   switch (shape) {
     case Shape::kLinePerTask:

@@ -12,4 +12,8 @@ namespace plancheck::parse {
 
 void ParseDocument(model::Document& doc);
 
+// Only the metadata (title, issuer, document number, date, region and year): what a run
+// over many plans needs to know where each plan sits before it parses any whole.
+void ParseHead(model::Document& doc);
+
 }  // namespace plancheck::parse

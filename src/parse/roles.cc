@@ -218,14 +218,19 @@ void ResolveRoles(model::Document& doc) {
   std::sort(doc.first_listed.begin(), doc.first_listed.end(),
             [](const auto& a, const auto& b) { return a.loc.span.begin < b.loc.span.begin; });
 
-  // "牵头单位：A；责任单位：B" somewhere: then 责任单位 names cooperating units throughout,
-  // and a task given only 责任单位 has no lead of its own.
-  bool pairs_lead_and_responsible = false;
+  // The notice's own convention for a 责任单位 list given alone. Where most tasks pair
+  // "牵头单位：A；责任单位：B", 责任单位 names the units working with the lead, and a task
+  // given only 责任单位 lacks its lead (a slip to report). Where tasks given only 责任单位 are
+  // as many or more (新密 2021: one pair among three tasks), it names the task's own
+  // responsible units: its lead.
+  std::size_t paired = 0;
+  std::size_t alone = 0;
   for (const model::Task* task : tasks) {
-    pairs_lead_and_responsible =
-        pairs_lead_and_responsible || (task->lead_label.find("牵头") != std::string::npos &&
-                                       task->cooperating_label == "责任单位");
+    paired += task->lead_label.find("牵头") != std::string::npos &&
+              task->cooperating_label == "责任单位";
+    alone += task->lead_label == "责任单位" && task->lead_source == "label";
   }
+  const bool pairs_lead_and_responsible = paired > alone;
 
   for (model::Part& part : doc.parts) {
     for (model::Section& section : part.sections) {

@@ -38,6 +38,6 @@ void ParseParagraphs(model::Document& doc, std::size_t begin);
 // from a web page below a header row (序号 / 目标与任务 / 牵头责任单位 / 责任单位 …).
 void ParseTable(model::Document& doc, std::size_t begin);
 // Whether a header row of a table copied from a web page follows `begin` (table.cc).
-bool HasCellTable(std::string_view text, std::size_t begin);
+bool HasCellTable(const model::Document& doc, std::size_t begin);
 
 }  // namespace plancheck::parse

@@ -21,6 +21,10 @@
 // sentence; the cells after the statement are matched to the header's columns by what they
 // hold (persons to a leader column, dates to a deadline column, unit lists to the unit
 // columns in order), since a copy drops empty cells. "一、…" and "（一）…" cells are headings.
+// A header of space-separated words from 序号 on, alone or ending a line (常熟 2018), heads
+// rows one a line, "1 statement 发改委、经信委": the row's last space-separated fields that
+// hold units, persons or dates are its cells (spaces read in the source, since the
+// normalizer drops those between Chinese words).
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -93,8 +97,9 @@ Column ColumnOf(std::string_view word) {
 // Words of a header row that name no column plancheck reads (任务来源, 备注 …) but still
 // mark the row as a header.
 bool IsOtherHeaderWord(std::string_view word) {
-  for (std::string_view other : {"项目", "任务来源", "备注", "进度", "完成情况", "工作进度",
-                                 "数据提供单位", "责任人", "联系人", "类型"}) {
+  for (std::string_view other : {"项目", "名称", "任务来源", "备注", "进度", "完成情况",
+                                 "落实情况", "进展情况", "工作进度", "数据提供单位", "责任人",
+                                 "联系人", "类型"}) {
     if (word == other) return true;
   }
   return false;
@@ -170,6 +175,7 @@ enum class CellLayout {
   kBlankSeparated,  // cells separated by blank lines; a cell may run over several lines
   kPipes,           // cells separated by lines of "|" (a line of k pipes holds k-1 empty cells)
   kDelimited,       // one row a line, cells separated by "|" or tabs
+  kSpaced,          // one row a line, "序号 statement units": cells separated by spaces
 };
 
 struct CellTable {
@@ -214,13 +220,43 @@ bool IsHeader(const Header& header) {
   return header.columns.size() >= 3 && task && assigns;
 }
 
-std::optional<CellTable> FindCellTable(std::string_view text, ByteSpan span) {
+// "序号 名称 工作任务 牵头责任单位": a header of space-separated words opening at its 序号
+// word, alone on its line or ending it (常熟 2018 runs the notice's last paragraph, the
+// attachment's title and the header together on one line). Its rows are one a line.
+std::optional<CellTable> FindSpacedHeader(const model::Document& doc, ByteSpan content) {
+  const std::string_view text = doc.text;
+  const std::vector<ByteSpan> fields = SourceFields(doc, content);
+  std::optional<std::size_t> first;  // the 序号 word of the run of header words ending the line
+  for (std::size_t i = fields.size(); i-- > 0;) {
+    const std::optional<Column> column = HeaderColumn(text, fields[i]);
+    if (!column) break;
+    if (*column == Column::kNumber) first = i;
+  }
+  if (!first) return std::nullopt;
+  CellTable table;
+  table.layout = CellLayout::kSpaced;
+  for (std::size_t i = *first; i < fields.size(); ++i) {
+    table.header.columns.push_back(*HeaderColumn(text, fields[i]));
+    table.header.labels.push_back(JoinLines(text, fields[i]));
+  }
+  if (!IsHeader(table.header)) return std::nullopt;
+  table.header_begin = fields[*first].begin;
+  SettleLeadColumns(table.header.columns, table.header.labels);
+  return table;
+}
+
+std::optional<CellTable> FindCellTable(const model::Document& doc, ByteSpan span) {
+  const std::string_view text = doc.text;
   const std::vector<Line> lines = SplitLines(text, span);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     // A flattened Word table (tab-indented cells) is the tabbed shape's.
     if (lines[i].begin < lines[i].end && text[lines[i].begin] == '\t') continue;
     const ByteSpan content = TrimSpan(text, {lines[i].begin, lines[i].end});
     if (content.empty()) continue;
+    if (std::optional<CellTable> table = FindSpacedHeader(doc, content)) {
+      table->body_begin = lines[i].end;
+      return table;
+    }
     // "序号|任务|牵头单位|责任单位" on one line.
     for (char delimiter : {'|', '\t'}) {
       if (text.substr(content.begin, content.size()).find(delimiter) == std::string_view::npos) {
@@ -299,10 +335,15 @@ std::optional<CellTable> FindCellTable(std::string_view text, ByteSpan span) {
 struct CellItem {
   ByteSpan span;
   bool row_end = false;
+  bool loose = false;  // a line between the rows of a spaced table: no cell of any row
 };
 
+void AddSpacedRow(const model::Document& doc, const CellTable& table, ByteSpan line,
+                  std::vector<CellItem>& cells);
+
 // The cells below the header, in reading order.
-std::vector<CellItem> ReadCells(std::string_view text, const CellTable& table) {
+std::vector<CellItem> ReadCells(const model::Document& doc, const CellTable& table) {
+  const std::string_view text = doc.text;
   std::vector<CellItem> cells;
   const std::vector<Line> lines = SplitLines(text, {table.body_begin, text.size()});
   std::optional<ByteSpan> open;  // a cell still growing (blank-separated, pipes)
@@ -322,6 +363,9 @@ std::vector<CellItem> ReadCells(std::string_view text, const CellTable& table) {
         break;
       case CellLayout::kLines:
         if (!content.empty()) cells.push_back({content, false});
+        break;
+      case CellLayout::kSpaced:
+        if (!content.empty()) AddSpacedRow(doc, table, content, cells);
         break;
       case CellLayout::kBlankSeparated:
         if (content.empty()) {
@@ -435,13 +479,69 @@ std::optional<NumberToken> NumberCell(std::string_view text, ByteSpan span) {
   return MatchBareNumber(text, span);
 }
 
+// A cell a row of a spaced table may end with: a leader, a date, or a list of units every
+// one of which is named like a body ("发改委、经信委、科技局"), never the end of a sentence.
+bool IsSpacedValue(std::string_view text, ByteSpan field, const std::vector<Column>& columns) {
+  const std::string_view s = text.substr(field.begin, field.size());
+  for (std::string_view stop : {"。", ".", "；", ";", "："}) {
+    if (s.find(stop) != std::string_view::npos) return false;
+  }
+  const CellKind kind = KindOf(text, field);
+  if (kind == CellKind::kUnits) {
+    const std::vector<UnitPiece> pieces = SplitUnitList(text, field, SplitOptions{true});
+    if (pieces.empty()) return false;
+    for (const UnitPiece& piece : pieces) {
+      if (CodePointCount(piece.text) > 24 || !LooksLikeBody(piece.text)) return false;
+    }
+  }
+  return std::any_of(columns.begin(), columns.end(),
+                     [&](Column column) { return Fits(column, kind); });
+}
+
+// A line below a spaced header (常熟 2018: "1 地区生产总值增长7%以上…. 发改委"): a row when
+// it opens with a 序号 ("1") or its statement's own number ("1、"); its statement runs up
+// to the last fields that hold values of the columns after it (at most one field a column;
+// the statement keeps its inner spaces). Any other line is a heading or loose text.
+void AddSpacedRow(const model::Document& doc, const CellTable& table, ByteSpan line,
+                  std::vector<CellItem>& cells) {
+  const std::string_view text = doc.text;
+  const std::vector<ByteSpan> fields = SourceFields(doc, line);
+  std::size_t first = 0;
+  const bool numbered = fields.size() > 1 && NumberCell(text, fields[0]).has_value();
+  if (!numbered) {
+    const std::optional<NumberToken> own = MatchNumbering(text, line.begin, line.end);
+    const bool task_number = own && own->span.end < line.end &&
+                             (own->style == NumberStyle::kArabicDot ||
+                              own->style == NumberStyle::kArabicComma);
+    if (!task_number) {
+      cells.push_back({line, false, true});
+      return;
+    }
+  } else {
+    cells.push_back({fields[0], false});
+    first = 1;
+  }
+  std::vector<Column> after;
+  const auto task = std::find(table.header.columns.begin(), table.header.columns.end(),
+                              Column::kTask);
+  if (task != table.header.columns.end()) after.assign(task + 1, table.header.columns.end());
+  std::size_t values = fields.size();
+  while (values > first + 1 && fields.size() - values < after.size() &&
+         IsSpacedValue(text, fields[values - 1], after)) {
+    --values;
+  }
+  cells.push_back({{fields[first].begin, fields[values - 1].end}, false});
+  for (std::size_t i = values; i < fields.size(); ++i) cells.push_back({fields[i], false});
+  cells.back().row_end = true;
+}
+
 class TableParser {
  public:
   TableParser(model::Document& doc, std::size_t begin)
       : doc_(doc), text_(doc.text), builder_(doc), begin_(std::min(begin, doc.text.size())) {}
 
   void Run() {
-    if (std::optional<CellTable> table = FindCellTable(text_, {begin_, text_.size()})) {
+    if (std::optional<CellTable> table = FindCellTable(doc_, {begin_, text_.size()})) {
       RunCells(*table);
       return;
     }
@@ -777,7 +877,8 @@ class TableParser {
     }
     // Columns between the 序号 and the statement (吴江 2024: 项目) hold a cell or none.
     const std::size_t before_task =
-        number_column && task_column && *task_column > *number_column
+        table.layout != CellLayout::kSpaced && number_column && task_column &&
+                *task_column > *number_column
             ? *task_column - *number_column - 1
             : 0;
     std::vector<Column> after_task;
@@ -802,7 +903,7 @@ class TableParser {
       row.reset();
     };
     StartHeadingAbove(table.header_begin);
-    for (const CellItem& item : ReadCells(text_, table)) {
+    for (const CellItem& item : ReadCells(doc_, table)) {
       const ByteSpan cell = item.span;
       if (cell.empty()) {
         // A delimited row keeps its empty cells in place: the columns are counted.
@@ -842,6 +943,10 @@ class TableParser {
         } else {
           builder_.StartSection(*token, JoinLines(text_, title), cell);
         }
+        continue;
+      }
+      if (item.loose) {
+        close();
         continue;
       }
       if (number_column && NumberCell(text_, cell)) {
@@ -993,8 +1098,8 @@ class TableParser {
 
 void ParseTable(model::Document& doc, std::size_t begin) { TableParser(doc, begin).Run(); }
 
-bool HasCellTable(std::string_view text, std::size_t begin) {
-  return FindCellTable(text, {std::min(begin, text.size()), text.size()}).has_value();
+bool HasCellTable(const model::Document& doc, std::size_t begin) {
+  return FindCellTable(doc, {std::min(begin, doc.text.size()), doc.text.size()}).has_value();
 }
 
 }  // namespace plancheck::parse

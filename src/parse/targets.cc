@@ -334,6 +334,40 @@ std::string SubAreaBefore(std::string_view sentence_prefix) {
   return name;
 }
 
+// Parts of a region written right before an indicator the dictionary names without them
+// (002: "城区、乡镇污水处理率均达100%，农村污水处理率达42%" are two parts' rates, neither the
+// district's 城市污水处理率): "城区、乡镇", "农村". Empty when none is written there, or when only
+// the urban core is: the urban indicators measure it ("城区空气质量优良天数", 000 task 118). 城市
+// and 城镇 are left out: the dictionary's names carry them ("城镇调查失业率").
+std::string ScopeBefore(std::string_view text, std::size_t mention_begin) {
+  static constexpr std::string_view kUrbanCore[] = {"中心城区", "主城区", "城区", "县城"};
+  static constexpr std::string_view kScopes[] = {"中心城区", "主城区", "城区", "县城", "乡镇",
+                                                 "建制镇", "场镇", "集镇", "镇村", "农村", "乡村"};
+  static constexpr std::string_view kJoins[] = {"、", "和", "及"};
+  // The bytes of the first of `words` that ends at `end`, 0 for none.
+  auto ending_at = [&](std::size_t end, const auto& words) -> std::size_t {
+    for (std::string_view word : words) {
+      if (end >= word.size() && text.substr(end - word.size(), word.size()) == word) {
+        return word.size();
+      }
+    }
+    return 0;
+  };
+  std::size_t begin = mention_begin;
+  // Scopes, back to front; a join continues the list only with another scope before it.
+  for (std::size_t scope = ending_at(begin, kScopes); scope != 0;) {
+    begin -= scope;
+    const std::size_t join = ending_at(begin, kJoins);
+    scope = join != 0 ? ending_at(begin - join, kScopes) : 0;
+    if (scope != 0) begin -= join;
+  }
+  const std::string_view scope = text.substr(begin, mention_begin - begin);
+  for (std::string_view core : kUrbanCore) {
+    if (scope == core) return "";
+  }
+  return std::string(scope);
+}
+
 // Words right before an indicator that make its value an increment: "新增高新技术企业30户"
 // is 30 more, not 30 in all (001, 000 task 58).
 bool IncrementBefore(std::string_view text, std::size_t mention_begin) {
@@ -366,6 +400,50 @@ std::vector<data::IndicatorDictionary::Mention> SplitTownAndCountry(
   return out;
 }
 
+// "文化产业增加值、旅游产业增加值占GDP比重分别达到3.5%、5.5%" (fixtures/seeds/000 task 37): the
+// last name's tail ("占GDP比重") is shared by the `count` names listed before it with 、. Each
+// such name plus a tail of the mention, the longest that makes one whole indicator, names
+// it; the mention spans the name as written ("“十四五”末" before it is no part of it). Empty
+// unless all `count` names are found.
+std::vector<data::IndicatorDictionary::Mention> DistributeTail(
+    std::string_view text, const data::IndicatorDictionary::Mention& mention, std::size_t count,
+    const data::IndicatorDictionary& dict) {
+  constexpr std::string_view kComma = "、";
+  const std::size_t floor = ClauseStart(text, mention.begin);
+  std::vector<ByteSpan> items;  // right to left
+  std::size_t end = mention.begin;
+  while (items.size() < count) {
+    if (end < floor + kComma.size() || text.substr(end - kComma.size(), kComma.size()) != kComma) {
+      return {};
+    }
+    end -= kComma.size();
+    const std::size_t begin = AfterLast(text, floor, end, {kComma});
+    if (begin >= end) return {};
+    items.push_back({begin, end});
+    end = begin;
+  }
+  const std::string_view written = text.substr(mention.begin, mention.end - mention.begin);
+  std::vector<data::IndicatorDictionary::Mention> out;
+  for (auto item = items.rbegin(); item != items.rend(); ++item) {
+    const std::string_view name = text.substr(item->begin, item->size());
+    std::optional<data::IndicatorDictionary::Mention> found;
+    // Tails of the mention from the longest proper one, on character boundaries.
+    for (std::size_t cut = 1; cut < written.size() && !found; ++cut) {
+      if ((static_cast<unsigned char>(written[cut]) & 0xC0) == 0x80) continue;
+      const std::string candidate = std::string(name) + std::string(written.substr(cut));
+      const std::vector<data::IndicatorDictionary::Mention> hits = dict.FindMentions(candidate);
+      if (hits.size() == 1 && hits[0].end == candidate.size() && hits[0].begin < name.size()) {
+        found = data::IndicatorDictionary::Mention{hits[0].indicator, item->begin + hits[0].begin,
+                                                   item->end};
+      }
+    }
+    if (!found) return {};
+    out.push_back(*found);
+  }
+  out.push_back(mention);
+  return out;
+}
+
 std::vector<Target> ExtractFromText(std::string_view text, const data::IndicatorDictionary& dict,
                                     const StatementContext& context, std::size_t base_offset) {
   std::vector<Target> out;
@@ -385,6 +463,7 @@ std::vector<Target> ExtractFromText(std::string_view text, const data::Indicator
     const std::string_view clause_text = text.substr(clause, end - clause);
     t.aspirational = Contains(clause_text, "力争") || Contains(clause_text, "争取");
     t.sub_area = SubAreaBefore(text.substr(sentence, begin - sentence));
+    if (t.sub_area.empty() && mention != nullptr) t.sub_area = ScopeBefore(text, mention->begin);
     t.text = std::string(text.substr(begin, end - begin));
     t.span = {base_offset + begin, base_offset + end};
     t.task_ordinal = context.task_ordinal;
@@ -436,11 +515,19 @@ std::vector<Target> ExtractFromText(std::string_view text, const data::Indicator
           listed.size() == 2 && chain.size() == 1 ? SplitTownAndCountry(text, mentions[*anchor], dict)
                                                   : std::vector<data::IndicatorDictionary::Mention>{};
       if (split.size() == 2) paired = {&split[0], &split[1]};
+      const std::vector<data::IndicatorDictionary::Mention> shared =
+          paired.empty() && chain.size() == 1 && listed.size() >= 2
+              ? DistributeTail(text, mentions[*anchor], listed.size() - 1, dict)
+              : std::vector<data::IndicatorDictionary::Mention>{};
+      if (!shared.empty()) {
+        for (const auto& m : shared) paired.push_back(&m);
+      }
       for (std::size_t k = 0; k < listed.size(); ++k) {
         // Unpaired ("A、B占GDP比重分别达到3.5%、5.5%", 000 task 37, where only B is known):
         // left unclassified, so they are reported rather than paired wrongly.
         const data::IndicatorDictionary::Mention* m = paired.empty() ? nullptr : paired[k];
-        const std::size_t begin = k == 0 ? mentions[chain.front()].begin : listed[k]->begin;
+        const std::size_t first = shared.empty() ? mentions[chain.front()].begin : shared[0].begin;
+        const std::size_t begin = k == 0 ? first : listed[k]->begin;
         Target t = make(m, begin, listed[k]->end, gap);
         // The verb is written once: "分别增长6%、6.5%".
         ValueMatch value = *listed[k];
@@ -512,6 +599,7 @@ model::PlanInfo PlanInfoOf(const model::Document& doc) {
     info.level = model::AdminLevelName(doc.metadata.level);
   }
   info.region = doc.metadata.region;
+  info.within = doc.metadata.region_within;
   if (!info.level.empty() && !info.region.empty()) return info;
   // 001 names its issuer only at the end of the notice (line 21), so look a little further
   // than the title.

@@ -3,6 +3,8 @@
 // documents; renderers escape it.
 #pragma once
 
+#include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,26 @@ struct AuditTargetRow {
   std::string reason;        // why, one line (English)
   int line = 0;              // 1-based line of the child's target phrase; 0 if unknown
   Place place = {};          // in a .docx, web page or PDF: where `line` is; else empty
+  double value = 0;          // the child's number ("8" of "8%以上")
+};
+
+// One plan of the audit: where it sits, its parent, its size.
+struct AuditPlan {
+  std::string file;           // display path
+  std::string region;         // 梁平区; empty when not read
+  int year = 0;               // 0 when not read
+  std::string parent;         // the parent plan's file (a document of the run or a sheet)
+  std::string parent_reason;  // why that parent, or why none
+  int tasks = 0;
+};
+
+// Findings counted by rule and by plan, so the summary needs no finding kept in memory.
+struct AuditCounts {
+  std::map<std::string, std::map<std::string, int>> by_rule;  // rule -> severity -> n
+  std::map<std::string, std::array<int, 3>> by_file;          // error, warning, info
+  std::map<std::string, int> by_severity;
+  std::size_t total = 0;
+  void Add(const std::string& file, const std::string& rule, const std::string& severity);
 };
 
 // How many tasks one unit leads and cooperates on in one plan.
@@ -51,7 +73,12 @@ struct AuditReport {
   std::string tool_version;
   std::string language = "zh";         // "zh" or "en": place labels (messages come translated)
   std::vector<std::string> files;      // every plan audited, in input order
-  std::vector<AuditFinding> findings;  // sorted by file, line, column, rule
+  // Every finding, sorted by file, line, column, rule; or empty when the run streamed them
+  // (AuditFindingsHtml / AuditFindingsCsvRow as they came) and kept only `counts`.
+  std::vector<AuditFinding> findings;
+  AuditCounts counts;                  // filled from `findings` when left empty
+  std::vector<AuditPlan> plans;        // per file, in input order; may be empty
+  std::vector<AuditFinding> coverage;  // the coverage.parent-task-missing findings
   std::vector<AuditTargetRow> targets;
   std::vector<AuditUnitRow> units;  // per file, most tasks first
 };

@@ -36,14 +36,23 @@ AuditFinding AuditFindingOf(const std::string& file, const Diagnostic& diag) {
 
 // The place columns come last so that scripts reading the earlier columns by position
 // keep working; they are empty for plain text.
-std::string AuditFindingsCsv(const AuditReport& report) {
-  const bool english = report.language == "en";
+std::string AuditFindingsCsvHeader() {
   std::string out(kBom);
   AppendRow(out, {"file", "line", "column", "severity", "rule", "message", "suggestion", "place"});
-  for (const AuditFinding& f : report.findings) {
-    AppendRow(out, {f.file, std::to_string(f.line), std::to_string(f.column), f.severity, f.rule_id,
-                    f.message, f.suggestion, PlaceLabel(f.place, english)});
-  }
+  return out;
+}
+
+std::string AuditFindingsCsvRow(const AuditFinding& f, bool english) {
+  std::string out;
+  AppendRow(out, {f.file, std::to_string(f.line), std::to_string(f.column), f.severity, f.rule_id,
+                  f.message, f.suggestion, PlaceLabel(f.place, english)});
+  return out;
+}
+
+std::string AuditFindingsCsv(const AuditReport& report) {
+  const bool english = report.language == "en";
+  std::string out = AuditFindingsCsvHeader();
+  for (const AuditFinding& f : report.findings) out += AuditFindingsCsvRow(f, english);
   return out;
 }
 

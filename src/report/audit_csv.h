@@ -10,6 +10,10 @@
 
 namespace plancheck::report {
 
+// findings.csv written as a run goes: the BOM and header, then one row per finding.
+std::string AuditFindingsCsvHeader();
+std::string AuditFindingsCsvRow(const AuditFinding& finding, bool english);
+
 // Each returns the whole file, starting with the UTF-8 BOM and a header row.
 std::string AuditFindingsCsv(const AuditReport& report);
 std::string AuditTargetsCsv(const AuditReport& report);

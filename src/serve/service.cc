@@ -119,6 +119,7 @@ Result<CheckResult> LintService::Check(CheckRequest request) const {
     result.diagnostics.push_back(engine::InputErrorDiagnostic(doc.error()));
     return result;
   }
+  targets_->regions.Resolve(doc->metadata);  // as lint does (engine::LintOptions::regions)
 
   engine::LintOptions options;
   options.language = result.language;

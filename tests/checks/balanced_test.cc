@@ -37,6 +37,21 @@ TEST_CASE("balanced reports unmatched paired punctuation", "[checks][balanced]")
   CHECK(RunOnText(text) == expected);
 }
 
+TEST_CASE("balanced reads 1） and a) at an item's start as numbers", "[checks][balanced]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"1）新建学校2所；\n2)改造校舍3处。\n", ""},
+      {"主要包括：1）新建学校；2）改造校舍；a)其他。\n", ""},
+      {"一）新建学校。\n", ""},
+      // Near misses: a bracket left open is closed by the number's mark, and a closing
+      // mark after a word or a long number has no opener.
+      {"推进改革（见附件1，2）。\n", ""},
+      {"推进改革，学校）。\n", "1:8 char=） missing=（ open=（ close=）"},
+      {"1234）新建学校。\n", "1:5 char=） missing=（ open=（ close=）"},
+  }));
+  CAPTURE(text);
+  CHECK(RunOnText(text) == expected);
+}
+
 TEST_CASE("balanced pairs Han characters when a rule names them", "[checks][balanced]") {
   // Han characters are skipped without a lookup unless a pair uses one.
   CHECK(RunOnText("始甲乙终始丙\n", "pairs: ['始终']") == "1:5 char=始 missing=终 open=始 close=终");

@@ -74,6 +74,7 @@ std::string Lint(const std::string& text, const model::PlanTargets* parent,
   std::string out;
   for (const Diagnostic& d : engine::LintDocument(*doc, engine::AllEnabled(Rules()), options)) {
     if (!with_unparsed && d.rule_id == "targets.unparsed-number") continue;
+    if (d.rule_id.rfind("targets.", 0) != 0) continue;
     out += std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + " " + d.rule_id +
            ": " + d.message + "\n";
   }

@@ -8,6 +8,7 @@
 #include "config/rule_pack.h"
 #include "ingest/ingest.h"
 #include "data/indicators.h"
+#include "test_util.h"
 
 namespace plancheck::engine {
 namespace {
@@ -160,10 +161,10 @@ class TargetCounter final : public rule::Check {
 TEST_CASE("LintFiles extracts targets only for rules that read them", "[engine]") {
   ErrorList errors;
   const data::IndicatorDictionary dict = data::LoadIndicatorDictionary(
-      std::string(PLANCHECK_RULES_DIR) + "/indicators.yaml", errors);
+      testing::RulesPath("indicators.yaml"), errors);
   REQUIRE(errors.empty());
   const std::vector<ingest::InputFile> inputs = {
-      {std::string(PLANCHECK_FIXTURES_DIR) + "/seeds/000_d5b961fa901fa4dc.txt", "000.txt"}};
+      {testing::FixturePath("seeds/000_d5b961fa901fa4dc.txt"), "000.txt"}};
   LintOptions options;
   options.indicators = &dict;
   for (bool needs : {false, true}) {
@@ -185,7 +186,7 @@ TEST_CASE("LintFiles extracts targets only for rules that read them", "[engine]"
 
 TEST_CASE("LintFilesInOrder emits in input order for any number of threads", "[engine]") {
   // Seeds of very different sizes, repeated, so that threads finish out of order.
-  const std::string seeds = std::string(PLANCHECK_FIXTURES_DIR) + "/seeds/";
+  const std::string seeds = testing::FixturePath("seeds/");
   const std::vector<std::string> names = {"004_2bfd8bfabc103b07.txt", "000_d5b961fa901fa4dc.txt",
                                           "002_e9c6d1be0a07cf1f.txt"};
   std::vector<ingest::InputFile> inputs;
@@ -229,12 +230,12 @@ TEST_CASE("LintFilesInOrder stops its workers when emit throws", "[engine]") {
 TEST_CASE("LintFiles shows each read document to inspect, targets extracted", "[engine]") {
   ErrorList errors;
   const data::IndicatorDictionary dict = data::LoadIndicatorDictionary(
-      std::string(PLANCHECK_RULES_DIR) + "/indicators.yaml", errors);
+      testing::RulesPath("indicators.yaml"), errors);
   REQUIRE(errors.empty());
   const std::vector<ingest::InputFile> inputs = {
-      {std::string(PLANCHECK_FIXTURES_DIR) + "/seeds/000_d5b961fa901fa4dc.txt", "000.txt"},
+      {testing::FixturePath("seeds/000_d5b961fa901fa4dc.txt"), "000.txt"},
       {"/nonexistent/x.txt", "x.txt"},
-      {std::string(PLANCHECK_FIXTURES_DIR) + "/seeds/004_2bfd8bfabc103b07.txt", "004.txt"}};
+      {testing::FixturePath("seeds/004_2bfd8bfabc103b07.txt"), "004.txt"}};
   std::mutex mutex;
   std::map<std::string, std::size_t> targets;  // path -> targets seen
   LintOptions options;

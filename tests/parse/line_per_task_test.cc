@@ -88,3 +88,47 @@ TEST_CASE("wrapped statements and assignments are joined", "[parse][outline]") {
 }
 
 }  // namespace plancheck::testing
+
+namespace plancheck::testing {
+
+TEST_CASE("drafting notes after the plan's title are no tasks", "[parse][outline]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      // 西安 2022: "说明" and its numbered paragraphs, then the first part.
+      {"西安市人民政府办公厅关于印发2022年政府工作报告任务分解意见的通知\n\n各区、县人民政府：\n\n"
+       "《西安市2022年〈政府工作报告〉任务分解意见》已经市政府同意，现印发给你们。\n\n"
+       "西安市人民政府办公厅\n\n2022年4月29日\n\n"
+       "西安市2022年《政府工作报告》任务分解意见\n\n说明\n\n1.任务分解意见是对报告的分解。\n\n"
+       "2.主要负责单位确定为责任单位。\n\n一、主要目标\n\n1.地区生产总值增长6%。\n责任单位：市发改委\n",
+       "P 一、 主要目标\nT 1. 地区生产总值增长6%。 | 市发改委 | \n"},
+      // Near miss: "说明" inside a task's text is no notes heading.
+      {"西安市人民政府办公厅关于印发2022年政府工作报告任务分解意见的通知\n\n各区、县人民政府：\n\n"
+       "《西安市2022年〈政府工作报告〉任务分解意见》已经市政府同意，现印发给你们。\n\n"
+       "西安市人民政府办公厅\n\n2022年4月29日\n\n"
+       "西安市2022年《政府工作报告》任务分解意见\n\n1.说明并推进改革。\n责任单位：市发改委\n",
+       "T 1. 说明并推进改革。 | 市发改委 | \n"},
+  }));
+  CAPTURE(text);
+  CHECK(Outline(text) == expected);
+}
+
+}  // namespace plancheck::testing
+
+namespace plancheck::testing {
+
+TEST_CASE("a row copied without its header ends in its lead units", "[parse][outline]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      // 常熟 2018's rows, without the header: the field after the sentence, a space apart.
+      {"一、主要预期目标\n1.地区生产总值增长7%以上。 发改委\n2.全社会固定资产投资增长5%。 发改委、经信委\n",
+       "P 一、 主要预期目标\nT 1. 地区生产总值增长7%以上。 | 发改委 | \n"
+       "T 2. 全社会固定资产投资增长5%。 | 发改委、经信委 | \n"},
+      // Near misses: another sentence, a place, no sentence end before the field, a label.
+      {"1.推进改革。 加快建设\n2.优化布局。 打造国家级开发区\n3.建设示范 区发改委\n"
+       "4.推进改革。 责任单位：区发改委\n",
+       "T 1. 推进改革。加快建设 |  | \nT 2. 优化布局。打造国家级开发区 |  | \n"
+       "T 3. 建设示范区发改委 |  | \nT 4. 推进改革。 | 区发改委 | \n"},
+  }));
+  CAPTURE(text);
+  CHECK(Outline(text) == expected);
+}
+
+}  // namespace plancheck::testing

@@ -5,6 +5,7 @@
 
 #include "parse/metadata.h"
 #include "parse/roles.h"
+#include "parse/place.h"
 #include "parse/units.h"
 #include "test_util.h"
 
@@ -190,13 +191,24 @@ TEST_CASE("role words name their role", "[parse][roles]") {
   CHECK(Tasks(kHead + body) == expected);
 }
 
-TEST_CASE("责任单位 cooperates where the document pairs it with 牵头单位", "[parse][roles]") {
-  const std::string body =
-      "1.甲。\n牵头单位：区发改局\n责任单位：区财政局\n"
-      "2.乙。\n责任单位：各街道\n";
-  CHECK(Tasks(kHead + body) ==
-        "1.甲。 | 区发改局 | 区财政局 |  | 牵头单位/责任单位/ | label\n"
-        "2.乙。 |  | 各街道 |  | /责任单位/ | \n");
+TEST_CASE("a 责任单位 given alone follows the notice's own convention", "[parse][roles]") {
+  auto [body, expected] = GENERATE(table<std::string, std::string>({
+      // Most tasks pair 牵头单位 and 责任单位: the one given only 责任单位 lacks its lead.
+      {"1.甲。\n牵头单位：区发改局\n责任单位：区财政局\n"
+       "2.乙。\n牵头单位：区商务局\n责任单位：区财政局\n"
+       "3.丙。\n责任单位：各街道\n",
+       "1.甲。 | 区发改局 | 区财政局 |  | 牵头单位/责任单位/ | label\n"
+       "2.乙。 | 区商务局 | 区财政局 |  | 牵头单位/责任单位/ | label\n"
+       "3.丙。 |  | 各街道 |  | /责任单位/ | \n"},
+      // 新密 2021: one pair among tasks given only 责任单位, which name their leads.
+      {"1.甲。\n责任单位：市财政局\n"
+       "2.乙。\n牵头单位：市城镇化服务中心\n责任单位：市发展改革委\n"
+       "3.丙。\n责任单位：市住建局、城管局\n",
+       "1.甲。 | 市财政局 |  |  | 责任单位// | label\n"
+       "2.乙。 | 市城镇化服务中心 | 市发展改革委 |  | 牵头单位/责任单位/ | label\n"
+       "3.丙。 | 市住建局、城管局 |  |  | 责任单位// | label\n"},
+  }));
+  CHECK(Tasks(kHead + body) == expected);
 }
 
 }  // namespace plancheck::testing
@@ -250,21 +262,26 @@ TEST_CASE("IsPersonTitle and LooksLikeBody tell persons from units", "[parse][ro
 
 namespace plancheck::parse {
 
-// The region names the registries and units.no-registry go by.
-TEST_CASE("InferRegion reads the last administrative name of an issuer", "[parse][metadata]") {
-  auto [issuer, region, level] = GENERATE(table<std::string, std::string, model::AdminLevel>({
-      {"重庆市梁平区人民政府办公室", "梁平区", model::AdminLevel::kDistrict},
-      {"湖州市人民政府办公室", "湖州市", model::AdminLevel::kProvince},
-      {"青州市人民政府办公室", "青州市", model::AdminLevel::kProvince},
-      {"苏州市吴江区人民政府", "吴江区", model::AdminLevel::kDistrict},
-      {"湖州市长兴县人民政府", "长兴县", model::AdminLevel::kDistrict},
-      {"甘孜藏族自治州人民政府", "甘孜藏族自治州", model::AdminLevel::kProvince},
-      {"鄂温克族自治旗人民政府办公室", "鄂温克族自治旗", model::AdminLevel::kDistrict},
+// The region names the registries and units.no-registry go by, outermost first.
+TEST_CASE("PlaceNames splits an issuer into the regions it names", "[parse][metadata]") {
+  auto [issuer, names] = GENERATE(table<std::string, std::vector<std::string>>({
+      {"重庆市梁平区人民政府办公室", {"重庆市", "梁平区"}},
+      {"湖州市人民政府办公室", {"湖州市"}},
+      {"苏州市吴江区人民政府", {"苏州市", "吴江区"}},
+      {"湖州市长兴县人民政府", {"湖州市", "长兴县"}},
+      {"甘孜藏族自治州人民政府", {"甘孜藏族自治州"}},
+      {"鄂温克族自治旗人民政府办公室", {"鄂温克族自治旗"}},
+      {"郑州市新密市人民政府办公室", {"郑州市", "新密市"}},
+      {"贵州省人民政府", {"贵州省"}},
+      {"北京市通州区人民政府", {"北京市", "通州区"}},
+      {"国务院办公厅", {"全国"}},
+      // Near misses: generic words name no place.
+      {"县人民政府办公室", {}},
+      {"各区县人民政府", {}},
+      {"各市、自治州人民政府", {}},
   }));
-  model::Metadata metadata;
-  InferRegion(issuer, metadata);
-  CHECK(metadata.region == region);
-  CHECK(metadata.level == level);
+  CAPTURE(issuer);
+  CHECK(PlaceNames(issuer) == names);
 }
 
 }  // namespace plancheck::parse
@@ -277,7 +294,7 @@ TEST_CASE("the issuer is read from a notice title below page chrome", "[parse][m
   auto [text, issuer, level, region] =
       GENERATE(table<std::string, std::string, model::AdminLevel, std::string>({
           {"返回首页\n国务院关于落实《政府工作报告》重点工作部门分工的意见\n一、总体要求\n",
-           "国务院", model::AdminLevel::kNational, ""},
+           "国务院", model::AdminLevel::kNational, "全国"},
           {"【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n"
            "一、经济发展\n",
            "滁州市人民政府", model::AdminLevel::kProvince, "滁州市"},

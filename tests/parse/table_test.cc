@@ -68,6 +68,26 @@ TEST_CASE("tables copied from web pages are read by their header", "[parse][tabl
        "1\n\n推进消费新政。\n\n市商务局、市发改委、市经信局\n",
        "table: 1:城西科创产业集聚区管委会/市科技局、市发改委、市经信局/@9 "
        "1:市商务局、市发改委、市经信局//@23"},
+      // 常熟 2018: a header of space-separated words ending a line of prose, rows "序号
+      // statement units" (spaces the normalizer drops between Chinese words still part the
+      // cells), a heading, and a row whose last words are prose, not units.
+      {"附件：分解表 常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n\n"
+       "一、主要预期目标\n\n1 地区生产总值增长7%以上. 发改委\n\n"
+       "2 全社会固定资产投资额550亿元. 发改委、经信委、科技局\n\n3 外贸进出口总额 保持增长\n",
+       "table: 1:发改委//@5 2:发改委、经信委、科技局//@7 3://@9"},
+      {"序号 工作任务 分管领导 牵头单位 配合单位\n1、建成城市快速路二期。 张三 区住房城乡建委 区交通局\n",
+       "table: 1:区住房城乡建委/区交通局/张三@2"},
+      // 吉水: a 落实情况 column; units a space apart in one cell are two, spaces inside a
+      // name ("市 财政局", "资源规划 局") are not.
+      {"序号 | 具体工作任务和要求 | 责任领导 | 责任单位 | 落实情况 |\n"
+       "1 | 完成吉水二中迁建项目。 | 毛晓青 | 县教体局 各相关乡镇政府 | 已完成。 |\n"
+       "2 | 推进医共体建设。 | 毛晓青 | 市 财政局 | 已完成。 |\n"
+       "3 | 加强城市管理。 | 毛晓青 | 资源规划 局、城管局 | 已完成。 |\n",
+       "table: 1:县教体局、各相关乡镇政府//毛晓青@2 2:市财政局//毛晓青@3 "
+       "3:资源规划局、城管局//毛晓青@4"},
+      // Near miss: space-separated header words without a 序号 word.
+      {"名称 工作任务 牵头责任单位\n1.建成城市快速路二期。\n责任单位：区住房城乡建委\n",
+       "line-per-task: 1:区住房城乡建委//@2"},
       // Near misses: a comma before a single further unit, commas throughout.
       {"序号\n\n重点工作任务\n\n责任单位\n\n1\n\n建设城西科创大走廊。\n\n城西管委会,市科技局\n\n"
        "2\n\n推进消费新政。\n\n市商务局,市发改委,市经信局\n",

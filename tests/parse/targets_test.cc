@@ -191,8 +191,14 @@ TEST_CASE("values after 分别 are one target each", "[targets]") {
       {"规上工业增加值、固定资产投资分别增长8%、10%。",
        "规上工业增加值、固定资产投资分别增长8% [industrial-value-added, increase, exact 8 %, 2021年] | "
        "10% [fixed-asset-investment, increase, exact 10 %, 2021年]"},
-      // Near miss: only one of two indicators known; left unclassified, never paired wrongly.
-      {"文化产业增加值、旅游产业增加值占GDP比重分别达到3.5%、5.5%。",
+      // 000 task 37: the tail 占GDP比重 is shared by the name listed before it.
+      {"“十四五”末文化产业增加值、旅游产业增加值占GDP比重分别达到3.5%、5.5%。",
+       "文化产业增加值、旅游产业增加值占GDP比重分别达到3.5% [culture-industry-share, level, "
+       "at-least 3.5 %, “十四五”末] | 5.5% [tourism-industry-share, level, at-least 5.5 %, "
+       "“十四五”末]"},
+      // Near miss: a listed name that makes no indicator with the tail; left unclassified,
+      // never paired wrongly.
+      {"数字产业增加值、旅游产业增加值占GDP比重分别达到3.5%、5.5%。",
        "旅游产业增加值占GDP比重分别达到3.5% [?, level, at-least 3.5 %, 2021年] | "
        "5.5% [?, level, at-least 5.5 %, 2021年]"},
   }));
@@ -237,6 +243,24 @@ TEST_CASE("targets for a sub-area are marked", "[targets]") {
       "提速建设临港经济区，积极推进改扩建，规上工业产值增长43%。", Dict(), {});
   REQUIRE(targets.size() == 1);
   CHECK(targets[0].sub_area == "临港经济区");
+}
+
+TEST_CASE("a part of the region written before an indicator scopes its target", "[targets]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      // 002 task 29: two parts' rates, neither the district's.
+      {"城区、乡镇污水处理率均达100%，农村污水处理率达42%。", "城区、乡镇|农村|"},
+      {"农村生活垃圾无害化处理率达到90%。", "农村|"},
+      // Near misses: the indicator's own name, and a scope word not next to it.
+      {"城市污水处理率达到95%。", "|"},
+      {"城区空气质量优良天数达345天以上。", "|"},  // 000 task 118: the urban core is the measure
+      {"推进农村改厕，污水处理率达到95%。", "|"},
+  }));
+  std::string areas;
+  for (const auto& target : parse::ExtractFromText(text, Dict(), {})) {
+    areas += target.sub_area + "|";
+  }
+  CAPTURE(text);
+  CHECK(areas == expected);
 }
 
 TEST_CASE("力争 marks a target aspirational", "[targets]") {

@@ -72,16 +72,25 @@ std::optional<Notice> LoadNotice(const fs::path& folder, std::vector<std::string
       if (task["leaders"]) t.leaders = Strings(task["leaders"], file, errors);
       notice.tasks.push_back(std::move(t));
     }
-    for (const YAML::Node& finding : root["findings"]) {
-      ExpectedFinding f;
-      if (!finding["line"]) {
-        errors.push_back(Where(file, finding) + ": a finding needs its line");
-        continue;
+    for (const char* key : {"findings", "cut_findings"}) {
+      const bool cut = std::string_view(key) == "cut_findings";
+      for (const YAML::Node& finding : root[key]) {
+        ExpectedFinding f;
+        if (!finding["line"]) {
+          errors.push_back(Where(file, finding) + ": a finding needs its line");
+          continue;
+        }
+        f.line = finding["line"].as<int>();
+        if (finding["what"]) f.what = finding["what"].as<std::string>();
+        if (finding["rule"] && !finding["rule"].IsNull()) {
+          f.rule = finding["rule"].as<std::string>();
+        }
+        if (cut && f.rule.empty()) {
+          errors.push_back(Where(file, finding) + ": a cut finding needs its rule");
+          continue;
+        }
+        (cut ? notice.cut_findings : notice.findings).push_back(std::move(f));
       }
-      f.line = finding["line"].as<int>();
-      if (finding["what"]) f.what = finding["what"].as<std::string>();
-      if (finding["rule"] && !finding["rule"].IsNull()) f.rule = finding["rule"].as<std::string>();
-      notice.findings.push_back(std::move(f));
     }
   } catch (const YAML::Exception& e) {
     errors.push_back(file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
@@ -187,7 +196,10 @@ void Compare(const Notice& notice, const json* parsed, const json* linted, Notic
     const std::string severity = d["severity"].get<std::string>();
     reported.insert({line, rule});
     if (severity == "info" || finding_lines.count(line) != 0) continue;
-    r.false_alarms.push_back(
+    const bool cut = std::any_of(
+        notice.cut_findings.begin(), notice.cut_findings.end(),
+        [&](const ExpectedFinding& f) { return f.line == line && f.rule == rule; });
+    (cut ? r.cut : r.false_alarms).push_back(
         {line, d["column"].get<int>(), severity, rule, d["message"].get<std::string>()});
   }
   for (const ExpectedFinding& finding : notice.findings) {
@@ -275,6 +287,7 @@ CorpusResult Evaluate(const std::vector<Notice>& notices) {
     result.right_lead += r.right_lead;
     result.tasks += r.expected_tasks;
     result.false_alarms += r.false_alarms.size();
+    result.cut += r.cut.size();
     if (r.error.empty() && r.parsed_tasks == r.expected_tasks) ++result.task_counts_right;
     result.notices.push_back(std::move(r));
   }
@@ -287,7 +300,9 @@ void PrintReport(const CorpusResult& result, std::ostream& out) {
   out << "right lead:   " << result.right_lead << " / " << result.reviewed << " reviewed tasks = "
       << Percent(result.RightLeadPercent()) << "%\n";
   out << "false alarms: " << result.false_alarms << " errors/warnings on lines the review calls "
-      << "correct = " << Percent(result.FalseAlarmsPer100Tasks()) << " per 100 tasks\n";
+      << "correct = " << Percent(result.FalseAlarmsPer100Tasks()) << " per 100 tasks";
+  if (result.cut > 0) out << " (" << result.cut << " more caused by an excerpt's cut, not judged)";
+  out << "\n";
   out << "task counts:  " << result.task_counts_right << " / " << result.notices.size()
       << " notices right\n";
   for (const NoticeResult& r : result.notices) {
@@ -310,6 +325,10 @@ void PrintReport(const CorpusResult& result, std::ostream& out) {
     }
     for (const FalseAlarm& alarm : r.false_alarms) {
       out << "  false alarm " << alarm.line << ":" << alarm.column << " " << alarm.severity << " "
+          << alarm.rule << ": " << alarm.message << "\n";
+    }
+    for (const FalseAlarm& alarm : r.cut) {
+      out << "  cut " << alarm.line << ":" << alarm.column << " " << alarm.severity << " "
           << alarm.rule << ": " << alarm.message << "\n";
     }
     for (const ExpectedFinding& finding : r.missed_findings) {

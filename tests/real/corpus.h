@@ -37,6 +37,9 @@ struct Notice {
   std::string numbering_scope;  // document | part | section | group; "" when not given
   std::vector<ExpectedTask> tasks;
   std::vector<ExpectedFinding> findings;
+  // Findings only the excerpt's cut causes (a count covering items past the cut): an error
+  // or warning of that rule on that line is neither a false alarm nor a finding.
+  std::vector<ExpectedFinding> cut_findings;
 };
 
 // Reads every `<dir>/*/expected.yaml` (folders in name order). A malformed expectation is
@@ -71,6 +74,7 @@ struct NoticeResult {
   std::size_t right_lead = 0;  // of them, found with the right lead
   std::vector<TaskMiss> misses;
   std::vector<FalseAlarm> false_alarms;
+  std::vector<FalseAlarm> cut;  // reported findings the notice lists under cut_findings
   std::vector<ExpectedFinding> missed_findings;  // with a rule id, not reported on its line
   std::string expected_scope;
   std::string parsed_scope;  // numbering scope `parse` chose; "" when it printed none
@@ -83,6 +87,7 @@ struct CorpusResult {
   std::size_t right_lead = 0;
   std::int64_t tasks = 0;        // expected task_count, summed
   std::size_t false_alarms = 0;  // errors and warnings on lines the review calls correct
+  std::size_t cut = 0;           // findings caused by an excerpt's cut, not judged
   std::size_t task_counts_right = 0;
 
   double RightLeadPercent() const;       // 100 when nothing is reviewed

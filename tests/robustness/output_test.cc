@@ -306,7 +306,7 @@ TEST_CASE("an audit folder is replaced as a set or not at all", "[robustness][ou
   const std::string second = FixturePath("seeds/001_8ef760ff784be5ac.txt");
   REQUIRE(RunCli({"audit", first, "--out", dir + "/aud"}).exit_code <= 1);
   std::map<std::string, std::string> before;
-  for (const char* name : {"report.html", "findings.csv", "targets.csv", "units.csv"}) {
+  for (const char* name : {"report.html", "findings.csv", "targets.csv", "units.csv", "matrix.csv"}) {
     before[name] = ReadFile(dir + "/aud/" + name);
     CHECK(before[name].find("000_d5b961fa901fa4dc") != std::string::npos);
   }
@@ -325,7 +325,7 @@ TEST_CASE("an audit folder is replaced as a set or not at all", "[robustness][ou
         INFO(name);
         CHECK(ReadFile(dir + "/aud/" + name) == content);
       }
-      CHECK(Listing(dir + "/aud") == "findings.csv report.html targets.csv units.csv");
+      CHECK(Listing(dir + "/aud") == "findings.csv matrix.csv report.html targets.csv units.csv");
     }
   }
   // A file of the set that fails while written (here its writer fails): nothing replaced.
@@ -338,12 +338,14 @@ TEST_CASE("an audit folder is replaced as a set or not at all", "[robustness][ou
   }
   REQUIRE(ReplaceFileSet(dir + "/aud", set));
   for (const auto& [name, content] : before) CHECK(ReadFile(dir + "/aud/" + name) == content);
-  CHECK(Listing(dir + "/aud") == "findings.csv report.html targets.csv units.csv");
+  CHECK(Listing(dir + "/aud") == "findings.csv matrix.csv report.html targets.csv units.csv");
   // And when all succeed, all are new.
-  set[2].write = [](std::ostream& out) { out << "new targets.csv"; };
+  for (FileInSet& file : set) {
+    if (file.name == "targets.csv") file.write = [](std::ostream& out) { out << "new targets.csv"; };
+  }
   REQUIRE_FALSE(ReplaceFileSet(dir + "/aud", set));
   for (const auto& [name, content] : before) CHECK(ReadFile(dir + "/aud/" + name) == "new " + name);
-  CHECK(Listing(dir + "/aud") == "findings.csv report.html targets.csv units.csv");
+  CHECK(Listing(dir + "/aud") == "findings.csv matrix.csv report.html targets.csv units.csv");
 }
 
 // Item 6: SIGTERM (a CI job cancelled, `timeout`) or SIGINT (Ctrl-C) while a report is

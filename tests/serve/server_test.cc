@@ -131,11 +131,16 @@ TEST_CASE("serve: POST /api/lint gives lint's JSON for every format of the seeds
         "encodings/003.utf16be.txt"}) {
     paths.push_back(FixturePath(relative));
   }
-  std::vector<std::string> args = {"lint", "--format", "json"};
-  args.insert(args.end(), paths.begin(), paths.end());
-  const CliResult lint = RunCli(args);
-  REQUIRE(lint.exit_code == 1);
-  const json lint_report = json::parse(lint.out);
+  // One lint run per file, as serve checks one file: a run over several would find
+  // parents among them (000's is 004), which an upload alone has not.
+  json lint_report = {{"files", json::array()}};
+  for (const std::string& path : paths) {
+    const CliResult lint = RunCli({"lint", "--format", "json", path});
+    REQUIRE(lint.exit_code <= 1);
+    const json one = json::parse(lint.out);
+    lint_report["version"] = one.at("version");
+    for (const json& file : one.at("files")) lint_report["files"].push_back(file);
+  }
   REQUIRE(lint_report.at("files").size() == paths.size());
 
   const auto client = server.Client();
