@@ -91,6 +91,40 @@ std::string FormatNumber(NumberStyle style, std::int64_t value) {
   return "";
 }
 
+std::string RenumberText(const model::Numbering& number, std::int64_t value) {
+  if (!number.value) return "";
+  std::string from;
+  std::string to;
+  switch (number.style) {
+    case NumberStyle::kNone:
+      return "";
+    case NumberStyle::kChineseComma:
+    case NumberStyle::kChineseParen:
+    case NumberStyle::kArticle:
+      if (*number.value < 1 || *number.value > 9999 || value < 1 || value > 9999) return "";
+      from = ChineseNumeral(*number.value);
+      to = ChineseNumeral(value);
+      break;
+    case NumberStyle::kArabicDot:
+    case NumberStyle::kArabicComma:
+    case NumberStyle::kArabicParen:
+    case NumberStyle::kArabicBare:
+      if (value < 0) return "";
+      from = std::to_string(*number.value);
+      to = std::to_string(value);
+      break;
+    case NumberStyle::kCircled:
+      return FormatNumber(NumberStyle::kCircled, value);
+  }
+  const std::size_t at = number.text.find(from);
+  if (at == std::string::npos) return "";
+  // The whole numeral: "12." holds "1" too, but only "12" is the number.
+  if (number.text.find(from, at + 1) != std::string::npos) return "";
+  std::string out = number.text;
+  out.replace(at, from.size(), to);
+  return out;
+}
+
 std::unique_ptr<rule::Check> NumberingStyleCheck::Create(const rule::Params& params,
                                                          ErrorList& errors) {
   const std::size_t before = errors.size();

@@ -64,4 +64,9 @@ class NumberingStyleCheck final : public rule::Check {
 // below 1).
 std::string FormatNumber(model::NumberStyle style, std::int64_t value);
 
+// `number` as written with its value changed to `value`, keeping the author's brackets and
+// delimiter ("1﹒" -> "3﹒", "（十）" -> "（十一）"). Empty when the value is not written in
+// the usual digits or numerals, or `value` cannot be written in its style.
+std::string RenumberText(const model::Numbering& number, std::int64_t value);
+
 }  // namespace plancheck::checks

@@ -157,6 +157,42 @@ class Collector {
   int group_ = 0;
 };
 
+// Renumbers numbered[from, end) as first, first + 1, … in one edit of the source, from the
+// first number to the last one that changes, keeping each number's brackets and delimiter.
+// None when a number is not written in the source as it was read (a normalized "１２"), or
+// cannot be rewritten in its style.
+std::optional<Fix> RenumberFix(const model::Document& doc, const std::vector<const Entry*>& numbered,
+                               std::size_t from, std::size_t end, std::int64_t first) {
+  const std::string_view source = doc.source;
+  std::size_t last_changed = from;
+  for (std::size_t k = from; k < end; ++k) {
+    const std::int64_t value = first + static_cast<std::int64_t>(k - from);
+    if (numbered[k]->number->value != value) last_changed = k;
+  }
+  std::string replacement;
+  std::size_t begin = 0;
+  std::size_t cursor = 0;
+  for (std::size_t k = from; k <= last_changed; ++k) {
+    const model::Numbering& number = *numbered[k]->number;
+    const ByteSpan span = SourceSpan(doc, number.loc.span);
+    if (span.end > source.size() || span.begin < cursor ||
+        source.substr(span.begin, span.size()) != number.text) {
+      return std::nullopt;
+    }
+    const std::string rewritten =
+        RenumberText(number, first + static_cast<std::int64_t>(k - from));
+    if (rewritten.empty()) return std::nullopt;
+    if (k == from) {
+      begin = span.begin;
+    } else {
+      replacement.append(source.substr(cursor, span.begin - cursor));
+    }
+    replacement += rewritten;
+    cursor = span.end;
+  }
+  return MakeFix({begin, cursor}, std::move(replacement));
+}
+
 }  // namespace
 
 std::unique_ptr<rule::Check> SequenceCheck::Create(const rule::Params& params, ErrorList& errors) {
@@ -279,12 +315,14 @@ void SequenceCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
   // here "may be used uninitialized").
   bool has_previous = false;
   std::int64_t previous = 0;
+  bool run_fixed = false;  // the run's first defect has its renumbering fix
   for (std::size_t i = 0; i < numbered.size(); ++i) {
     const Entry& entry = *numbered[i];
     if ((group && *group != entry.group && restarts) ||
         (i > 0 && new_attachment(*numbered[i - 1], entry))) {
       expected = start_;
       has_previous = false;
+      run_fixed = false;
     }
     group = entry.group;
     const std::int64_t actual = *entry.number->value;
@@ -304,6 +342,18 @@ void SequenceCheck::Run(const rule::NodeRef& node, rule::Reporter& out) const {
                     {"expected_text", expected_text},
                     {"actual_text", entry.number->text}};
     if (has_previous && actual == previous) finding.variant = "repeat";
+    // The first defect of a run carries the renumbering of the run from it on (applied only
+    // by --fix=numbering); a later defect of the same run is settled by that fix, and the
+    // next pass re-checks what remains.
+    if (!run_fixed) {
+      std::size_t end = i + 1;
+      while (end < numbered.size() && !(restarts && numbered[end]->group != entry.group) &&
+             !new_attachment(*numbered[end - 1], *numbered[end])) {
+        ++end;
+      }
+      finding.fix = RenumberFix(*node.doc, numbered, i, end, expected);
+      run_fixed = true;
+    }
     out.Report(entry.ref, std::move(finding));
     // One finding per defect: the next number in the run tells how the count goes on.
     // "119、120、120、122": the second 120 stands for 121 (the next is 122, one more than

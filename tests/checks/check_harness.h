@@ -176,7 +176,8 @@ class TestDoc {
 
 class RecordingReporter final : public rule::Reporter {
  public:
-  explicit RecordingReporter(const model::Document& doc) : doc_(doc) {}
+  explicit RecordingReporter(const model::Document& doc, bool with_fixes = true)
+      : doc_(doc), with_fixes_(with_fixes) {}
   void Report(const rule::NodeRef& node, rule::Finding finding) override {
     const ByteSpan span = finding.span == ByteSpan{} ? node.span() : finding.span;
     REQUIRE(span.end <= doc_.text.size());
@@ -185,8 +186,8 @@ class RecordingReporter final : public rule::Reporter {
     std::string line = std::to_string(at.line) + ":" + std::to_string(at.column);
     for (const auto& [key, value] : finding.args) line += " " + key + "=" + value;
     if (!finding.variant.empty()) line += " variant=" + finding.variant;
-    if (finding.fix) {
-      REQUIRE(finding.fix->span.end <= doc_.source.size());
+    if (finding.fix) REQUIRE(finding.fix->span.end <= doc_.source.size());
+    if (finding.fix && with_fixes_) {
       line += " fix=" + doc_.source.substr(finding.fix->span.begin, finding.fix->span.size()) +
               "->" + finding.fix->replacement;
     }
@@ -201,13 +202,16 @@ class RecordingReporter final : public rule::Reporter {
 
  private:
   const model::Document& doc_;
+  bool with_fixes_;
   std::string lines_;
 };
 
 // Runs `check` on every node of `scope` (parts and sections that are not implicit, as
-// the engine does) and returns the recorded findings.
-inline std::string Run(const rule::Check& check, const model::Document& doc, rule::Scope scope) {
-  RecordingReporter out(doc);
+// the engine does) and returns the recorded findings; `with_fixes` false leaves out the
+// fixes they offer (checked by a test of their own).
+inline std::string Run(const rule::Check& check, const model::Document& doc, rule::Scope scope,
+                       bool with_fixes = true) {
+  RecordingReporter out(doc, with_fixes);
   rule::NodeRef ref;
   ref.scope = scope;
   ref.doc = &doc;

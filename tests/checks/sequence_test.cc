@@ -75,7 +75,7 @@ TEST_CASE("sequence reports breaks in task numbers, once per break", "[checks][s
       }));
   TestDoc d = TwoSections(first, second);
   auto check = Make<SequenceCheck>("of: tasks\nrestart: " + restart, rule::Scope::kDocument);
-  CHECK(Run(*check, d.doc, rule::Scope::kDocument) == expected);
+  CHECK(Run(*check, d.doc, rule::Scope::kDocument, false) == expected);
 }
 
 TEST_CASE("sequence restarts where `within` says, across parts too", "[checks][sequence]") {
@@ -91,18 +91,18 @@ TEST_CASE("sequence restarts where `within` says, across parts too", "[checks][s
       .Section("（一）", 1, kParen)
       .Task("1.", 1, kDot);
   auto per_part = Make<SequenceCheck>("of: tasks\nwithin: part", rule::Scope::kDocument);
-  CHECK(Run(*per_part, d.doc, rule::Scope::kDocument) == "");
+  CHECK(Run(*per_part, d.doc, rule::Scope::kDocument, false) == "");
   // Per section, the first boundary (（二）, 3.) says "continuous"; the part restart breaks.
   auto per_section = Make<SequenceCheck>("of: tasks\nwithin: section", rule::Scope::kDocument);
-  CHECK(Run(*per_section, d.doc, rule::Scope::kDocument) == "9:1 expected=4 actual=1 expected_text=4. actual_text=1. task=1");
+  CHECK(Run(*per_section, d.doc, rule::Scope::kDocument, false) == "9:1 expected=4 actual=1 expected_text=4. actual_text=1. task=1");
   // Sections restart per part by default.
   auto sections = Make<SequenceCheck>("of: sections", rule::Scope::kDocument);
-  CHECK(Run(*sections, d.doc, rule::Scope::kDocument) == "");
+  CHECK(Run(*sections, d.doc, rule::Scope::kDocument, false) == "");
   auto parts = Make<SequenceCheck>("of: parts", rule::Scope::kDocument);
-  CHECK(Run(*parts, d.doc, rule::Scope::kDocument) == "");
+  CHECK(Run(*parts, d.doc, rule::Scope::kDocument, false) == "");
   // At section scope each section is its own run.
   auto in_section = Make<SequenceCheck>("of: tasks\nwithin: section", rule::Scope::kSection);
-  CHECK(Run(*in_section, d.doc, rule::Scope::kSection) == "6:1 expected=1 actual=3 expected_text=1. actual_text=3. task=3");
+  CHECK(Run(*in_section, d.doc, rule::Scope::kSection, false) == "6:1 expected=1 actual=3 expected_text=1. actual_text=3. task=3");
 }
 
 TEST_CASE("sequence `within: auto` follows the numbering scope the parser chose",
@@ -127,7 +127,7 @@ TEST_CASE("sequence `within: auto` follows the numbering scope the parser chose"
   }));
   d.doc.task_numbering = scope;
   auto check = Make<SequenceCheck>("of: tasks\nwithin: auto", rule::Scope::kDocument);
-  CHECK(Run(*check, d.doc, rule::Scope::kDocument) == expected);
+  CHECK(Run(*check, d.doc, rule::Scope::kDocument, false) == expected);
 }
 
 TEST_CASE("sequence checks sub-items per task", "[checks][sequence]") {
@@ -138,7 +138,7 @@ TEST_CASE("sequence checks sub-items per task", "[checks][sequence]") {
       .Task("2.", 2, kDot)
       .SubItem("（1）", 1, NumberStyle::kArabicParen);
   auto check = Make<SequenceCheck>("of: sub_items", rule::Scope::kDocument);
-  CHECK(Run(*check, d.doc, rule::Scope::kDocument) == "3:1 expected=2 actual=3 expected_text=（2） actual_text=（3） task=1");
+  CHECK(Run(*check, d.doc, rule::Scope::kDocument, false) == "3:1 expected=2 actual=3 expected_text=（2） actual_text=（3） task=1");
 }
 
 TEST_CASE("sequence on 10,000 tasks is one pass", "[checks][sequence]") {
@@ -151,8 +151,31 @@ TEST_CASE("sequence on 10,000 tasks is one pass", "[checks][sequence]") {
   }
   auto check = Make<SequenceCheck>("of: tasks", rule::Scope::kDocument);
   // "4999.、5001.、5001.、5002.": the first 5001 stands for 5000, one finding, no cascade.
-  CHECK(Run(*check, d.doc, rule::Scope::kDocument) ==
+  CHECK(Run(*check, d.doc, rule::Scope::kDocument, false) ==
         "5000:1 expected=5000 actual=5001 expected_text=5000. actual_text=5001. task=5001");
+}
+
+// --fix=numbering: the first defect of a run carries one edit renumbering the run from it
+// to the last number that changes, keeping each number's delimiter.
+TEST_CASE("sequence offers the renumbering of a run from its first defect", "[checks][sequence][fix]") {
+  auto [first, second, expected] =
+      GENERATE(table<std::vector<int>, std::vector<int>, std::string>({
+          // A gap: every later number moves down, across the section heading.
+          {{1, 2, 4, 5}, {6},
+           "4:1 expected=3 actual=4 expected_text=3. actual_text=4. fix=4.任务\n5.任务\n（二）乙\n6.->"
+           "3.任务\n4.任务\n（二）乙\n5. task=4"},
+          // "1、2、2、4": the repeated 2 stands for 3 and 4 is right: one number changes.
+          {{1, 2, 2, 4}, {5},
+           "4:1 expected=3 actual=2 expected_text=3. actual_text=2. variant=repeat fix=2.->3. task=2"},
+          // Two defects: the first renumbers the rest; the second offers nothing of its own.
+          {{1, 2, 4, 4, 6}, {7},
+           "4:1 expected=3 actual=4 expected_text=3. actual_text=4. fix=4.任务\n4.任务\n6.任务\n（二）乙\n7.->"
+           "3.任务\n4.任务\n5.任务\n（二）乙\n6. task=4\n"
+           "6:1 expected=5 actual=6 expected_text=5. actual_text=6. task=6"},
+      }));
+  TestDoc d = TwoSections(first, second);
+  auto check = Make<SequenceCheck>("of: tasks\nrestart: auto", rule::Scope::kDocument);
+  CHECK(Run(*check, d.doc, rule::Scope::kDocument) == expected);
 }
 
 TEST_CASE("sequence parameters load with located errors", "[checks][sequence]") {

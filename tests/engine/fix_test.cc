@@ -145,6 +145,33 @@ TEST_CASE("lint --fix-dry-run prints the diff and writes nothing", "[engine][fix
   CHECK(RunCli({"lint", "--fix=everything", dir + "/plan.txt"}).exit_code == 2);
 }
 
+TEST_CASE("lint --fix=numbering renumbers after a skip, plain --fix does not", "[engine][fix][cli]") {
+  const std::string dir = MakeTempDir();
+  const std::string path = dir + "/plan.txt";
+  const std::string skipped =
+      "2021年区政府工作报告目标任务分解方案\n"
+      "一、主要目标\n"
+      "1﹒推进项目建设。牵头单位：区发展改革委。\n"
+      "2﹒扩大有效投资。牵头单位：区发展改革委。\n"
+      "二、改革开放\n"
+      "4﹒优化营商环境。牵头单位：区市场监管局。\n"
+      "5﹒做好招商引资。牵头单位：区商务委。\n";
+  std::string renumbered = skipped;
+  renumbered.replace(renumbered.find("4﹒"), 1, "3");
+  renumbered.replace(renumbered.find("5﹒"), 1, "4");
+  WriteFile(path, skipped);
+  RunCli({"lint", "--fix", path});
+  CHECK(ReadFile(path) == skipped);
+  const auto dry = RunCli({"lint", "--fix=numbering", "--fix-dry-run", path});
+  CHECK(dry.out == report::UnifiedDiff(path, skipped, renumbered));
+  CHECK(ReadFile(path) == skipped);
+  const auto fixed = RunCli({"lint", "--fix=numbering", path, "--format", "json"});
+  CHECK(ReadFile(path) == renumbered);
+  CHECK(fixed.out.find("numbering.task-continuous") == std::string::npos);
+  RunCli({"lint", "--fix=numbering", path});
+  CHECK(ReadFile(path) == renumbered);
+}
+
 TEST_CASE("lint --fix leaves a file changed on disk during the run alone", "[engine][fix]") {
   std::vector<rule::Rule> rules;
   ErrorList errors;
