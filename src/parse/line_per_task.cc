@@ -215,6 +215,10 @@ class FlowParser {
     if (rest >= line_end_) {
       FinishTask();
       pos_ = line_end_;
+    } else {
+      // "（省发改委负责）（二）公共财政收入…", "…协办）2.重点抓好…" (黑龙江省 2013): the next
+      // task may follow the bracket on its line, as after a label's assignment.
+      after_assignment_ = true;
     }
     return true;
   }
@@ -258,6 +262,7 @@ class FlowParser {
                (after_assignment_ && last_task_ && value == *last_task_);
       }
       case NumberStyle::kChineseParen:
+        if (last_task_paren_ && last_task_) return value == *last_task_ + 1;
         return value == (last_section_ ? *last_section_ + 1 : 1);
       case NumberStyle::kChineseComma:
         return value == (last_part_ ? *last_part_ + 1 : 1);
@@ -272,7 +277,10 @@ class FlowParser {
         StartHeading(token, /*part=*/true, line_end);
         return true;
       case NumberStyle::kChineseParen:
-        if (!inline_start && IsParenTask(token, line_end)) {
+        // Inline after a （一） task, the next （二） is its sibling task.
+        if ((!inline_start && IsParenTask(token, line_end)) ||
+            (inline_start && last_task_paren_ && last_task_ && token.value &&
+             *token.value == *last_task_ + 1)) {
           StartTask(token);
         } else {
           StartHeading(token, /*part=*/false, line_end);
@@ -317,14 +325,18 @@ class FlowParser {
     return following && following->style == NumberStyle::kChineseParen;
   }
 
-  // Whether text[begin, end) holds an assignment: a label ("牵头单位：") or a "…牵头" phrase
-  // in brackets ("（省发展改革委牵头，……）").
+  // Whether text[begin, end) holds an assignment: a label ("牵头单位："), a "…牵头" phrase
+  // in brackets ("（省发展改革委牵头，……）"), or any bracket that assigns ("（省发改委负责）",
+  // "（省财政厅主办，省国税局协办）", 黑龙江省 2013).
   bool HasAssignment(std::size_t begin, std::size_t end) const {
     bool in_bracket = false;
     for (std::size_t pos = begin; pos < end;) {
       std::size_t size = 0;
       const char32_t cp = CodePointAt(text_, pos, end, &size);
-      if (cp == U'（' || cp == '(' || cp == U'[' || cp == U'【' || cp == U'〔') in_bracket = true;
+      if (cp == U'（' || cp == '(' || cp == U'[' || cp == U'【' || cp == U'〔') {
+        in_bracket = true;
+        if (MatchBracketAssignment(text_, pos, end)) return true;
+      }
       if (CouldBeginAssignment(cp)) {
         if (MatchLabel(text_, pos, end)) return true;
         if (in_bracket && text_.substr(pos, 6) == "牵头") return true;
@@ -400,6 +412,7 @@ class FlowParser {
     text_end_ = token.span.end;
     state_ = State::kStatement;
     last_task_ = token.value;
+    last_task_paren_ = token.style == NumberStyle::kChineseParen;
     ++tasks_in_section_;
     pos_ = token.span.end;
     prev_ = 0;
@@ -511,6 +524,7 @@ class FlowParser {
   std::optional<std::int64_t> last_section_;
   std::optional<std::int64_t> last_part_;
   int tasks_in_section_ = 0;
+  bool last_task_paren_ = false;  // the last task was numbered "（一）" (IsParenTask)
   // An assignment closed the last task on this line (and nothing has started since).
   bool after_assignment_ = false;
   // Inside the covering letter's "附件：1.… 2.…" list (SkipAttachmentList).

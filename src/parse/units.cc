@@ -557,6 +557,8 @@ constexpr RoleVerb kRoleVerbs[] = {
     {"总负责", PhraseRole::kLead},
     {"牵头", PhraseRole::kLead},
     {"负责", PhraseRole::kLead},
+    // "省财政厅主办，省国税局、地税局协办" (黑龙江省 2013).
+    {"主办", PhraseRole::kLead},
     {"配合", PhraseRole::kCooperating},
     {"参与", PhraseRole::kCooperating},
     {"参加", PhraseRole::kCooperating},

@@ -132,3 +132,25 @@ TEST_CASE("a row copied without its header ends in its lead units", "[parse][out
 }
 
 }  // namespace plancheck::testing
+
+namespace plancheck::testing {
+
+TEST_CASE("the next task may follow an assigning bracket on its line", "[parse][outline]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      // 黑龙江省 2013: "（一）…（X负责）（二）…", "…（X主办，Y协办）2.…".
+      {"一、主要目标\n（一）地区生产总值增长11%左右。（省发改委负责）（二）公共财政收入增长13%左右。"
+       "（省财政厅主办，省国税局、地税局协办）\n二、重点任务\n（一）推进项目建设。\n"
+       "1.抓好重点产业项目。（省发改委主办，省工信委协办）2.抓好技术改造。（省工信委负责）\n",
+       "P 一、 主要目标\nT （一） 地区生产总值增长11%左右。 | 省发改委 | \n"
+       "T （二） 公共财政收入增长13%左右。 | 省财政厅 | 省国税局、地税局\n"
+       "P 二、 重点任务\nS （一） 推进项目建设。\n"
+       "T 1. 抓好重点产业项目。 | 省发改委 | 省工信委\nT 2. 抓好技术改造。 | 省工信委 | \n"},
+      // Near miss: a number that is not the next one stays in the statement.
+      {"1.抓好重点产业项目。（省发改委负责）5.抓好技术改造。\n",
+       "T 1. 抓好重点产业项目。（省发改委负责）5.抓好技术改造。 | 省发改委 | \n"},
+  }));
+  CAPTURE(text);
+  CHECK(Outline(text) == expected);
+}
+
+}  // namespace plancheck::testing
