@@ -18,5 +18,10 @@ for dir in "${layers[@]}"; do
     fi
   done < <(grep -HE '^#include "[a-z_]+/' src/"$dir"/*.h src/"$dir"/*.cc 2>/dev/null)
 done
+# YAML is read in data/ (reference data) and config/ (rule packs, configuration) only: the
+# other layers get plain values (rule::Params over a rule::ParamTree for check kinds).
+while IFS= read -r line; do
+  echo "layering: ${line%%:*} includes yaml-cpp outside src/data/ and src/config/"; status=1
+done < <(grep -lE '^#include <yaml-cpp/' -r src | grep -vE '^src/(data|config)/')
 [ $status -eq 0 ] && echo "layering: ok"
 exit $status

@@ -1,5 +1,6 @@
 #include "checks/parent_coverage.h"
 
+#include <algorithm>
 #include <array>
 
 #include "base/utf8.h"

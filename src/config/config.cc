@@ -13,6 +13,7 @@
 #include "base/read_file.h"
 #include "base/utf8.h"
 #include "config/rule_pack.h"
+#include "config/yaml_params.h"
 #include "rule/params.h"
 
 namespace plancheck::config {
@@ -92,7 +93,7 @@ class Loader {
 
  private:
   void Error(const YAML::Node& node, std::string message) {
-    errors_.Add(file_, rule::YamlPosition(node), std::move(message));
+    errors_.Add(file_, YamlPosition(node), std::move(message));
   }
 
   // The known entries of a mapping, in file order. Unknown keys (with "did you mean"),
@@ -158,7 +159,7 @@ class Loader {
       Error(node, "'tag:' needs a tag name, as in 'tag:units'");
       return false;
     }
-    config_.rule_references.push_back({selector, rule::YamlPosition(node)});
+    config_.rule_references.push_back({selector, YamlPosition(node)});
     return true;
   }
 
@@ -301,7 +302,7 @@ class Loader {
         continue;
       }
       Config::PlanEntry plan;
-      plan.position = rule::YamlPosition(item);
+      plan.position = YamlPosition(item);
       const std::size_t errors_before_plan = errors_.size();
       YAML::Node parent_node;
       for (const auto& [key, entry_value] : Entries(item, kPlanKeys, "plans")) {

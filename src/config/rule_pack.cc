@@ -17,6 +17,7 @@
 #include "rule/message.h"
 #include "rule/node_ref.h"
 #include "rule/params.h"
+#include "config/yaml_params.h"
 
 namespace plancheck::config {
 namespace fs = std::filesystem;
@@ -43,7 +44,7 @@ std::string ScalarField(const YAML::Node& node, const char* key, const std::stri
   const YAML::Node value = node[key];
   if (!value.IsDefined() || value.IsNull()) return "";
   if (!value.IsScalar()) {
-    errors.Add(file, rule::YamlPosition(value), std::string("'") + key + "' must be a string");
+    errors.Add(file, YamlPosition(value), std::string("'") + key + "' must be a string");
     return "";
   }
   return value.Scalar();
@@ -55,7 +56,7 @@ void ValidateTemplate(const std::string& text, const char* key, const YAML::Node
                       ErrorList& errors) {
   if (text.empty()) return;
   int column = 0;
-  const Position where = rule::YamlPosition(node[key]);
+  const Position where = YamlPosition(node[key]);
   const auto names = rule::TemplatePlaceholders(text, &column);
   if (!names) {
     errors.Add(file, where, std::string("malformed placeholder in '") + key + "'");
@@ -79,7 +80,7 @@ void LoadVariants(const YAML::Node& node, const std::string& file,
   const YAML::Node variants = node["variants"];
   if (!variants.IsDefined() || variants.IsNull()) return;
   if (!variants.IsMap()) {
-    errors.Add(file, rule::YamlPosition(variants),
+    errors.Add(file, YamlPosition(variants),
                "'variants' must map a kind of finding to its texts ('repeat: {message: …}')");
     return;
   }
@@ -93,19 +94,19 @@ void LoadVariants(const YAML::Node& node, const std::string& file,
       } else if (const std::string near = DidYouMean(name, provided); !near.empty()) {
         message += " (did you mean '" + near + "'?)";
       }
-      errors.Add(file, rule::YamlPosition(entry.first), message);
+      errors.Add(file, YamlPosition(entry.first), message);
       continue;
     }
     const YAML::Node texts = entry.second;
     if (!texts.IsMap()) {
-      errors.Add(file, rule::YamlPosition(texts), "variant '" + name + "' must be a mapping of " +
+      errors.Add(file, YamlPosition(texts), "variant '" + name + "' must be a mapping of " +
                                                       "message, message_en, suggest, suggest_en");
       continue;
     }
     for (const auto& key : texts) {
       const std::string key_name = key.first.Scalar();
       if (std::find(kKeys.begin(), kKeys.end(), key_name) == kKeys.end()) {
-        errors.Add(file, rule::YamlPosition(key.first),
+        errors.Add(file, YamlPosition(key.first),
                    "unknown key '" + key_name + "' in variant '" + name +
                        "' (message, message_en, suggest, suggest_en)");
       }
@@ -129,24 +130,24 @@ void LoadRule(const YAML::Node& node, const std::string& file,
               ErrorList& errors) {
   const std::size_t errors_before = errors.size();
   if (!node.IsMap()) {
-    errors.Add(file, rule::YamlPosition(node), "a rule must be a mapping with 'id', 'check', ...");
+    errors.Add(file, YamlPosition(node), "a rule must be a mapping with 'id', 'check', ...");
     return;
   }
   rule::Rule r;
   r.file = file;
-  r.position = rule::YamlPosition(node);
+  r.position = YamlPosition(node);
   r.id = ScalarField(node, "id", file, errors);
   static const RE2 kIdPattern("[a-z][a-z0-9]*(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
   if (r.id.empty()) {
     errors.Add(file, r.position, "rule has no 'id'");
   } else if (!RE2::FullMatch(r.id, kIdPattern)) {
-    errors.Add(file, rule::YamlPosition(node["id"]),
+    errors.Add(file, YamlPosition(node["id"]),
                "rule id '" + r.id + "' must look like 'area.what-it-checks' (lower case, "
                "dotted, kebab case)");
   } else {
     for (const rule::Rule& existing : rules) {
       if (existing.id != r.id) continue;
-      errors.Add(file, rule::YamlPosition(node["id"]),
+      errors.Add(file, YamlPosition(node["id"]),
                  "duplicate rule id '" + r.id + "' (first defined at " + existing.file + ":" +
                      std::to_string(existing.position.line) + ")");
     }
@@ -168,7 +169,7 @@ void LoadRule(const YAML::Node& node, const std::string& file,
   } else if (auto parsed = ParseSeverity(severity)) {
     r.severity = *parsed;
   } else {
-    errors.Add(file, rule::YamlPosition(node["severity"]),
+    errors.Add(file, YamlPosition(node["severity"]),
                "unknown severity '" + severity + "' (error, warning or info)");
   }
   const std::string scope = ScalarField(node, "scope", file, errors);
@@ -177,12 +178,12 @@ void LoadRule(const YAML::Node& node, const std::string& file,
   } else if (auto parsed = rule::ParseScope(scope)) {
     r.scope = *parsed;
   } else {
-    errors.Add(file, rule::YamlPosition(node["scope"]),
+    errors.Add(file, YamlPosition(node["scope"]),
                "unknown scope '" + scope + "' (document, part, section, task or unit)");
   }
   if (const YAML::Node enabled = node["enabled"]; enabled.IsDefined() && !enabled.IsNull()) {
     if (!enabled.IsScalar() || !YAML::convert<bool>::decode(enabled, r.enabled)) {
-      errors.Add(file, rule::YamlPosition(enabled), "'enabled' must be true or false");
+      errors.Add(file, YamlPosition(enabled), "'enabled' must be true or false");
     }
   }
   if (const YAML::Node tags = node["tags"]; tags.IsDefined() && !tags.IsNull()) {
@@ -191,7 +192,7 @@ void LoadRule(const YAML::Node& node, const std::string& file,
         if (tag.IsScalar()) r.tags.push_back(tag.Scalar());
       }
     } else {
-      errors.Add(file, rule::YamlPosition(tags), "'tags' must be a list");
+      errors.Add(file, YamlPosition(tags), "'tags' must be a list");
     }
   }
 
@@ -201,7 +202,7 @@ void LoadRule(const YAML::Node& node, const std::string& file,
   } else if (fix == "numbering") {
     r.fix = rule::FixPolicy::kNumbering;
   } else if (!fix.empty() && fix != "none") {
-    errors.Add(file, rule::YamlPosition(node["fix"]),
+    errors.Add(file, YamlPosition(node["fix"]),
                "unknown fix policy '" + fix + "' (certain, numbering or none)");
   }
 
@@ -216,10 +217,10 @@ void LoadRule(const YAML::Node& node, const std::string& file,
     if (const std::string near = DidYouMean(r.check_kind, names); !near.empty()) {
       message += " (did you mean '" + near + "'?)";
     }
-    errors.Add(file, rule::YamlPosition(node["check"]), message);
+    errors.Add(file, YamlPosition(node["check"]), message);
   }
   if (kind != nullptr && errors.size() == errors_before) {
-    const rule::Params params(node, file, r.scope, allowed_roots);
+    const rule::Params params = MakeParams(node, file, r.scope, allowed_roots);
     std::unique_ptr<rule::Check> check = kind->create(params, errors);
     const auto& common = rule::CommonRuleKeys();
     for (const std::string& key : params.UnreadKeys({common.begin(), common.end()})) {
@@ -253,7 +254,7 @@ void LoadNode(const YAML::Node& root, const std::string& file,
               ErrorList& errors) {
   if (!root.IsDefined() || root.IsNull()) return;  // an empty pack is allowed
   if (!root.IsSequence()) {
-    errors.Add(file, rule::YamlPosition(root), "a rule pack must be a list of rules ('- id: ...')");
+    errors.Add(file, YamlPosition(root), "a rule pack must be a list of rules ('- id: ...')");
     return;
   }
   for (const auto& node : root) LoadRule(node, file, allowed_roots, rules, errors);

@@ -1,5 +1,6 @@
-// Params: a check kind's parameters, read from the rule's YAML mapping with located
-// errors.
+// Params: a check kind's parameters, read from the rule's mapping with located errors.
+// The mapping arrives as a ParamTree (config/yaml_params.h builds it from the rule pack's
+// YAML), so checks never see a YAML node.
 //
 // Every getter that finds a bad value adds an Error at the value's YAML position to
 // `errors` and returns a fallback; Create functions check `errors` growth, not
@@ -7,9 +8,8 @@
 // read ("unknown parameter 'feild' for check 'required'").
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -21,15 +21,24 @@
 
 namespace plancheck::rule {
 
+// A value of a rule's mapping as written in its file: a scalar, a list or a mapping (keys
+// in file order), with the 1-based position of the value; kNull for "~" or nothing.
+struct ParamTree {
+  enum class Kind { kNull, kScalar, kSequence, kMap };
+  Kind kind = Kind::kNull;
+  std::string scalar;
+  std::vector<ParamTree> items;                            // kSequence
+  std::vector<std::pair<std::string, ParamTree>> entries;  // kMap
+  Position position;
+};
+
 class Params {
  public:
   // `node` is the rule's mapping; `file` names the YAML file in errors; `allowed_roots`
   // are the directories files named by parameters (unit registries) must lie in, empty
   // for anywhere (config::ConfigSource: a pack a discovered configuration names).
-  Params(YAML::Node node, std::string file, Scope scope,
+  Params(std::shared_ptr<const ParamTree> tree, std::string file, Scope scope,
          std::vector<std::string> allowed_roots = {});
-  // Parses YAML text (tests): the first rule of a sequence, or a mapping.
-  static Params FromYaml(std::string_view yaml, Scope scope = Scope::kTask);
 
   Scope scope() const { return scope_; }
   const std::string& file() const { return file_; }
@@ -64,15 +73,16 @@ class Params {
   std::vector<std::string> ReadKeys() const { return {read_.begin(), read_.end()}; }
 
  private:
-  YAML::Node Get(std::string_view key) const;
-  YAML::Node node_;
+  Params(std::shared_ptr<const ParamTree> root, const ParamTree* node, std::string file,
+         Scope scope, std::vector<std::string> allowed_roots);
+  // The value of `key`, nullptr when absent (a null value is returned as such).
+  const ParamTree* Get(std::string_view key) const;
+  std::shared_ptr<const ParamTree> root_;  // keeps `node_` alive
+  const ParamTree* node_;
   std::string file_;
   Scope scope_;
   std::vector<std::string> allowed_roots_;
   mutable std::set<std::string, std::less<>> read_;
 };
-
-// 1-based position of a YAML node (yaml-cpp marks are 0-based).
-Position YamlPosition(const YAML::Node& node);
 
 }  // namespace plancheck::rule

@@ -23,6 +23,7 @@
 #include "rule/node_ref.h"
 #include "rule/params.h"
 #include "test_util.h"
+#include "config/yaml_params.h"
 
 namespace plancheck::checks::testing {
 
@@ -248,7 +249,7 @@ inline std::string Run(const rule::Check& check, const model::Document& doc, rul
 template <typename Kind>
 std::unique_ptr<rule::Check> Make(const std::string& yaml, rule::Scope scope) {
   ErrorList errors;
-  auto check = Kind::Create(rule::Params::FromYaml(yaml, scope), errors);
+  auto check = Kind::Create(config::ParamsFromYaml(yaml, scope), errors);
   INFO(errors.ToString());
   REQUIRE(errors.empty());
   REQUIRE(check != nullptr);
@@ -259,7 +260,7 @@ std::unique_ptr<rule::Check> Make(const std::string& yaml, rule::Scope scope) {
 template <typename Kind>
 std::string LoadErrors(const std::string& yaml, rule::Scope scope) {
   ErrorList errors;
-  auto check = Kind::Create(rule::Params::FromYaml(yaml, scope), errors);
+  auto check = Kind::Create(config::ParamsFromYaml(yaml, scope), errors);
   CHECK((check == nullptr) == !errors.empty());
   std::string text = errors.ToString();
   if (!text.empty()) text.pop_back();

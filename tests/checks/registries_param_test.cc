@@ -7,6 +7,7 @@
 #include <string>
 
 #include "test_util.h"
+#include "config/yaml_params.h"
 
 namespace plancheck::checks {
 using plancheck::testing::MakeTempDir;
@@ -18,7 +19,7 @@ TEST_CASE("registries parameter resolves paths against the rule file", "[units][
   WriteFile(dir + "/units/b.yaml", "registry: a\nlevel: any\nunits: [{name: 区科技局}]\n");
   WriteFile(dir + "/default/rules.yaml", "- registries: [../units, ../missing]\n");
   YAML::Node node = YAML::LoadFile(dir + "/default/rules.yaml")[0];
-  rule::Params params(node, dir + "/default/rules.yaml", rule::Scope::kUnit);
+  const rule::Params params = config::MakeParams(node, dir + "/default/rules.yaml", rule::Scope::kUnit);
   ErrorList errors;
   auto set = LoadRegistriesParam(params, errors);
   REQUIRE(set != nullptr);
@@ -32,7 +33,7 @@ TEST_CASE("registries parameter resolves paths against the rule file", "[units][
   CHECK(errors.errors()[1].message == "unit registry '" + dir + "/missing' not found");
 
   ErrorList missing;
-  CHECK(LoadRegistriesParam(rule::Params::FromYaml("check: registered-unit"), missing) == nullptr);
+  CHECK(LoadRegistriesParam(config::ParamsFromYaml("check: registered-unit"), missing) == nullptr);
   CHECK(missing.ToString() == "<test>:1:1: error: missing parameter 'registries'\n");
 }
 

@@ -4,6 +4,7 @@
 
 #include "checks/check_harness.h"
 #include "rule/params.h"
+#include "config/yaml_params.h"
 
 namespace plancheck::checks {
 
@@ -20,7 +21,7 @@ TEST_CASE("required loads its field parameter with located errors", "[checks][re
        "lead_units, cooperating_units, units, lead_leaders, deadline, category, assignment)"},
   }));
   ErrorList errors;
-  auto check = RequiredCheck::Create(rule::Params::FromYaml(yaml), errors);
+  auto check = RequiredCheck::Create(config::ParamsFromYaml(yaml), errors);
   CHECK((check != nullptr) == error.empty());
   CHECK(errors.ToString() == (error.empty() ? "" : error + "\n"));
 }
