@@ -190,7 +190,7 @@ TEST_CASE("LintFilesInOrder emits in input order for any number of threads", "[e
   const std::vector<std::string> names = {"004_2bfd8bfabc103b07.txt", "000_d5b961fa901fa4dc.txt",
                                           "002_e9c6d1be0a07cf1f.txt"};
   std::vector<ingest::InputFile> inputs;
-  for (int i = 0; i < 24; ++i) {
+  for (int i = 0; i < 12; ++i) {
     const std::string& name = names[i % names.size()];
     inputs.push_back({seeds + name, std::to_string(i) + "/" + name});
   }

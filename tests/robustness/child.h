@@ -37,18 +37,6 @@
 
 namespace plancheck::testing {
 
-#if defined(__SANITIZE_ADDRESS__)
-inline constexpr bool kUnderAsan = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-inline constexpr bool kUnderAsan = true;
-#else
-inline constexpr bool kUnderAsan = false;
-#endif
-#else
-inline constexpr bool kUnderAsan = false;
-#endif
-
 // How much more CPU time a child gets under the sanitizers (ASan + UBSan at -O1 run the
 // robustness inputs about 3 times slower than the RelWithDebInfo build).
 inline constexpr int kSanitizerSlowdown = kUnderAsan ? 4 : 1;

@@ -40,15 +40,16 @@ ChildResult Lint(const std::string& path, const ChildLimits& limits = {}) {
 }  // namespace
 
 TEST_CASE("50 MB without a line break", "[robustness]") {
+  const std::size_t size = (50u << 20) / kSanitizerScaleDown;
   std::string text = "1.甲。责任单位：区科技局。";
-  text.reserve(50u << 20);
-  while (text.size() < (50u << 20)) text += "推进产业发展，提升服务水平";
+  text.reserve(size);
+  while (text.size() < size) text += "推进产业发展，提升服务水平";
   RequireLinted(Lint(Write("one-line.txt", text)));
 }
 
 TEST_CASE("tasks run together on one 2 MB line", "[robustness]") {
   std::string text = "1.甲。";
-  for (int i = 2; text.size() < (2u << 20); ++i) {
+  for (int i = 2; text.size() < (2u << 20) / kSanitizerScaleDown; ++i) {
     text += std::to_string(i) + ".推进产业发展。责任单位：区科技局；配合单位：区财政局。 ";
   }
   RequireLinted(Lint(Write("run-together.txt", text)));
@@ -56,7 +57,7 @@ TEST_CASE("tasks run together on one 2 MB line", "[robustness]") {
 
 TEST_CASE("200,000 tasks", "[robustness]") {
   std::string text = "关于印发目标任务分解方案的通知\n一、重点任务\n";
-  for (int i = 1; i <= 200000; ++i) {
+  for (int i = 1; i <= 200000 / kSanitizerScaleDown; ++i) {
     text += std::to_string(i) + ".推进第" + std::to_string(i) + "项工作。\n责任单位：区科技局；配合单位：区财政局。\n";
   }
   RequireLinted(Lint(Write("many-tasks.txt", text)));
@@ -74,10 +75,11 @@ TEST_CASE("100,000 tasks without a lead unit", "[robustness]") {
 // 20,000 names that are all slips of each other (区单位1234局 / 区单位1235局): unit-name
 // grouping must not compare them pairwise (data::SlipClasses).
 TEST_CASE("a unit list of 10,000 names", "[robustness]") {
+  const int names = 10000 / kSanitizerScaleDown;
   std::string text = "1.推进工作。\n责任单位：";
-  for (int i = 0; i < 10000; ++i) text += (i ? "、" : "") + std::string("区单位") + std::to_string(i) + "局";
+  for (int i = 0; i < names; ++i) text += (i ? "、" : "") + std::string("区单位") + std::to_string(i) + "局";
   text += "；配合单位：";
-  for (int i = 0; i < 10000; ++i) text += (i ? "、" : "") + std::string("区配合") + std::to_string(i) + "委";
+  for (int i = 0; i < names; ++i) text += (i ? "、" : "") + std::string("区配合") + std::to_string(i) + "委";
   text += "。\n";
   RequireLinted(Lint(Write("units.txt", text)));
 }
