@@ -234,7 +234,9 @@ TEST_CASE("lint --fix makes every seed and encoding fixture clean of its certain
   CHECK(first.err.find("0.txt：已修复 3 处") != std::string::npos);
   CHECK(first.err.find("4.txt：已修复 289 处") != std::string::npos);
   CHECK(first.err.find("8.txt：已修复 289 处") != std::string::npos);
-  for (const auto& file : nlohmann::json::parse(first.out)["files"]) {
+  // The parsed document outlives the loop (a range-for keeps only the outermost temporary).
+  const nlohmann::json first_json = nlohmann::json::parse(first.out);
+  for (const auto& file : first_json["files"]) {
     for (const auto& d : file["diagnostics"]) CHECK_FALSE(d.contains("fix"));
   }
   auto count = [](const std::string& text, std::string_view what) {
@@ -349,7 +351,8 @@ TEST_CASE("lint --fix makes the .docx fixtures clean of their certain fixes", "[
   CHECK(run.exit_code != 2);
   CHECK((fixes.empty() ? run.err.find("修复") == std::string::npos
                        : run.err.find(fixes) != std::string::npos));
-  for (const auto& d : nlohmann::json::parse(run.out)["files"][0]["diagnostics"]) {
+  const nlohmann::json run_json = nlohmann::json::parse(run.out);
+  for (const auto& d : run_json["files"][0]["diagnostics"]) {
     CHECK_FALSE(d.contains("fix"));
   }
   const nlohmann::json after = ProbeDocx(path);
