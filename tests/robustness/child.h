@@ -8,8 +8,9 @@
 // reserves terabytes of address space for its shadow memory at start-up. The parent then
 // polls the child's resident set instead (/proc/PID/statm, every 20 ms) and kills it above
 // `address_space` bytes (times kSanitizerMemoryAllowance), reporting `over_memory`; the CPU
-// limit is kept, multiplied by kSanitizerSlowdown. Each such child says so once on stderr and in Describe(), so a test
-// never passes believing it was bounded by RLIMIT_AS when it was not.
+// limit is kept, multiplied by kSanitizerSlowdown. Each such child says so once on stderr
+// and in Describe(), so a test never passes believing it was bounded by RLIMIT_AS when it
+// was not.
 #pragma once
 
 #include <fcntl.h>
