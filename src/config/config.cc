@@ -10,6 +10,7 @@
 #include <sstream>
 #include <utility>
 
+#include "data/yaml.h"
 #include "base/read_file.h"
 #include "base/utf8.h"
 #include "config/rule_pack.h"
@@ -587,13 +588,9 @@ Config LoadConfigFromString(const std::string& yaml, const std::string& path,
   if (source == ConfigSource::kDiscovered) {
     config.allowed_roots = {CanonicalPath(config.base_dir), CanonicalPath(RulesDir())};
   }
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    errors.Add(path, {e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg);
-    return config;
-  }
+  const std::optional<YAML::Node> loaded = data::LoadYaml(yaml, path, errors);
+  if (!loaded) return config;
+  const YAML::Node& root = *loaded;
   try {
     Loader(path, config, errors).LoadRoot(root);
   } catch (const YAML::Exception& e) {

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "data/yaml.h"
 #include "base/read_file.h"
 #include "ingest/ingest.h"
 #include "parse/parser.h"
@@ -17,12 +18,6 @@ namespace plancheck::config {
 namespace {
 
 namespace fs = std::filesystem;
-
-Position MarkOf(const YAML::Node& node) {
-  const YAML::Mark mark = node.Mark();
-  if (mark.line < 0) return {};
-  return {mark.line + 1, mark.column + 1};
-}
 
 // A sheet or table: a regular file of bounded size (a FIFO or /dev/zero is refused).
 std::optional<std::string> ReadText(const std::string& path) {
@@ -36,7 +31,7 @@ std::string ScalarOr(const YAML::Node& node, const char* key, const std::string&
   const YAML::Node value = node[key];
   if (!value.IsDefined() || value.IsNull()) return "";
   if (!value.IsScalar()) {
-    errors.Add(file, MarkOf(value), std::string("'") + key + "' must be a string");
+    errors.Add(file, data::YamlPosition(value), std::string("'") + key + "' must be a string");
     return "";
   }
   return value.Scalar();
@@ -52,7 +47,7 @@ void CheckKeys(const YAML::Node& node, const std::set<std::string>& keys,
   for (const auto& item : node) {
     const std::string key = item.first.Scalar();
     if (!keys.contains(key)) {
-      errors.Add(file, MarkOf(item.first), "unknown " + what + " key '" + key + "'");
+      errors.Add(file, data::YamlPosition(item.first), "unknown " + what + " key '" + key + "'");
     }
   }
 }
@@ -63,16 +58,12 @@ std::optional<model::PlanTargets> LoadTargetsSheetFromString(const std::string& 
                                                              const std::string& file,
                                                              const data::IndicatorDictionary& dict,
                                                              ErrorList& errors) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    errors.Add(file, {e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg);
-    return std::nullopt;
-  }
+  const std::optional<YAML::Node> loaded = data::LoadYaml(yaml, file, errors);
+  if (!loaded) return std::nullopt;
+  const YAML::Node& root = *loaded;
   try {
     if (!root.IsMap() || !root["plan"].IsMap()) {
-      errors.Add(file, MarkOf(root), "a targets sheet needs a 'plan:' mapping");
+      errors.Add(file, data::YamlPosition(root), "a targets sheet needs a 'plan:' mapping");
       return std::nullopt;
     }
     CheckKeys(root, {"plan", "targets"}, "sheet", file, errors);
@@ -85,26 +76,26 @@ std::optional<model::PlanTargets> LoadTargetsSheetFromString(const std::string& 
     out.info.level = ScalarOr(plan, "level", file, errors);
     static const std::set<std::string> kLevels = {"national", "province", "district"};
     if (!kLevels.contains(out.info.level)) {
-      errors.Add(file, MarkOf(plan["level"].IsDefined() ? plan["level"] : plan),
+      errors.Add(file, data::YamlPosition(plan["level"].IsDefined() ? plan["level"] : plan),
                  "'level' must be national, province or district");
     }
     out.info.region = ScalarOr(plan, "region", file, errors);
     int year = 0;
     if (const YAML::Node y = plan["year"];
         !y.IsDefined() || !y.IsScalar() || !YAML::convert<int>::decode(y, year) || year < 1900) {
-      errors.Add(file, MarkOf(y.IsDefined() ? y : plan), "'year' must be a year such as 2023");
+      errors.Add(file, data::YamlPosition(y.IsDefined() ? y : plan), "'year' must be a year such as 2023");
     } else {
       out.info.year = year;
     }
     const std::string plan_source = ScalarOr(plan, "source", file, errors);
     const YAML::Node targets = root["targets"];
     if (!targets.IsDefined() || !targets.IsSequence()) {
-      errors.Add(file, MarkOf(root), "a targets sheet needs a 'targets:' list");
+      errors.Add(file, data::YamlPosition(root), "a targets sheet needs a 'targets:' list");
       return out;
     }
     for (const YAML::Node& entry : targets) {
       if (!entry.IsMap() || !entry["text"].IsScalar()) {
-        errors.Add(file, MarkOf(entry), "a target needs 'text:', e.g. 地区生产总值增长6%以上");
+        errors.Add(file, data::YamlPosition(entry), "a target needs 'text:', e.g. 地区生产总值增长6%以上");
         continue;
       }
       CheckKeys(entry, {"text", "source", "note"}, "target", file, errors);
@@ -116,14 +107,14 @@ std::optional<model::PlanTargets> LoadTargetsSheetFromString(const std::string& 
         return !t.indicator_id.empty();
       });
       if (!any_known) {
-        errors.Add(file, MarkOf(entry["text"]),
+        errors.Add(file, data::YamlPosition(entry["text"]),
                    "no known indicator in '" + text + "' (see rules/indicators.yaml)");
         continue;
       }
       for (model::Target& t : found) {
         if (t.indicator_id.empty()) continue;
         t.span = {};
-        t.start = MarkOf(entry["text"]);
+        t.start = data::YamlPosition(entry["text"]);
         t.end = t.start;
         t.source = ScalarOr(entry, "source", file, errors);
         if (t.source.empty()) t.source = plan_source;

@@ -12,6 +12,7 @@
 
 #include <re2/re2.h>
 
+#include "data/yaml.h"
 #include "base/read_file.h"
 #include "checks/registry.h"
 #include "rule/message.h"
@@ -278,13 +279,9 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
 void LoadRulePackFromString(const std::string& yaml, const std::string& file,
                             std::vector<rule::Rule>& rules, ErrorList& errors,
                             const std::vector<std::string>& allowed_roots) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    errors.Add(file, {e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg);
-    return;
-  }
+  const std::optional<YAML::Node> loaded = data::LoadYaml(yaml, file, errors);
+  if (!loaded) return;
+  const YAML::Node& root = *loaded;
   try {
     LoadNode(root, file, allowed_roots, rules, errors);
   } catch (const YAML::Exception& e) {

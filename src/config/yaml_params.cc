@@ -5,12 +5,6 @@
 
 namespace plancheck::config {
 
-Position YamlPosition(const YAML::Node& node) {
-  const YAML::Mark mark = node.Mark();
-  if (mark.line < 0) return {};
-  return {mark.line + 1, mark.column + 1};
-}
-
 rule::ParamTree ToParamTree(const YAML::Node& node) {
   rule::ParamTree tree;
   if (!node.IsDefined()) return tree;

@@ -10,12 +10,12 @@
 #include <vector>
 
 #include "base/error_list.h"
+#include "data/yaml.h"
 #include "rule/params.h"
 
 namespace plancheck::config {
 
-// 1-based position of a YAML node (yaml-cpp marks are 0-based); {} when it has none.
-Position YamlPosition(const YAML::Node& node);
+using data::YamlPosition;
 
 // The value tree of `node`, positions kept. Mapping keys that are not scalars are left out
 // (no check reads one).

@@ -1,4 +1,5 @@
 #include "data/indicators.h"
+#include "data/yaml.h"
 
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
@@ -12,12 +13,6 @@
 
 namespace plancheck::data {
 namespace {
-
-Position MarkOf(const YAML::Node& node) {
-  const YAML::Mark mark = node.Mark();
-  if (mark.line < 0) return {};
-  return {mark.line + 1, mark.column + 1};
-}
 
 std::optional<IndicatorKind> ParseKind(std::string_view name) {
   if (name == "growth") return IndicatorKind::kGrowth;
@@ -42,17 +37,17 @@ std::optional<Indicator> ReadEntry(const YAML::Node& node, const std::string& fi
                                               "kind", "better",     "comparable",
                                               "binding", "tolerance"};
   if (!node.IsMap()) {
-    errors.Add(file, MarkOf(node), "an indicator must be a mapping with id, name and kind");
+    errors.Add(file, YamlPosition(node), "an indicator must be a mapping with id, name and kind");
     return std::nullopt;
   }
   Indicator ind;
   ind.file = file;
-  ind.position = MarkOf(node);
+  ind.position = YamlPosition(node);
   bool ok = true;
   for (const auto& item : node) {
     const std::string key = item.first.Scalar();
     if (!kKeys.contains(key)) {
-      errors.Add(file, MarkOf(item.first), "unknown indicator key '" + key + "'");
+      errors.Add(file, YamlPosition(item.first), "unknown indicator key '" + key + "'");
     }
   }
   auto scalar = [&](const char* key, bool required) -> std::optional<std::string> {
@@ -65,7 +60,7 @@ std::optional<Indicator> ReadEntry(const YAML::Node& node, const std::string& fi
       return std::nullopt;
     }
     if (!value.IsScalar()) {
-      errors.Add(file, MarkOf(value), std::string("'") + key + "' must be a string");
+      errors.Add(file, YamlPosition(value), std::string("'") + key + "' must be a string");
       ok = false;
       return std::nullopt;
     }
@@ -76,7 +71,7 @@ std::optional<Indicator> ReadEntry(const YAML::Node& node, const std::string& fi
     if (!value.IsDefined() || value.IsNull()) return fallback;
     bool result = fallback;
     if (!value.IsScalar() || !YAML::convert<bool>::decode(value, result)) {
-      errors.Add(file, MarkOf(value), std::string("'") + key + "' must be true or false");
+      errors.Add(file, YamlPosition(value), std::string("'") + key + "' must be true or false");
       return fallback;
     }
     return result;
@@ -89,7 +84,7 @@ std::optional<Indicator> ReadEntry(const YAML::Node& node, const std::string& fi
     if (auto parsed = ParseKind(*kind)) {
       ind.kind = *parsed;
     } else {
-      errors.Add(file, MarkOf(node["kind"]),
+      errors.Add(file, YamlPosition(node["kind"]),
                  "unknown indicator kind '" + *kind +
                      "' (expected growth, ceiling, reduction, level, share or count)");
       ok = false;
@@ -100,7 +95,7 @@ std::optional<Indicator> ReadEntry(const YAML::Node& node, const std::string& fi
     if (*better == "higher" || *better == "lower") {
       ind.higher_is_better = *better == "higher";
     } else {
-      errors.Add(file, MarkOf(node["better"]), "'better' must be higher or lower");
+      errors.Add(file, YamlPosition(node["better"]), "'better' must be higher or lower");
     }
   }
   ind.comparable = flag("comparable", ComparableByDefault(ind.kind));
@@ -108,7 +103,7 @@ std::optional<Indicator> ReadEntry(const YAML::Node& node, const std::string& fi
   if (const YAML::Node tol = node["tolerance"]; tol.IsDefined() && !tol.IsNull()) {
     double value = 0;
     if (!tol.IsScalar() || !YAML::convert<double>::decode(tol, value) || value < 0) {
-      errors.Add(file, MarkOf(tol), "'tolerance' must be a number >= 0");
+      errors.Add(file, YamlPosition(tol), "'tolerance' must be a number >= 0");
     } else {
       ind.tolerance = value;
     }
@@ -121,11 +116,11 @@ std::optional<Indicator> ReadEntry(const YAML::Node& node, const std::string& fi
         if (s.IsScalar() && !s.Scalar().empty()) {
           ind.synonyms.push_back(s.Scalar());
         } else {
-          errors.Add(file, MarkOf(s), "a synonym must be a non-empty string");
+          errors.Add(file, YamlPosition(s), "a synonym must be a non-empty string");
         }
       }
     } else {
-      errors.Add(file, MarkOf(syn), "'synonyms' must be a list of strings");
+      errors.Add(file, YamlPosition(syn), "'synonyms' must be a list of strings");
     }
   }
   if (!ok) return std::nullopt;
@@ -242,18 +237,16 @@ std::vector<IndicatorDictionary::Mention> IndicatorDictionary::FindMentions(
 IndicatorDictionary LoadIndicatorDictionaryFromString(const std::string& yaml,
                                                       const std::string& file, ErrorList& errors) {
   IndicatorDictionary dict;
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    errors.Add(file, {e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg);
+  const std::optional<YAML::Node> loaded = LoadYaml(yaml, file, errors);
+  if (!loaded) {
     dict.Finish();
     return dict;
   }
+  const YAML::Node& root = *loaded;
   try {
     const YAML::Node list = root.IsMap() ? root["indicators"] : YAML::Node();
     if (!list.IsDefined() || !list.IsSequence()) {
-      errors.Add(file, MarkOf(root), "expected a mapping with an 'indicators:' list");
+      errors.Add(file, YamlPosition(root), "expected a mapping with an 'indicators:' list");
     } else {
       for (const YAML::Node& entry : list) {
         if (std::optional<Indicator> ind = ReadEntry(entry, file, errors)) {

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "data/yaml.h"
 #include "base/utf8.h"
 
 namespace plancheck::data {
@@ -16,12 +17,6 @@ constexpr std::string_view kCountry = "全国";
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-Position MarkOf(const YAML::Node& node) {
-  const YAML::Mark mark = node.Mark();
-  if (mark.line < 0) return {};
-  return {mark.line + 1, mark.column + 1};
 }
 
 std::optional<model::AdminLevel> ParseLevel(const std::string& text) {
@@ -173,19 +168,15 @@ void RegionTable::Resolve(model::Metadata& metadata) const {
 RegionTable LoadRegionsFromString(const std::string& yaml, const std::string& file,
                                   ErrorList& errors) {
   RegionTable table;
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    errors.Add(file, {e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg);
-    return table;
-  }
+  const std::optional<YAML::Node> loaded = LoadYaml(yaml, file, errors);
+  if (!loaded) return table;
+  const YAML::Node& root = *loaded;
   // The one place named `name` (under a place named `parent` when given); -1 with an error
   // when there is none or several.
   auto resolve = [&](const std::string& name, const YAML::Node& at) {
     const std::vector<int> found = table.Find(name);
     if (found.size() == 1) return found.front();
-    errors.Add(file, MarkOf(at),
+    errors.Add(file, YamlPosition(at),
                found.empty() ? "region '" + name + "' is not listed (list it before it is used)"
                              : "region '" + name + "' names several places: give 'parent:'");
     return -1;
@@ -193,26 +184,26 @@ RegionTable LoadRegionsFromString(const std::string& yaml, const std::string& fi
   try {
     const YAML::Node list = root.IsMap() ? root["regions"] : YAML::Node();
     if (!list.IsDefined() || !list.IsSequence()) {
-      errors.Add(file, MarkOf(root), "expected a mapping with a 'regions:' list");
+      errors.Add(file, YamlPosition(root), "expected a mapping with a 'regions:' list");
       return table;
     }
     static const std::set<std::string> kKeys = {"name", "level", "parent", "contains",
                                                 "abbreviation"};
     for (const YAML::Node& entry : list) {
       if (!entry.IsMap() || !entry["name"].IsScalar()) {
-        errors.Add(file, MarkOf(entry), "a region needs 'name:'");
+        errors.Add(file, YamlPosition(entry), "a region needs 'name:'");
         continue;
       }
       for (const auto& item : entry) {
         if (!kKeys.contains(item.first.Scalar())) {
-          errors.Add(file, MarkOf(item.first), "unknown region key '" + item.first.Scalar() + "'");
+          errors.Add(file, YamlPosition(item.first), "unknown region key '" + item.first.Scalar() + "'");
         }
       }
       const std::string name = entry["name"].Scalar();
       int index = -1;
       if (const YAML::Node parent = entry["parent"]; parent.IsDefined()) {
         if (!parent.IsScalar()) {
-          errors.Add(file, MarkOf(parent), "'parent' must be a region name");
+          errors.Add(file, YamlPosition(parent), "'parent' must be a region name");
           continue;
         }
         const int up = resolve(parent.Scalar(), parent);
@@ -228,30 +219,30 @@ RegionTable LoadRegionsFromString(const std::string& yaml, const std::string& fi
         const std::optional<model::AdminLevel> parsed =
             level.IsScalar() ? ParseLevel(level.Scalar()) : std::nullopt;
         if (!parsed) {
-          errors.Add(file, MarkOf(level),
+          errors.Add(file, YamlPosition(level),
                      "'level' must be national, province, city, county or district");
         } else {
           table.place(index).level = *parsed;
         }
       }
       if (table.place(index).parent < 0 && name != kCountry) {
-        errors.Add(file, MarkOf(entry), "region '" + name + "' needs 'parent:' (or be listed in a 'contains:')");
+        errors.Add(file, YamlPosition(entry), "region '" + name + "' needs 'parent:' (or be listed in a 'contains:')");
       }
       if (const YAML::Node abbreviation = entry["abbreviation"]; abbreviation.IsDefined()) {
         if (!abbreviation.IsScalar()) {
-          errors.Add(file, MarkOf(abbreviation), "'abbreviation' must be a string such as 渝");
+          errors.Add(file, YamlPosition(abbreviation), "'abbreviation' must be a string such as 渝");
         } else {
           table.place(index).abbreviations.push_back(abbreviation.Scalar());
         }
       }
       if (const YAML::Node contains = entry["contains"]; contains.IsDefined()) {
         if (!contains.IsSequence()) {
-          errors.Add(file, MarkOf(contains), "'contains' must be a list of region names");
+          errors.Add(file, YamlPosition(contains), "'contains' must be a list of region names");
           continue;
         }
         for (const YAML::Node& child : contains) {
           if (!child.IsScalar() || child.Scalar().empty()) {
-            errors.Add(file, MarkOf(child), "'contains' must be a list of region names");
+            errors.Add(file, YamlPosition(child), "'contains' must be a list of region names");
             continue;
           }
           table.Add(child.Scalar(), index);
